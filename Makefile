@@ -1,0 +1,76 @@
+# Ungeforløb — `make run` starts the system with demo data; `make test` runs the whole suite.
+SHELL := /bin/bash
+PY := .venv/bin/python
+PIP := .venv/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_DIR ?= /tmp/ungeforlob-pg
+PG_PORT ?= 5433
+PG_BIN ?= $(firstword $(wildcard /usr/lib/postgresql/*/bin))
+export DJANGO_SETTINGS_MODULE := config.settings
+
+.PHONY: run install setup serve test test-sqlite test-postgres system-deps postgres-start postgres-stop lint bench clean
+
+run: setup serve
+
+## Python virtualenv + front-end assets (idempotent: only reinstalls when the pins change)
+install: .venv/.installed node_modules/.installed
+
+.venv/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv .venv
+	$(PIP) install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0 2>/dev/null || true
+	$(PY) manage.py seed_demo
+
+serve:
+	$(PY) manage.py rundev --addr $(HOST) --port $(PORT)
+
+## Debian packages the test suite drives for real: Chromium (browser tests), poppler (PDF → PNG),
+## harfbuzz-subset (WeasyPrint), gettext (translations), PostgreSQL (production database).
+system-deps:
+	@missing=""; \
+	for p in chromium poppler-utils libharfbuzz-subset0 gettext postgresql; do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+test: install system-deps
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0 2>/dev/null || true
+	$(PY) -m pytest -n 2 --dist loadfile -p no:cacheprovider $(PYTEST_ARGS)
+
+## The same suite on a real PostgreSQL server (a private throw-away cluster on $(PG_PORT)).
+test-postgres: install system-deps postgres-start
+	DATABASE_URL=postgres://app:app@127.0.0.1:$(PG_PORT)/app $(PY) -m pytest -n 2 --dist loadfile -p no:cacheprovider $(PYTEST_ARGS); \
+	  status=$$?; $(MAKE) --no-print-directory postgres-stop; exit $$status
+
+postgres-start:
+	@if [ -z "$(PG_BIN)" ]; then echo "PostgreSQL server not installed"; exit 1; fi
+	@$(MAKE) --no-print-directory postgres-stop >/dev/null 2>&1 || true
+	rm -rf $(PG_DIR) && mkdir -p $(PG_DIR) && chown postgres $(PG_DIR)
+	runuser -u postgres -- $(PG_BIN)/initdb -D $(PG_DIR)/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+	runuser -u postgres -- $(PG_BIN)/pg_ctl -D $(PG_DIR)/data -l $(PG_DIR)/server.log -w \
+	  -o "-p $(PG_PORT) -k $(PG_DIR) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+	psql -q -h $(PG_DIR) -p $(PG_PORT) -U postgres -c "CREATE ROLE app LOGIN PASSWORD 'app' CREATEDB" -c "CREATE DATABASE app OWNER app"
+
+postgres-stop:
+	@if [ -d $(PG_DIR)/data ]; then runuser -u postgres -- $(PG_BIN)/pg_ctl -D $(PG_DIR)/data -m fast stop >/dev/null || true; fi
+
+lint: install
+	.venv/bin/ruff check .
+
+bench: install
+	$(PY) -m ungeforlob.core.bench
+
+clean:
+	rm -rf .venv node_modules staticfiles var

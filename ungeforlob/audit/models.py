@@ -1,0 +1,75 @@
+"""The audit log: one append-only row per read, write, search, export or reveal of personal data."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    READ = "read", _("Læst")
+    LIST = "list", _("Vist i liste")
+    CREATE = "create", _("Oprettet")
+    UPDATE = "update", _("Ændret")
+    DELETE = "delete", _("Slettet")
+    SEARCH = "search", _("Søgning")
+    EXPORT = "export", _("Eksport")
+    REVEAL = "reveal", _("Fuldt CPR-nummer vist")
+    LOGIN = "login", _("Login")
+    LOGIN_FAILED = "login_failed", _("Mislykket login")
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):  # type: ignore[no-untyped-def]
+        raise PermissionError("The audit log is append-only")
+
+    def delete(self):  # type: ignore[no-untyped-def]
+        raise PermissionError("The audit log is append-only")
+
+
+class AuditEvent(models.Model):
+    """Who did what to which young person's data, when and why.
+
+    The youth is referenced by id, not by foreign key: the trail must outlive (and must not block) the
+    erasure of a record. On PostgreSQL a trigger refuses UPDATE and DELETE (migration 0002).
+    """
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    municipality = models.ForeignKey(
+        "accounts.Municipality", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # Snapshots: the log must say what was true at the time, even after people change jobs.
+    actor_name = models.CharField(max_length=200, blank=True)
+    actor_organisation = models.CharField(max_length=200, blank=True)
+    actor_role = models.CharField(max_length=100, blank=True)
+    actor_youth_id = models.BigIntegerField(null=True, blank=True)
+    action = models.CharField(max_length=20, choices=AuditAction.choices)
+    youth_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    object_type = models.CharField(max_length=60, blank=True)
+    object_id = models.CharField(max_length=60, blank=True)
+    purpose = models.CharField(max_length=300, blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("logpost")
+        verbose_name_plural = _("adgangslog")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["youth_id", "created_at"], name="audit_youth_time")]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_type}"
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if self.pk is not None:
+            raise PermissionError("The audit log is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise PermissionError("The audit log is append-only")

@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from ungeforlob.core.demo import DEMO_PASSWORD, STAFF, load_demo
+
+
+class Command(BaseCommand):
+    help = "Load Demo Kommune (idempotent: safe to run again)."
+
+    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+        result = load_demo()
+        self.stdout.write(self.style.SUCCESS(
+            f"Demo Kommune klar ({result['created_youth']} nye unge oprettet)."
+        ))
+        self.stdout.write("Demo-logins (adgangskode for alle: %s):" % DEMO_PASSWORD)
+        for username, first, last, org, profession, _role in STAFF[:5]:
+            self.stdout.write(f"  {username:<14} {first} {last}, {profession}, {org}")
+        self.stdout.write("  (admin skal sætte to-faktor-login op med en authenticator-app ved første login)")

@@ -1,0 +1,16 @@
+// Ungeforløb: start Det Fælles Designsystem's components, and again after htmx swaps content in.
+document.addEventListener("DOMContentLoaded", function () {
+  if (window.DKFDS) { window.DKFDS.init(); }
+});
+document.addEventListener("htmx:afterSwap", function (event) {
+  if (window.DKFDS) { window.DKFDS.init(event.target); }
+});
+// Confirmation before destructive actions: <form data-confirm="Er du sikker?">
+document.addEventListener("submit", function (event) {
+  var message = event.target.getAttribute && event.target.getAttribute("data-confirm");
+  if (message && !window.confirm(message)) { event.preventDefault(); }
+});
+// Auto-submit filter selects: <select data-autosubmit>
+document.addEventListener("change", function (event) {
+  if (event.target.hasAttribute && event.target.hasAttribute("data-autosubmit")) { event.target.form.requestSubmit(); }
+});

@@ -1,0 +1,56 @@
+"""Small template helpers for Det Fælles Designsystem markup."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms, template
+from django.http import QueryDict
+from django.utils.safestring import SafeString
+
+from ungeforlob.core.validators import format_phone
+
+register = template.Library()
+
+
+@register.filter
+def dkfds_widget(field: forms.BoundField) -> SafeString:
+    """Render the widget with DKFDS classes and the aria links to its hint and error."""
+    widget = field.field.widget
+    if isinstance(widget, forms.Select | forms.SelectMultiple):
+        css = "form-select"
+    elif isinstance(widget, forms.CheckboxInput):
+        css = "form-checkbox"
+    elif isinstance(widget, forms.RadioSelect):
+        css = "form-radio"
+    else:
+        css = "form-input"
+    attrs: dict[str, Any] = {"class": css}
+    described = []
+    if field.help_text:
+        described.append(f"{field.id_for_label}-hint")
+    if field.errors:
+        described.append(f"{field.id_for_label}-error")
+        attrs["aria-invalid"] = "true"
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context: template.Context, **changes: Any) -> str:
+    """The current query string with some parameters changed (for sort and page links)."""
+    request = context["request"]
+    params: QueryDict = request.GET.copy()
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def phone(value: str) -> str:
+    return format_phone(value or "")

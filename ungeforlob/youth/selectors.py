@@ -1,0 +1,88 @@
+"""Reads of young people. Every one starts from the access policy's visible queryset."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.db.models import CharField, DateField, Exists, OuterRef, Q, QuerySet, Value
+from django.utils import timezone
+
+from ungeforlob import policy
+from ungeforlob.chain.models import ChainRole
+from ungeforlob.youth import cpr
+from ungeforlob.youth.models import Youth
+
+CASELOAD_SORTS: dict[str, list[str]] = {
+    "navn": ["first_name", "last_name"],
+    "-navn": ["-first_name", "-last_name"],
+    # Sorting by age: the youngest first means the latest birth date first.
+    "alder": ["-birth_date"],
+    "-alder": ["birth_date"],
+    "niveau": ["current_level_order", "first_name"],
+    "-niveau": ["-current_level_order", "first_name"],
+    "opfoelgning": ["next_followup", "first_name"],
+    "-opfoelgning": ["-next_followup", "first_name"],
+}
+
+_CPR_QUERY = re.compile(r"^\d{6}-?\d{4}$")
+
+
+def search_filter(qs: QuerySet[Youth], q: str) -> QuerySet[Youth]:
+    """Name search; a full CPR number is matched through its keyed hash, never stored or compared in clear."""
+    q = q.strip()
+    if not q:
+        return qs
+    if _CPR_QUERY.match(q):
+        try:
+            digits = cpr.normalize_cpr(q)
+        except Exception:  # noqa: BLE001 - an invalid number simply matches nobody
+            return qs.none()
+        return qs.filter(cpr_hash=cpr.lookup_hash(digits))
+    condition = Q()
+    for term in q.split()[:5]:
+        condition &= Q(first_name__icontains=term) | Q(last_name__icontains=term) | Q(preferred_name__icontains=term)
+    return qs.filter(condition)
+
+
+def annotate_caseload(qs: QuerySet[Youth]) -> QuerySet[Youth]:
+    """Columns of Mine unge, each one subquery so the page's query count does not grow with the data.
+
+    `current_level` (+ `current_level_order`) comes from progression; `next_followup` from transitions.
+    Until those apps provide them, they are empty.
+    """
+    return qs.annotate(
+        current_level=Value("", output_field=CharField()),
+        current_level_order=Value(0),
+        next_followup=Value(None, output_field=DateField()),
+    )
+
+
+def caseload_for(user: Any, *, scope: str = "kontaktperson", q: str = "", sort: str = "navn") -> QuerySet[Youth]:
+    """The young people on the user's list: as contact person (default) or anywhere in their circles."""
+    qs = policy.visible_youth(user)
+    if scope == "kontaktperson":
+        contact = policy.active_memberships(user).filter(youth=OuterRef("pk"), role=ChainRole.CONTACT_PERSON)
+        qs = qs.filter(Exists(contact))
+    qs = annotate_caseload(search_filter(qs, q))
+    return qs.order_by(*CASELOAD_SORTS.get(sort, CASELOAD_SORTS["navn"]), "pk")
+
+
+def youth_overview(youth: Youth) -> dict[str, Any]:
+    """What the youth page's header and overview show, in a fixed number of queries."""
+    today = timezone.localdate()
+    memberships = list(
+        youth.memberships.select_related("professional__organisation", "team__organisation").order_by(
+            "end_date", "start_date"
+        )
+    )
+    active = [m for m in memberships if m.start_date <= today and (m.end_date is None or m.end_date > today)]
+    active.sort(key=lambda m: (not m.is_contact_person, m.start_date))
+    return {
+        "guardians": list(youth.guardians.all()),
+        "courses": list(youth.courses.all()),
+        "open_course": next((c for c in youth.courses.all() if c.end_date is None), None),
+        "active_memberships": active,
+        "past_memberships": [m for m in memberships if m not in active],
+        "contact_person": next((m for m in active if m.is_contact_person), None),
+    }
