@@ -108,7 +108,7 @@ class BrowserSession:
 
 
 @pytest.fixture
-def browse(browser: Any, live_server: Any) -> Iterator[Callable[..., BrowserSession]]:
+def browse(browser: Any, live_server: Any, transactional_db: None) -> Iterator[Callable[..., BrowserSession]]:
     sessions: list[BrowserSession] = []
 
     def open_session(width: int = 1280) -> BrowserSession:
