@@ -25,7 +25,7 @@ DROP FUNCTION IF EXISTS audit_refuse_change();
 
 def forward(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(FORWARD)
+        schema_editor.execute(FORWARD, params=None)  # no placeholders: the % is PL/pgSQL's
     elif schema_editor.connection.vendor == "sqlite":
         # SQLite: refuse UPDATE (DELETE stays, as test flushes on SQLite use DELETE FROM).
         schema_editor.execute(
@@ -36,7 +36,7 @@ def forward(apps, schema_editor):
 
 def backward(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(BACKWARD)
+        schema_editor.execute(BACKWARD, params=None)
     elif schema_editor.connection.vendor == "sqlite":
         schema_editor.execute("DROP TRIGGER IF EXISTS audit_no_update")
 
