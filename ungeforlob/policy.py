@@ -4,6 +4,8 @@ Every page, API endpoint and export that touches a young person's data starts he
 
 * A professional sees a young person only while they (or a team they belong to) have an *active*
   membership in that young person's circle (kæden), within their own municipality.
+* A membership that rests on the young person's consent (a member from another sector) is active only
+  while that consent is neither withdrawn nor expired: withdrawing consent removes access at once.
 * Leaders and administrators see no personal data unless they are themselves members of the circle;
   leaders see aggregates (the insights app), administrators run the system.
 * "Not visible" is answered exactly like "does not exist": `get_youth_for` raises Http404 in both cases.
@@ -48,12 +50,20 @@ def _is_staff_user(user: Any) -> bool:
 
 
 def active_memberships(user: User) -> QuerySet[Membership]:
-    """The user's active memberships, personal or through a team."""
+    """The user's active memberships, personal or through a team.
+
+    Active: started, not ended, and — when the membership rests on a consent — that consent is neither
+    withdrawn nor past its expiry date (valid through `expires_on`).
+    """
     today = timezone.localdate()
-    return Membership.objects.filter(
-        Q(professional=user) | Q(team__members=user),
-        start_date__lte=today,
-    ).filter(Q(end_date__isnull=True) | Q(end_date__gt=today))
+    return (
+        Membership.objects.filter(
+            Q(professional=user) | Q(team__members=user),
+            start_date__lte=today,
+        )
+        .filter(Q(end_date__isnull=True) | Q(end_date__gt=today))
+        .filter(Q(consent__isnull=True) | Q(consent__withdrawn_at__isnull=True, consent__expires_on__gte=today))
+    )
 
 
 def visible_youth(user: Any) -> QuerySet[Youth]:

@@ -1,6 +1,19 @@
-"""The circle (kæden) around one young person: who is in it, in which role, from when to when."""
+"""The chain (kæden) around one young person.
+
+* Membership – who is in the circle, in which role, from when to when (history is kept: a role change ends
+  one row and starts another). A member from another sector holds the membership on a recorded Consent or
+  a chosen legal basis; a withdrawn or expired consent removes access at once (see `ungeforlob.policy`).
+* ContactWish – the young person's wish for contact person (Varde let the youth choose).
+* Concern (bekymring) – raised by any circle member, must be acknowledged before a deadline, escalates.
+* Referral (henvisning) – a partner's short referral into the intake queue (Team Mobil).
+* Handover (overlevering) – from a sender to a named receiver who must accept; the youth reads and comments.
+* PlanStop – a 15–17-year-old stopped following their education plan: KUI's legal deadlines.
+* StaffNotification / YouthNotice – what the system tells staff (in-app) and the young person (portal).
+"""
 
 from __future__ import annotations
+
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -23,10 +36,58 @@ class ChainRole(models.TextChoices):
     OTHER = "andet", _("Andet")
 
 
+class LegalBasis(models.TextChoices):
+    """Grounds on which information may be shared across sectors without the youth's consent."""
+
+    KUI = "kui", _("Lov om kommunal indsats for unge under 25 år (KUI)")
+    RETSSIKKERHED_11C = "rsl_11c", _("Retssikkerhedsloven § 11 c (udveksling i tværfagligt samarbejde)")
+    BARNETS_LOV = "barnets_lov", _("Barnets lov (tværprofessionelt samarbejde om unge under 18)")
+    FORVALTNING_28 = "fvl_28", _("Forvaltningsloven § 28 (videregivelse mellem myndigheder)")
+    OTHER = "andet", _("Andet lovgrundlag (beskriv i noten)")
+
+
+class Consent(models.Model):
+    """The young person's consent to share information with one receiving organisation.
+
+    Valid from `given_at` through `expires_on` unless withdrawn. Withdrawal removes the access of every
+    membership that rests on it at once (the policy filters on it; the memberships are also ended).
+    """
+
+    youth = models.ForeignKey("youth.Youth", on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("formål"), max_length=300)
+    receiving_organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="consents",
+        verbose_name=_("modtagende organisation"),
+    )
+    scope = models.CharField(_("omfang"), max_length=300, help_text=_("Hvilke oplysninger må deles?"))
+    expires_on = models.DateField(_("udløber"))
+    given_at = models.DateTimeField(_("givet"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(_("trukket tilbage"), null=True, blank=True)
+    withdrawn_by_youth = models.BooleanField(default=False)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("samtykke")
+        verbose_name_plural = _("samtykker")
+        ordering = ["-given_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.receiving_organisation}: {self.purpose}"
+
+    def is_valid_on(self, day) -> bool:  # type: ignore[no-untyped-def]
+        return self.withdrawn_at is None and self.expires_on >= day
+
+
 class Membership(models.Model):
     """Membership of a professional (or a named team) in one youth's circle, kept as history.
 
-    Active means started and not ended: start_date <= today and (end_date is empty or after today).
+    Active means started and not ended: start_date <= today and (end_date is empty or after today), and —
+    when it rests on a consent — that consent neither withdrawn nor expired.
     Exactly one open contact-person membership per youth is enforced by the database.
     """
 
@@ -44,6 +105,17 @@ class Membership(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    # Cross-sector grounds: a consent, or a legal basis (with a note). Both empty for same-sector members.
+    consent = models.ForeignKey(
+        Consent, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships",
+        verbose_name=_("samtykke"),
+    )
+    legal_basis = models.CharField(_("lovgrundlag"), max_length=20, choices=LegalBasis.choices, blank=True)
+    legal_basis_note = models.CharField(_("note om lovgrundlag"), max_length=300, blank=True)
+    previous = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        help_text="The membership this one continues (a role change).",
     )
 
     class Meta:
@@ -80,3 +152,291 @@ class Membership(models.Model):
     @property
     def is_contact_person(self) -> bool:
         return self.role == ChainRole.CONTACT_PERSON
+
+
+class ContactWish(models.Model):
+    """The young person's wish for contact person, as they said it. The latest row is the current wish."""
+
+    youth = models.ForeignKey("youth.Youth", on_delete=models.CASCADE, related_name="contact_wishes")
+    wished_professional = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("ønsket kontaktperson"),
+    )
+    wish_text = models.CharField(_("den unges ønske med egne ord"), max_length=300, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("ønske om kontaktperson")
+        verbose_name_plural = _("ønsker om kontaktperson")
+        ordering = ["-recorded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return str(self.wished_professional or self.wish_text)
+
+
+class ConcernCategory(models.TextChoices):
+    ABSENCE = "fravaer", _("Fravær")
+    WELLBEING = "trivsel", _("Trivsel")
+    ABUSE = "misbrug", _("Misbrug")
+    HOUSING = "bolig", _("Bolig")
+    ECONOMY = "oekonomi", _("Økonomi")
+    HEALTH = "helbred", _("Helbred")
+    CRIME = "kriminalitet", _("Kriminalitet")
+    OTHER = "andet", _("Andet")
+
+
+class Severity(models.TextChoices):
+    LOW = "lav", _("Lav")
+    MEDIUM = "middel", _("Middel")
+    SEVERE = "alvorlig", _("Alvorlig")
+
+
+class Concern(models.Model):
+    """A bekymring: "Den der først ser problemet, tager initiativ!" — and the others must answer.
+
+    `ack_due` is the working day by which it must be acknowledged; after that day it escalates to the
+    contact person's leader. `response_minutes` keeps the response time for the leaders' figures.
+    """
+
+    youth = models.ForeignKey("youth.Youth", on_delete=models.CASCADE, related_name="concerns")
+    category = models.CharField(_("kategori"), max_length=20, choices=ConcernCategory.choices)
+    severity = models.CharField(_("alvor"), max_length=10, choices=Severity.choices, default=Severity.MEDIUM)
+    description = models.TextField(_("hvad har du set?"), max_length=2000)
+    raised_at = models.DateTimeField(auto_now_add=True)
+    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    ack_due = models.DateField(_("kvitteres senest"))
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    response_minutes = models.PositiveIntegerField(null=True, blank=True)
+    escalated_at = models.DateTimeField(null=True, blank=True)
+    escalated_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    outcome = models.TextField(_("udfald"), max_length=2000, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    notified = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="notified_concerns", blank=True)
+
+    class Meta:
+        verbose_name = _("bekymring")
+        verbose_name_plural = _("bekymringer")
+        ordering = ["-raised_at", "-pk"]
+        indexes = [models.Index(fields=["acknowledged_at", "ack_due"], name="concern_ack_due")]
+
+    def __str__(self) -> str:
+        return f"{self.get_category_display()} ({self.get_severity_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+class ConcernAction(models.Model):
+    """Something done about a concern (a call, a meeting, a referral)."""
+
+    concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="actions")
+    text = models.TextField(_("handling"), max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:40]
+
+
+class ReferralStatus(models.TextChoices):
+    PENDING = "afventer", _("Afventer behandling")
+    ACCEPTED = "modtaget", _("Modtaget")
+    DECLINED = "afvist", _("Afvist")
+
+
+class Referral(models.Model):
+    """A partner's referral of a young person (Team Mobil: short, with the youth's acceptance)."""
+
+    municipality = models.ForeignKey("accounts.Municipality", on_delete=models.PROTECT, related_name="+")
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="referrals")
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    organisation_name = models.CharField(max_length=150, blank=True)
+    idempotency_key = models.UUIDField(default=uuid.uuid4, unique=True)
+    first_name = models.CharField(_("fornavn"), max_length=100)
+    last_name = models.CharField(_("efternavn"), max_length=100)
+    cpr_encrypted = models.TextField(editable=False)
+    cpr_hash = models.CharField(max_length=64, editable=False)
+    birth_date = models.DateField()
+    mobile = models.CharField(_("mobilnummer"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    how_to_reach = models.CharField(_("sådan får I fat i den unge"), max_length=300, blank=True)
+    problem = models.TextField(_("problemet med få ord"), max_length=1000)
+    youth_accepted = models.BooleanField(_("den unge har sagt ja til at blive henvist"))
+    accepted_asked_by = models.CharField(_("hvem spurgte den unge?"), max_length=150)
+    accepted_on = models.DateField(_("hvornår sagde den unge ja?"))
+    status = models.CharField(max_length=10, choices=ReferralStatus.choices, default=ReferralStatus.PENDING)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decline_reason = models.CharField(_("begrundelse"), max_length=500, blank=True)
+    youth = models.ForeignKey(
+        "youth.Youth", on_delete=models.SET_NULL, null=True, blank=True, related_name="referrals"
+    )
+
+    class Meta:
+        verbose_name = _("henvisning")
+        verbose_name_plural = _("henvisninger")
+        ordering = ["submitted_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(youth_accepted=True), name="referral_youth_accepted"),
+            # The same partner cannot have the same young person twice in the queue.
+            models.UniqueConstraint(
+                fields=["submitted_by", "cpr_hash"], condition=Q(status="afventer"),
+                name="referral_one_pending_per_partner",
+            ),
+        ]
+        indexes = [models.Index(fields=["municipality", "status", "submitted_at"], name="referral_queue")]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name} ({self.get_status_display()})"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class HandoverStatus(models.TextChoices):
+    SENT = "sendt", _("Afventer modtagerens accept")
+    ACCEPTED = "accepteret", _("Accepteret")
+    DECLINED = "afvist", _("Afvist")
+
+
+class Handover(models.Model):
+    """An overlevering from a sender to a named receiver, who must accept it."""
+
+    youth = models.ForeignKey("youth.Youth", on_delete=models.CASCADE, related_name="handovers")
+    sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    receiver = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="handovers_received",
+        verbose_name=_("modtager"),
+    )
+    role = models.CharField(_("rolle hos modtageren"), max_length=30, choices=ChainRole.choices)
+    what_works = models.TextField(_("det der virker"), max_length=3000)
+    watch_out = models.TextField(_("det skal du være opmærksom på"), max_length=3000, blank=True)
+    agreements = models.TextField(_("aftaler"), max_length=3000, blank=True)
+    plan = models.TextField(_("planen"), max_length=3000, blank=True)
+    consent = models.ForeignKey(Consent, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    legal_basis = models.CharField(_("lovgrundlag"), max_length=20, choices=LegalBasis.choices, blank=True)
+    status = models.CharField(max_length=12, choices=HandoverStatus.choices, default=HandoverStatus.SENT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decline_reason = models.CharField(_("begrundelse"), max_length=500, blank=True)
+    # A leader's reassignment of a whole caseload records one accepted handover per young person.
+    is_reassignment = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("overlevering")
+        verbose_name_plural = _("overleveringer")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["youth", "receiver", "role"], condition=Q(status="sendt"), name="handover_one_open",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sender} → {self.receiver}"
+
+
+class HandoverComment(models.Model):
+    """A comment on a handover, by the young person (portal) or a professional."""
+
+    handover = models.ForeignKey(Handover, on_delete=models.CASCADE, related_name="comments")
+    text = models.TextField(_("kommentar"), max_length=2000)
+    by_youth = models.BooleanField(default=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:40]
+
+
+class PlanStop(models.Model):
+    """A 15–17-year-old has stopped following their education plan (KUI).
+
+    The municipality must make contact within 5 working days and offer a new activity within 30 days.
+    """
+
+    youth = models.ForeignKey("youth.Youth", on_delete=models.CASCADE, related_name="plan_stops")
+    stopped_on = models.DateField(_("planen stoppede"))
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    contact_due = models.DateField(_("kontakt senest"))
+    offer_due = models.DateField(_("tilbud senest"))
+    contacted_on = models.DateField(_("kontakt taget"), null=True, blank=True)
+    offered_on = models.DateField(_("tilbud givet"), null=True, blank=True)
+    offer = models.CharField(_("tilbuddet"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("stop i uddannelsesplan")
+        verbose_name_plural = _("stop i uddannelsesplaner")
+        ordering = ["-stopped_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["youth", "stopped_on"], name="planstop_once_per_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.youth_id} {self.stopped_on}"
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.contacted_on is not None and self.offered_on is not None
+
+
+class StaffNotification(models.Model):
+    """An in-app notice for a member of staff. The text never carries personal details about the youth."""
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=30)
+    text = models.CharField(max_length=300)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class YouthNotice(models.Model):
+    """Something the young person is told (shown in the portal), e.g. that someone joined their chain."""
+
+    youth = models.ForeignKey("youth.Youth", on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=30)
+    text = models.CharField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    related_type = models.CharField(max_length=40, blank=True)
+    related_id = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.text

@@ -1,18 +1,283 @@
+"""Reads for the chain. Personal data is read only through `ungeforlob.policy` (or `chain.permissions`,
+which builds on it). Every list costs a fixed number of queries, whatever the data size."""
+
 from __future__ import annotations
 
+import datetime
+from typing import Any
+
+from django.conf import settings
+from django.db.models import (
+    Avg,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from ungeforlob.chain.models import Membership
+from ungeforlob import policy
+from ungeforlob.accounts.models import Role, User
+from ungeforlob.chain import permissions
+from ungeforlob.chain.models import (
+    ChainRole,
+    Concern,
+    Consent,
+    ContactWish,
+    Handover,
+    HandoverComment,
+    HandoverStatus,
+    Membership,
+    PlanStop,
+    Referral,
+    ReferralStatus,
+    StaffNotification,
+    YouthNotice,
+)
 from ungeforlob.youth.models import Youth
 
 
-def circle_for(youth: Youth) -> dict[str, list[Membership]]:
-    """Active members and history of one youth's circle, in one query."""
+def _is_active(m: Membership, today: datetime.date) -> bool:
+    if m.start_date > today or (m.end_date is not None and m.end_date <= today):
+        return False
+    return m.consent_id is None or (m.consent.withdrawn_at is None and m.consent.expires_on >= today)
+
+
+def circle_for(youth: Youth) -> dict[str, Any]:
+    """Active members, upcoming and past ones, consents, wish, handovers and KUI deadlines: fixed queries."""
     today = timezone.localdate()
     members = list(
         Membership.objects.filter(youth=youth)
-        .select_related("professional__organisation", "team__organisation")
+        .select_related("professional__organisation", "team__organisation", "consent__receiving_organisation")
         .order_by("start_date", "pk")
     )
-    active = [m for m in members if m.start_date <= today and (m.end_date is None or m.end_date > today)]
-    return {"active": active, "history": [m for m in members if m not in active]}
+    active = [m for m in members if _is_active(m, today)]
+    active.sort(key=lambda m: (not m.is_contact_person, m.start_date, m.pk))
+    upcoming = [m for m in members if m.start_date > today and (m.end_date is None or m.end_date > m.start_date)]
+    history = [m for m in members if m not in active and m not in upcoming]
+    history.sort(key=lambda m: (m.end_date or today, m.pk), reverse=True)
+    return {
+        "active": active,
+        "upcoming": upcoming,
+        "history": history,
+        "contact": next((m for m in active if m.is_contact_person), None),
+        "consents": consents_for(youth),
+        "wish": ContactWish.objects.filter(youth=youth).select_related("wished_professional").first(),
+        "handovers": list(Handover.objects.filter(youth=youth).select_related("sender", "receiver")
+                          .order_by("-created_at", "-pk")[:20]),
+        "plan_stops": plan_stops_for(youth),
+    }
+
+
+def consents_for(youth: Youth) -> list[Consent]:
+    """Every consent the young person has given, newest first, with its state (portal reuses this)."""
+    today = timezone.localdate()
+    consents = list(Consent.objects.filter(youth=youth).select_related("receiving_organisation", "recorded_by"))
+    for c in consents:
+        c.is_valid = c.is_valid_on(today)  # type: ignore[attr-defined]
+        c.is_expired = c.withdrawn_at is None and c.expires_on < today  # type: ignore[attr-defined]
+    return consents
+
+
+def valid_consents(youth: Youth) -> QuerySet[Consent]:
+    return Consent.objects.filter(youth=youth, withdrawn_at__isnull=True,
+                                  expires_on__gte=timezone.localdate()).select_related("receiving_organisation")
+
+
+def plan_stops_for(youth: Youth) -> list[PlanStop]:
+    today = timezone.localdate()
+    stops = list(PlanStop.objects.filter(youth=youth).select_related("recorded_by"))
+    for s in stops:
+        s.contact_overdue = s.contacted_on is None and s.contact_due < today  # type: ignore[attr-defined]
+        s.offer_overdue = s.offered_on is None and s.offer_due < today  # type: ignore[attr-defined]
+    return stops
+
+
+def selectable_professionals(user: Any) -> QuerySet[User]:
+    """Pickers: active staff of the user's municipality who can hold a role (no administrators)."""
+    return (policy.visible_professionals(user).filter(is_active=True).exclude(role=Role.ADMINISTRATOR)
+            .select_related("organisation").order_by("first_name", "last_name", "pk"))
+
+
+# --- Concerns ---------------------------------------------------------------------------------------------
+
+CONCERN_SORTS = {
+    "frist": ["ack_due", "-raised_at"],
+    "-frist": ["-ack_due", "-raised_at"],
+    "rejst": ["raised_at"],
+    "-rejst": ["-raised_at"],
+    "navn": ["youth__first_name", "youth__last_name", "-raised_at"],
+}
+
+
+def concerns_for(user: Any, *, status: str = "aabne", q: str = "", sort: str = "-rejst",
+                 youth: Youth | None = None) -> QuerySet[Concern]:
+    """Concerns about the young people in the user's circles; `mine` are those waiting on the user."""
+    today = timezone.localdate()
+    qs = permissions.concerns_visible(user).select_related(
+        "youth", "raised_by", "acknowledged_by", "escalated_to")
+    if youth is not None:
+        qs = qs.filter(youth=youth)
+    if status == "aabne":
+        qs = qs.filter(closed_at__isnull=True)
+    elif status == "mine":
+        qs = qs.filter(closed_at__isnull=True, acknowledged_at__isnull=True, notified=user)
+    elif status == "afsluttede":
+        qs = qs.filter(closed_at__isnull=False)
+    q = q.strip()
+    if q:
+        cond = Q()
+        for term in q.split()[:5]:
+            cond &= Q(youth__first_name__icontains=term) | Q(youth__last_name__icontains=term)
+        qs = qs.filter(cond)
+    qs = qs.annotate(
+        is_overdue=Exists(Concern.objects.filter(pk=OuterRef("pk"), acknowledged_at__isnull=True,
+                                                 closed_at__isnull=True, ack_due__lt=today)),
+        waits_on_me=Exists(Concern.notified.through.objects.filter(concern_id=OuterRef("pk"), user_id=user.pk)),
+    )
+    return qs.order_by(*CONCERN_SORTS.get(sort, CONCERN_SORTS["-rejst"]), "pk")
+
+
+def concern_detail(concern: Concern) -> dict[str, Any]:
+    return {
+        "actions": list(concern.actions.select_related("created_by")),
+        "notified": list(concern.notified.select_related("organisation")),
+        "overdue": concern.acknowledged_at is None and concern.closed_at is None
+        and concern.ack_due < timezone.localdate(),
+    }
+
+
+# --- Referrals --------------------------------------------------------------------------------------------
+
+def referral_queue(user: Any, *, status: str = "afventer", q: str = "") -> QuerySet[Referral]:
+    """The intake queue of the user's municipality, oldest first (the weekly meeting's agenda)."""
+    if not permissions.is_intake(user):
+        return Referral.objects.none()
+    qs = Referral.objects.filter(municipality_id=user.municipality_id).select_related(
+        "submitted_by__organisation", "decided_by")
+    if status in ReferralStatus.values:
+        qs = qs.filter(status=status)
+    q = q.strip()
+    if q:
+        cond = Q()
+        for term in q.split()[:5]:
+            cond &= Q(first_name__icontains=term) | Q(last_name__icontains=term) | Q(organisation_name__icontains=term)
+        qs = qs.filter(cond)
+    return qs.order_by("submitted_at", "pk")
+
+
+def referrals_by(user: Any) -> QuerySet[Referral]:
+    """The referrer's own referrals: status only (the template shows no more)."""
+    return Referral.objects.filter(submitted_by=user).only(
+        "pk", "first_name", "submitted_at", "status", "decided_at").order_by("-submitted_at", "-pk")
+
+
+# --- Handovers --------------------------------------------------------------------------------------------
+
+def handovers_for_user(user: Any) -> dict[str, list[Handover]]:
+    base = permissions.handovers_visible(user).select_related("youth", "sender", "receiver")
+    return {
+        "incoming": list(base.filter(receiver=user, status=HandoverStatus.SENT).order_by("created_at", "pk")),
+        "sent": list(base.filter(sender=user).order_by("-created_at", "-pk")[:50]),
+    }
+
+
+def handovers_for_youth(youth: Youth) -> list[Handover]:
+    """The young person's handovers with their comments (for the portal: the youth reads and comments)."""
+    return list(
+        Handover.objects.filter(youth=youth).exclude(is_reassignment=True)
+        .select_related("sender__organisation", "receiver__organisation")
+        .prefetch_related(Prefetch("comments", queryset=HandoverComment.objects.select_related("author")
+                                   .order_by("created_at", "pk")))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def notices_for_youth(youth: Youth) -> QuerySet[YouthNotice]:
+    """What the portal shows the young person (e.g. "X joined your chain")."""
+    return YouthNotice.objects.filter(youth=youth).order_by("-created_at", "-pk")
+
+
+def notifications_for(user: Any, *, limit: int = 100) -> list[StaffNotification]:
+    return list(StaffNotification.objects.filter(recipient=user).order_by("-created_at", "-pk")[:limit])
+
+
+def unread_count(user: Any) -> int:
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return StaffNotification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+# --- Leaders: capacity (aggregates only, never a young person's name) -------------------------------------
+
+def _count(qs: QuerySet[Any]) -> Subquery:
+    return Subquery(qs.order_by().annotate(_n=Func(F("pk"), function="COUNT")).values("_n")[:1],
+                    output_field=IntegerField())
+
+
+def caseload_band() -> tuple[int, int]:
+    low, high = getattr(settings, "CHAIN_CASELOAD_BAND", (12, 25))
+    return int(low), int(high)
+
+
+def capacity_for(user: Any, *, sort: str = "navn", q: str = "") -> list[User]:
+    """Per professional of the leader's municipality: youth as contact person vs the band, concerns open
+    and overdue (on those youth), and the average response time. One query, whatever the size."""
+    if not policy.is_leader(user) or user.municipality_id is None:
+        return []
+    today = timezone.localdate()
+    low, high = caseload_band()
+    open_cp = Membership.objects.filter(role=ChainRole.CONTACT_PERSON, end_date__isnull=True,
+                                        professional=OuterRef(OuterRef("pk")), youth=OuterRef("youth"))
+    concerns = Concern.objects.filter(closed_at__isnull=True).filter(Exists(open_cp))
+    staff = (
+        User.objects.filter(municipality_id=user.municipality_id, is_active=True, role=Role.PROFESSIONAL)
+        .select_related("organisation", "leader")
+        .annotate(
+            youth_count=Coalesce(_count(Membership.objects.filter(
+                professional=OuterRef("pk"), role=ChainRole.CONTACT_PERSON, end_date__isnull=True)), Value(0)),
+            open_concerns=Coalesce(_count(concerns), Value(0)),
+            overdue_concerns=Coalesce(_count(concerns.filter(acknowledged_at__isnull=True, ack_due__lt=today)),
+                                      Value(0)),
+            avg_response=Subquery(
+                Concern.objects.filter(acknowledged_by=OuterRef("pk"), response_minutes__isnull=False)
+                .order_by().values("acknowledged_by").annotate(a=Avg("response_minutes")).values("a")[:1]),
+        )
+    )
+    q = q.strip()
+    if q:
+        staff = staff.filter(Q(first_name__icontains=q) | Q(last_name__icontains=q) | Q(organisation__name__icontains=q))
+    order = {"navn": ["first_name", "last_name"], "unge": ["-youth_count", "first_name"],
+             "overskredet": ["-overdue_concerns", "-open_concerns", "first_name"]}.get(sort, ["first_name"])
+    rows = list(staff.order_by(*order, "pk"))
+    for row in rows:
+        n = row.youth_count  # type: ignore[attr-defined]
+        row.band = "under" if n < low else ("over" if n > high else "inden")  # type: ignore[attr-defined]
+        row.is_mine = row.leader_id == user.pk  # type: ignore[attr-defined]
+    return rows
+
+
+def capacity_totals(rows: list[User]) -> dict[str, Any]:
+    with_youth = [r for r in rows if r.youth_count]  # type: ignore[attr-defined]
+    minutes = [r.avg_response for r in rows if r.avg_response is not None]  # type: ignore[attr-defined]
+    return {
+        "youth": sum(r.youth_count for r in rows),  # type: ignore[attr-defined]
+        "open": sum(r.open_concerns for r in rows),  # type: ignore[attr-defined]
+        "overdue": sum(r.overdue_concerns for r in rows),  # type: ignore[attr-defined]
+        "over_band": sum(1 for r in rows if r.band == "over"),  # type: ignore[attr-defined]
+        "staff_with_youth": len(with_youth),
+        "avg_response_hours": round(sum(minutes) / len(minutes) / 60, 1) if minutes else None,
+    }
+
+
+def reassign_preview(user: Any, departing: User) -> dict[str, Any]:
+    """How many youth would move (a number, never names)."""
+    return {"count": Membership.objects.filter(professional=departing, role=ChainRole.CONTACT_PERSON,
+                                               end_date__isnull=True).count()}

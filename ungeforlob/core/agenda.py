@@ -30,7 +30,11 @@ class AgendaItem:
     actions: dict[str, str] = field(default_factory=dict)
 
 
-AGENDA_SOURCES: list[str] = []
+AGENDA_SOURCES: list[str] = [
+    "ungeforlob.chain.agenda.concern_items",
+    "ungeforlob.chain.agenda.legal_deadline_items",
+    "ungeforlob.chain.agenda.handover_items",
+]
 
 
 def agenda_for(user: Any, *, today: datetime.date) -> list[AgendaItem]:

@@ -8,4 +8,5 @@ YOUTH_SECTIONS: list[tuple[str, object]] = [
     ("youth:detail", _("Overblik")),
     ("chain:circle", _("Kæden")),
     ("youth:timeline", _("Tidslinje")),
+    ("chain:youth_concerns", _("Bekymringer")),
 ]

@@ -61,6 +61,10 @@ def membership_entries(youth: Youth) -> list[TimelineEntry]:
 TIMELINE_SOURCES: list[str] = [
     "ungeforlob.youth.timeline.course_entries",
     "ungeforlob.youth.timeline.membership_entries",
+    "ungeforlob.chain.timeline.concern_entries",
+    "ungeforlob.chain.timeline.handover_entries",
+    "ungeforlob.chain.timeline.consent_entries",
+    "ungeforlob.chain.timeline.plan_stop_entries",
 ]
 
 

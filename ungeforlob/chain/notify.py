@@ -1,0 +1,73 @@
+"""How the chain tells people things: in-app notices for staff, e-mail, and the young person's portal/SMS.
+
+Nothing sent outside the system (e-mail, SMS) carries personal details about the young person: no name,
+no category, no text — only that something is waiting, a deadline and a link. Messages go out after the
+transaction commits, so a rolled-back change sends nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+
+from ungeforlob.chain.models import StaffNotification, YouthNotice
+
+log = logging.getLogger(__name__)
+
+
+def _site_url(path: str) -> str:
+    base = getattr(settings, "SITE_URL", "").rstrip("/")
+    return f"{base}{path}" if base else path
+
+
+def staff_notify(*, recipients: Iterable[Any], kind: str, text: str, url: str = "", email_subject: str = "",
+                 email_body: str = "") -> None:
+    """An in-app notice for each recipient, and (when a subject is given) an e-mail without personal details."""
+    people = [r for r in {r.pk: r for r in recipients if r is not None}.values()]
+    StaffNotification.objects.bulk_create(
+        [StaffNotification(recipient=r, kind=kind, text=text[:300], url=url[:300]) for r in people]
+    )
+    if not email_subject:
+        return
+    addresses = [r.email for r in people if r.email]
+    if not addresses:
+        return
+    body = email_body or text
+    if url:
+        body = f"{body}\n\n{_site_url(url)}"
+
+    def send() -> None:
+        for address in addresses:
+            try:
+                send_mail(email_subject, body, None, [address])
+            except Exception:  # noqa: BLE001 - a mail server hiccup must not undo the change; it is logged
+                log.exception("Could not send chain notification e-mail")
+
+    transaction.on_commit(send)
+
+
+def sms_available() -> bool:
+    try:
+        module = importlib.import_module("ungeforlob.messaging.services")
+    except ImportError:
+        return False
+    return hasattr(module, "sms_enqueue")
+
+
+def youth_notify(*, youth: Any, kind: str, text: str, sms_body: str = "", actor: Any = None,
+                 related_type: str = "", related_id: Any = "", idempotency_key: str | None = None) -> YouthNotice:
+    """A notice in the young person's portal, and an SMS when the messaging app offers `sms_enqueue`."""
+    notice = YouthNotice.objects.create(youth=youth, kind=kind, text=text[:500], related_type=related_type,
+                                        related_id=str(related_id or ""))
+    if sms_body and youth.mobile and sms_available():
+        messaging = importlib.import_module("ungeforlob.messaging.services")
+        messaging.sms_enqueue(youth=youth, body=sms_body, kind=kind, actor=actor,
+                              idempotency_key=idempotency_key, related_type=related_type,
+                              related_id=str(related_id or ""))
+    return notice

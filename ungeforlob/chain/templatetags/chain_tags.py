@@ -1,0 +1,27 @@
+"""The chain's main-menu entries: which to show, and the unread count (one query)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from ungeforlob import policy
+from ungeforlob.chain import permissions, selectors
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def chain_nav(context: template.Context) -> dict[str, Any]:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or policy.is_administrator(user):
+        return {"show": False}
+    return {
+        "show": True,
+        "is_intake": permissions.is_intake(user),
+        "is_leader": policy.is_leader(user),
+        "unread": selectors.unread_count(user),
+        "view": getattr(getattr(request, "resolver_match", None), "view_name", ""),
+    }

@@ -1,0 +1,65 @@
+"""Timeline entries from the chain: concerns, handovers, consents and KUI deadlines (fixed queries each)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from ungeforlob.chain.models import Consent, Handover, HandoverStatus, PlanStop
+from ungeforlob.youth.models import Youth
+from ungeforlob.youth.timeline import TimelineEntry
+
+
+def concern_entries(youth: Youth) -> list[TimelineEntry]:
+    entries = []
+    for c in youth.concerns.select_related("raised_by", "acknowledged_by", "closed_by"):
+        url = reverse("chain:concern_detail", args=[c.pk])
+        entries.append(TimelineEntry(c.raised_at, "bekymring", _("Bekymring rejst: %(cat)s") % {
+            "cat": c.get_category_display()}, c.get_severity_display(), by=str(c.raised_by), url=url))
+        if c.acknowledged_at:
+            entries.append(TimelineEntry(c.acknowledged_at, "bekymring", _("Bekymring kvitteret"),
+                                         by=str(c.acknowledged_by), url=url))
+        if c.escalated_at:
+            entries.append(TimelineEntry(c.escalated_at, "bekymring", _("Bekymring sendt til leder (ikke kvitteret i tide)"),
+                                         url=url))
+        if c.closed_at:
+            entries.append(TimelineEntry(c.closed_at, "bekymring", _("Bekymring afsluttet"), c.outcome,
+                                         by=str(c.closed_by), url=url))
+    return entries
+
+
+def handover_entries(youth: Youth) -> list[TimelineEntry]:
+    entries = []
+    for h in Handover.objects.filter(youth=youth).select_related("sender", "receiver"):
+        url = reverse("chain:handover_detail", args=[h.pk])
+        title = (_("Sagsstamme omfordelt: %(s)s til %(r)s") if h.is_reassignment
+                 else _("Overlevering fra %(s)s til %(r)s")) % {"s": h.sender, "r": h.receiver}
+        entries.append(TimelineEntry(h.created_at, "overlevering", title, h.get_role_display(), url=url))
+        if h.decided_at and not h.is_reassignment:
+            label = _("Overlevering accepteret") if h.status == HandoverStatus.ACCEPTED else _("Overlevering afvist")
+            entries.append(TimelineEntry(h.decided_at, "overlevering", label, by=str(h.receiver), url=url))
+    return entries
+
+
+def consent_entries(youth: Youth) -> list[TimelineEntry]:
+    entries = []
+    for c in Consent.objects.filter(youth=youth).select_related("receiving_organisation", "recorded_by"):
+        entries.append(TimelineEntry(c.given_at, "samtykke", _("Samtykke givet til %(org)s") % {
+            "org": c.receiving_organisation}, c.purpose, by=str(c.recorded_by or "")))
+        if c.withdrawn_at:
+            entries.append(TimelineEntry(c.withdrawn_at, "samtykke", _("Samtykke til %(org)s trukket tilbage") % {
+                "org": c.receiving_organisation}, by=_("den unge") if c.withdrawn_by_youth else ""))
+    return entries
+
+
+def plan_stop_entries(youth: Youth) -> list[TimelineEntry]:
+    entries = []
+    for s in PlanStop.objects.filter(youth=youth):
+        entries.append(TimelineEntry(s.stopped_on, "frist", _("Følger ikke længere uddannelsesplanen"),
+                                     _("Kontakt senest %(c)s, nyt tilbud senest %(o)s.") % {
+                                         "c": s.contact_due.strftime("%d.%m.%Y"), "o": s.offer_due.strftime("%d.%m.%Y")}))
+        if s.contacted_on:
+            entries.append(TimelineEntry(s.contacted_on, "frist", _("Kontakt taget efter stop i uddannelsesplanen")))
+        if s.offered_on:
+            entries.append(TimelineEntry(s.offered_on, "frist", _("Ny aktivitet tilbudt"), s.offer))
+    return entries
