@@ -82,7 +82,9 @@ def _user(username: str, first: str, last: str, org: Organisation, profession: s
     return user
 
 
-DEMO_LOADERS: list[str] = []
+DEMO_LOADERS: list[str] = [
+    "ungeforlob.offers.demo.load",
+]
 
 
 @transaction.atomic

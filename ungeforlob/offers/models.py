@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ungeforlob.accounts.models import Sector
@@ -127,13 +128,24 @@ class Offer(models.Model):
         return [part.strip() for part in self.anchoring.split("|") if part.strip()]
 
     @property
+    def is_full(self) -> bool:
+        """All places taken (reads the `in_use` annotation from offers.selectors; False without it)."""
+        return self.capacity is not None and getattr(self, "in_use", 0) >= self.capacity
+
+    @property
+    def free_places(self) -> int | None:
+        if self.capacity is None:
+            return None
+        return max(0, self.capacity - getattr(self, "in_use", 0))
+
+    @property
     def age_range_display(self) -> str:
         if self.age_min is not None and self.age_max is not None:
-            return f"{self.age_min}–{self.age_max} år"
+            return gettext("%(low)d–%(high)d år") % {"low": self.age_min, "high": self.age_max}
         if self.age_min is not None:
-            return f"fra {self.age_min} år"
+            return gettext("fra %(low)d år") % {"low": self.age_min}
         if self.age_max is not None:
-            return f"op til {self.age_max} år"
+            return gettext("op til %(high)d år") % {"high": self.age_max}
         return ""
 
 
@@ -210,6 +222,7 @@ class OfferImport(models.Model):
     created_count = models.PositiveIntegerField(default=0)
     updated_count = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)
+    notices = models.JSONField(default=list, blank=True)
 
     class Meta:
         verbose_name = _("import af tilbud")

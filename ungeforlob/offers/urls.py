@@ -1,5 +1,24 @@
-from django.urls import path  # noqa: F401 - patterns are added by the offers capability
+from django.urls import path
+
+from ungeforlob.offers import views
 
 app_name = "offers"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("tilbud/", views.offer_list, name="list"),
+    path("tilbud/nyt/", views.offer_create, name="create"),
+    path("tilbud/<int:pk>/", views.offer_detail, name="detail"),
+    path("tilbud/<int:pk>/ret/", views.offer_edit, name="edit"),
+    path("tilbud/<int:pk>/status/", views.offer_status, name="status"),
+    path("tilbud/<int:pk>/slet/", views.offer_delete, name="delete"),
+    path("tilbud/<int:pk>/lovende-praksis/", views.offer_assessment, name="assessment"),
+    path("tilbud/import/", views.import_upload, name="import"),
+    path("tilbud/import/<int:pk>/", views.import_status, name="import_status"),
+    path("tilbud/import/<int:pk>/fortsaet/", views.import_step, name="import_step"),
+    path("tilbud/eksport.<fmt>", views.export_file, name="export"),
+    path("tilbud/hsds.json", views.export_hsds, name="hsds"),
+    path("tilbud/brug/", views.usage, name="usage"),
+    path("unge/<int:youth_pk>/tilbud/", views.youth_offers, name="youth"),
+    path("unge/<int:youth_pk>/tilbud/tilknyt/", views.youth_offer_link, name="youth_link"),
+    path("unge/<int:youth_pk>/tilbud/fjern/<int:activity_pk>/", views.youth_offer_unlink, name="youth_unlink"),
+]

@@ -9,4 +9,5 @@ YOUTH_SECTIONS: list[tuple[str, object]] = [
     ("chain:circle", _("Kæden")),
     ("youth:timeline", _("Tidslinje")),
     ("chain:youth_concerns", _("Bekymringer")),
+    ("offers:youth", _("Tilbud")),
 ]

@@ -1,0 +1,155 @@
+"""Demo Kommune's catalogue: the inspiration catalogue's interventions plus a few local offers.
+
+Idempotent: offers are found by their code and only created when missing (so an administrator's edits in
+the demo survive a re-run); assessments are only written for elements that have none; activities are only
+linked when they have no offer yet.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from ungeforlob.accounts.models import Municipality, Organisation
+from ungeforlob.offers import seed, services
+from ungeforlob.offers.models import Offer, PracticeAssessment, PracticeElement, PracticeRating
+
+E = PracticeElement
+MET, PARTLY, NOT_MET = PracticeRating.MET, PracticeRating.PARTLY, PracticeRating.NOT_MET
+
+# (code, name, provider organisation, sector, ages, readiness, needs, capacity, waiting, extra fields)
+LOCAL_OFFERS: list[dict[str, Any]] = [
+    {
+        "code": "mentorforloeb-gadeplan", "name": "Mentorforløb i Gadeplan", "org": "Foreningen Gadeplan",
+        "sector": "civilsamfund", "phase": "efter_grundskole", "age_min": 15, "age_max": 25,
+        "readiness": "kontaktparat vejledningsparat", "needs": ["mistrivsel", "mentor", "socialt udsat"],
+        "capacity": 12, "waiting_list": 2,
+        "focus": "En frivillig mentor, som den unge selv vælger, mødes med den unge hver uge i et halvt år.",
+        "target_group": "Unge 15–25 år, der har svært ved at holde kontakten til systemet og mangler en voksen at spejle sig i.",
+        "anchoring": "Foreningen Gadeplan | Ungeindsatsen (UU)", "contact_name": "Ahmad Rahimi",
+        "contact_phone": "+4520304050", "contact_email": "mentor@gadeplan.example.dk",
+        "address": "Nørregade 12, 7100 Demo By", "financing_note": "Puljemidler fra Socialstyrelsen til og med 2026.",
+    },
+    {
+        "code": "brobygning-fgu-demo", "name": "Brobygning på FGU Demo", "org": "FGU Demo", "sector": "fgu",
+        "phase": "efter_grundskole", "age_min": 16, "age_max": 24, "readiness": "valgparat uddannelsesparat",
+        "needs": ["faglige vanskeligheder", "ordblindhed"], "capacity": 20, "waiting_list": 0,
+        "focus": "Tre ugers brobygning på et af FGU's spor, så den unge kan prøve et valg af, før det træffes.",
+        "target_group": "Unge 16–24 år uden ungdomsuddannelse, der overvejer FGU.",
+        "anchoring": "FGU Demo | Ungeindsatsen (UU)", "contact_name": "Sara Holm",
+        "contact_email": "brobygning@fgu-demo.example.dk", "address": "Skolevej 4, 7100 Demo By",
+        "financing_note": "Kommunal finansiering (KUI).",
+    },
+    {
+        "code": "angstgruppe-for-unge", "name": "Angstgruppe for unge", "org": "Børne- og Ungdomspsykiatrien",
+        "sector": "sundhed", "phase": "andet", "age_min": 15, "age_max": 22,
+        "readiness": "kontaktparat vejledningsparat", "needs": ["angst", "psykisk sårbarhed"], "capacity": 2,
+        "waiting_list": 4,
+        "focus": "Otte gruppemøder med en psykolog om at mestre angst i hverdagen – også på vej til skole.",
+        "target_group": "Unge 15–22 år med angst, der holder dem fra skole eller uddannelse.",
+        "anchoring": "Børne- og Ungdomspsykiatrien", "contact_name": "Camilla Dahl",
+        "contact_phone": "+4570112233", "address": "Sygehusvej 1, 7100 Demo By",
+        "financing_note": "Regionalt finansieret; henvisning via egen læge eller kontaktpersonen.",
+    },
+    {
+        "code": "virksomhedspraktik-jobcenter-ung", "name": "Virksomhedspraktik med jobkonsulent",
+        "org": "Jobcenter Ung", "sector": "jobcenter", "phase": "efter_grundskole", "age_min": 18, "age_max": 29,
+        "readiness": "valgparat erhvervsparat", "needs": ["praktik", "på uddannelseshjælp"], "capacity": 15,
+        "waiting_list": 0,
+        "focus": "Fire til tolv ugers praktik i en lokal virksomhed med tæt opfølgning fra en jobkonsulent.",
+        "target_group": "Unge 18–29 år, der vil afprøve et fag eller en arbejdsplads.",
+        "anchoring": "Jobcenter Ung | Erhvervslivet", "contact_name": "Jonas Friis",
+        "contact_email": "praktik@jobcenter-ung.example.dk", "financing_note": "Beskæftigelsestilskud.",
+    },
+    {
+        "code": "studiestart-demo-handelsskole", "name": "Den gode uddannelsesstart", "org": "Demo Handelsskole",
+        "sector": "eud", "phase": "fastholdelse", "age_min": 16, "age_max": 25,
+        "readiness": "uddannelsesparat erhvervsparat", "needs": ["risiko for frafald"], "capacity": None,
+        "waiting_list": 0,
+        "focus": "Formøde før start, velkomst på første dag, SMS efter en dag og en uge, samtale efter syv uger.",
+        "target_group": "Unge, der starter på grundforløbet og har brug for en tryg start.",
+        "anchoring": "Demo Handelsskole | Ungeindsatsen (UU)", "contact_name": "Peter Lund",
+        "address": "Handelsvej 10, 7100 Demo By", "financing_note": "Skolens egen drift.",
+    },
+    {
+        "code": "ordblindeundervisning-10-klasse", "name": "Ordblindeundervisning og it-hjælpemidler",
+        "org": "10. klasse-centret", "sector": "10_klasse", "phase": "grundskole", "age_min": 15, "age_max": 18,
+        "readiness": "vejledningsparat valgparat uddannelsesparat", "needs": ["ordblindhed", "faglige vanskeligheder"],
+        "capacity": 10, "waiting_list": 0,
+        "focus": "Undervisning i læse- og skriveteknologi, så ordblindhed ikke står i vejen for uddannelsesvalget.",
+        "target_group": "Elever og unge 15–18 år med ordblindhed eller store læsevanskeligheder.",
+        "anchoring": "10. klasse-centret", "contact_name": "Birgitte Skov",
+        "address": "Skolegade 2, 7100 Demo By", "financing_note": "Kommunal finansiering.",
+    },
+]
+
+# Promising-practice profiles (by offer name), from what the inspiration catalogue reports.
+ASSESSMENTS: dict[str, dict[str, tuple[int, str]]] = {
+    "Energi til hinanden": {
+        E.VIRKNING: (MET, "137 unge; 65 % endte i job eller uddannelse."),
+        E.BESKRIVELSE: (MET, "Forløbet er beskrevet med gennemsnitligt 155 dage."),
+        E.INDIVIDUEL_TILRETTELAEGGELSE: (MET, "12–15 unge pr. rådgiver; forløbet tilpasses den enkelte."),
+        E.OPFOELGNING: (MET, "Opringning ca. hver 14. dag efter start (eftervend)."),
+        E.MONITORERING: (PARTLY, "Resultater opgøres, men ikke løbende for hver ung."),
+        E.OEKONOMI: (NOT_MET, "Ingen opgørelse af omkostninger i kataloget."),
+    },
+    "Ung i uddannelse": {
+        E.VIRKNING: (MET, "90 unge; ca. 80 % startede på en uddannelse."),
+        E.RELATIONELT_SAMARBEJDE: (MET, "Guiden følger den unge 3 måneder før og 3 måneder efter start."),
+        E.INDIVIDUEL_TILRETTELAEGGELSE: (PARTLY, "20–25 unge pr. guide."),
+        E.OPFOELGNING: (MET, "Fast opfølgning i 3 måneder efter uddannelsesstart."),
+    },
+    "Mentorforløb i Gadeplan": {
+        E.MAAL: (MET, "Mål aftales med den unge ved første møde."),
+        E.RELATIONELT_SAMARBEJDE: (MET, "Den unge vælger selv sin mentor."),
+        E.TEORI_OG_VIDEN: (PARTLY, "Bygger på viden om relationsarbejde; ikke beskrevet i en forandringsteori."),
+        E.MONITORERING: (NOT_MET, "Ingen systematisk registrering endnu."),
+    },
+}
+
+
+def _local_row(spec: dict[str, Any]) -> dict[str, str]:
+    row = {k: v for k, v in spec.items() if k not in {"org", "needs", "financing_note", "capacity", "age_min",
+                                                      "age_max", "waiting_list"}}
+    row.update({
+        "provider": spec["org"],
+        "context": "Demo Kommune",
+        "needs": " | ".join(spec["needs"]),
+        "financing": spec.get("financing_note", ""),
+        "capacity": "" if spec.get("capacity") is None else str(spec["capacity"]),
+        "waiting_list": str(spec.get("waiting_list", 0)),
+        "age_min": str(spec["age_min"]),
+        "age_max": str(spec["age_max"]),
+        "readiness": spec["readiness"].replace(" ", " | "),
+    })
+    return {k: str(v) for k, v in row.items()}
+
+
+@transaction.atomic
+def load(*, municipality: Municipality, staff: dict[str, Any], orgs: dict[str, Organisation]) -> dict[str, Any]:
+    existing = set(Offer.objects.filter(municipality=municipality).values_list("code", flat=True))
+    rows: list[tuple[int, dict[str, str]]] = []
+    path = seed.seed_path()
+    message = ""
+    if path.exists():
+        rows.extend(seed.seed_rows(path))
+    else:
+        message = f"Tilbudskataloget {path} findes ikke; kun kommunens egne demo-tilbud indlæses."
+    rows.extend((0, _local_row(spec)) for spec in LOCAL_OFFERS)
+    from ungeforlob.offers.exchange import clean_row
+
+    new_rows = [(line, row) for line, row in rows if clean_row(row)[0]["code"] not in existing]
+    result = services.import_rows_as_system(municipality_id=municipality.pk, rows=new_rows)
+    offers = {o.name: o for o in Offer.objects.filter(municipality=municipality, name__in=list(ASSESSMENTS))}
+    for name, elements in ASSESSMENTS.items():
+        offer = offers.get(name)
+        if offer is None:
+            continue
+        have = set(PracticeAssessment.objects.filter(offer=offer).values_list("element", flat=True))
+        PracticeAssessment.objects.bulk_create([
+            PracticeAssessment(offer=offer, element=element, rating=rating, evidence=evidence)
+            for element, (rating, evidence) in elements.items() if element not in have
+        ])
+    result["message"] = message
+    return result

@@ -1,0 +1,36 @@
+from ungeforlob.core.testing import Personas
+from ungeforlob.core.testing_cases import OutsiderCase as C
+from ungeforlob.offers.models import OfferImport
+from ungeforlob.offers.tests.factories import make_activity, make_offer
+
+
+def cases(p: Personas) -> list[C]:
+    offer = make_offer(p.municipality, "Outsidertilbud", capacity=3)
+    activity = make_activity(p.youth, offer=offer)
+    job = OfferImport.objects.create(municipality=p.municipality, created_by=p.administrator, file_name="x.csv",
+                                     rows=[{"line": 2, "values": {"name": "X"}}], total=1)
+    y, o = p.youth.pk, offer.pk
+    everyone = ("outsider", "leader")  # the catalogue is not personal data: every professional of the municipality
+    return [
+        # The list shows the caller's own municipality's catalogue; a professional of another municipality gets
+        # their own (here empty) catalogue — tested in test_views.test_the_catalogue_is_per_municipality.
+        C("offers:list", "/tilbud/", refused_statuses=(200,), allowed_for=everyone),
+        C("offers:detail", f"/tilbud/{o}/", allowed_for=everyone),
+        C("offers:hsds", "/tilbud/hsds.json", refused_statuses=(200,), allowed_for=everyone),
+        # Write pages and file import/export: administrators only.
+        C("offers:create", "/tilbud/nyt/", "post", {"name": "X"}),
+        C("offers:edit", f"/tilbud/{o}/ret/", "post", {"name": "X"}),
+        C("offers:status", f"/tilbud/{o}/status/", "post"),
+        C("offers:delete", f"/tilbud/{o}/slet/", "post"),
+        C("offers:assessment", f"/tilbud/{o}/lovende-praksis/", "post", {"rating_virkning": "3"}),
+        C("offers:import", "/tilbud/import/"),
+        C("offers:import_status", f"/tilbud/import/{job.pk}/"),
+        C("offers:import_step", f"/tilbud/import/{job.pk}/fortsaet/", "post"),
+        C("offers:export", "/tilbud/eksport.csv"),
+        # Aggregates for leaders only.
+        C("offers:usage", "/tilbud/brug/", allowed_for=("leader",)),
+        # The youth's Tilbud tab and linking: circle members only (404 for everyone else).
+        C("offers:youth", f"/unge/{y}/tilbud/"),
+        C("offers:youth_link", f"/unge/{y}/tilbud/tilknyt/", "post", {"activity": activity.pk, "offer": o}),
+        C("offers:youth_unlink", f"/unge/{y}/tilbud/fjern/{activity.pk}/", "post"),
+    ]
