@@ -1,5 +1,18 @@
-from django.urls import path  # noqa: F401 - patterns are added by the portal capability
+from django.urls import path
+
+from ungeforlob.portal import views
 
 app_name = "portal"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("min-side/login/", views.login, name="login"),
+    path("min-side/kode/", views.code, name="code"),
+    path("min-side/logout/", views.logout, name="logout"),
+    path("min-side/", views.home, name="home"),
+    path("min-side/kaede/", views.chain, name="chain"),
+    path("min-side/hvem-har-kigget/", views.access_log, name="access_log"),
+    path("min-side/hvordan-gaar-det/", views.feedback, name="feedback"),
+    path("min-side/mine-data/", views.data_download, name="data"),
+    path("min-side/mine-data.json", views.data_json, name="data_json"),
+    path("min-side/mine-data.pdf", views.data_pdf, name="data_pdf"),
+]

@@ -29,6 +29,9 @@ NOT_PERSONAL = {
     "accounts:otp_setup": "the caller's own second factor",
     "accounts:otp_verify": "the caller's own second factor",
     "set_language": "the caller's own language choice",
+    "portal:login": "public: the young person's login (asks for a mobile number)",
+    "portal:code": "public: the young person's login (asks for the one-time code)",
+    "portal:logout": "ends the caller's own session",
 }
 
 

@@ -1,0 +1,68 @@
+"""The young person's session: separate from staff login, short, and checked on every portal request.
+
+A youth logs in with a one-time code sent by SMS to the mobile number on their record. The session holds
+only the youth's id and when it was last used; it ends after PORTAL_IDLE_SECONDS without activity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+
+from ungeforlob.youth.models import Youth
+
+SESSION_KEY = "portal_youth_id"
+SEEN_KEY = "portal_last_seen"
+
+
+def idle_seconds() -> int:
+    return int(getattr(settings, "PORTAL_IDLE_SECONDS", 30 * 60))
+
+
+def portal_login(request: HttpRequest, youth: Youth) -> None:
+    request.session.flush()  # no staff session and no earlier state carries over
+    request.session[SESSION_KEY] = youth.pk
+    request.session[SEEN_KEY] = timezone.now().timestamp()
+    request.session.set_expiry(idle_seconds())
+
+
+def portal_logout(request: HttpRequest) -> None:
+    request.session.flush()
+
+
+def current_youth(request: HttpRequest) -> Youth | None:
+    youth_id = request.session.get(SESSION_KEY)
+    if not youth_id:
+        return None
+    seen = request.session.get(SEEN_KEY, 0)
+    if timezone.now().timestamp() - float(seen) > idle_seconds():
+        portal_logout(request)
+        return None
+    youth = Youth.objects.select_related("municipality").filter(pk=youth_id).first()
+    if youth is None:
+        portal_logout(request)
+        return None
+    request.session[SEEN_KEY] = timezone.now().timestamp()
+    return youth
+
+
+def youth_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Portal views: only a logged-in young person, who only ever sees their own data (request.youth)."""
+
+    @login_not_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        youth = current_youth(request)
+        if youth is None:
+            return redirect("portal:login")
+        request.youth = youth  # type: ignore[attr-defined]
+        return view(request, *args, **kwargs)
+
+    return wrapped

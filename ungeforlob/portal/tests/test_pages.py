@@ -1,0 +1,90 @@
+import json
+import re
+from pathlib import Path
+
+from ungeforlob.audit.models import AuditAction, AuditEvent
+from ungeforlob.audit.services import audit_record
+from ungeforlob.core.testing import Personas
+from ungeforlob.portal.models import ServiceFeedback
+from ungeforlob.portal.selectors import feedback_summary
+from ungeforlob.portal.testing import youth_client
+
+
+def test_my_chain_explains_each_role_in_plain_words(p: Personas) -> None:
+    page = youth_client(p.youth).get("/min-side/kaede/").content.decode()
+    assert "Mette Kjær" in page and "Kontaktperson+" in page
+    assert "Kan hjælpe med:" in page and "Kan også træffe afgørelser om dig." in page  # the job consultant decides
+
+
+def test_who_has_looked_shows_date_organisation_role_and_purpose_but_not_names_by_default(p: Personas, as_user) -> None:
+    as_user(p.colleague).get(f"/unge/{p.youth.pk}/")
+    audit_record(actor=p.contact_person, action=AuditAction.REVEAL, youth=p.youth, purpose="Indberetning til SU")
+    audit_record(actor=p.contact_person, action=AuditAction.READ, youth=p.other_youth, purpose="Anden ung")
+    page = youth_client(p.youth).get("/min-side/hvem-har-kigget/").content.decode()
+    assert "Jobcenter Ung" in page and "Jobkonsulent" in page and "Indberetning til SU" in page
+    assert "Jonas" not in page
+    assert "Anden ung" not in page
+
+
+def test_staff_names_are_shown_when_the_municipality_has_chosen_so(p: Personas, as_user) -> None:
+    p.municipality.show_staff_names_to_youth = True
+    p.municipality.save()
+    as_user(p.colleague).get(f"/unge/{p.youth.pk}/")
+    assert "Jonas" in youth_client(p.youth).get("/min-side/hvem-har-kigget/").content.decode()
+
+
+def test_download_my_data_as_json_holds_my_data_and_nobody_elses(p: Personas) -> None:
+    client = youth_client(p.youth)
+    response = client.get("/min-side/mine-data.json")
+    data = json.loads(response.content)
+    text = json.dumps(data, ensure_ascii=False)
+    assert "Josefine Hansen" in text and "Mikkel" not in text
+    assert p.youth.cpr_reveal() not in text
+    assert AuditEvent.objects.filter(action=AuditAction.EXPORT, youth_id=p.youth.pk, actor_youth_id=p.youth.pk).exists()
+
+
+def test_download_my_data_as_pdf_renders_a_real_pdf(p: Personas) -> None:
+    response = youth_client(p.youth).get("/min-side/mine-data.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    out = Path(__file__).resolve().parents[3] / "artifacts" / "mine-data.pdf"
+    out.parent.mkdir(exist_ok=True)
+    out.write_bytes(response.content)
+
+
+def test_feedback_is_anonymous_and_summarised_for_leaders(p: Personas) -> None:
+    client = youth_client(p.youth)
+    bad = client.post("/min-side/hvordan-gaar-det/", {"heard": "9", "useful": "3"})
+    assert "Marker en gyldig valgmulighed" in bad.content.decode()
+    assert not ServiceFeedback.objects.exists()
+    client.post("/min-side/hvordan-gaar-det/", {"heard": "4", "useful": "2", "comment": "Godt møde"})
+    feedback = ServiceFeedback.objects.get()
+    assert not hasattr(feedback, "youth_id")
+    summary = feedback_summary(p.municipality.pk)
+    assert summary["count"] == 1 and summary["heard"] == 4
+
+
+def _lix(text: str) -> float:
+    words = re.findall(r"[A-Za-zÆØÅæøå]+", text)
+    sentences = max(1, len(re.findall(r"[.!?:]+(\s|$)", text)))
+    long_words = [w for w in words if len(w) > 6]
+    return len(words) / sentences + 100 * len(long_words) / max(1, len(words))
+
+
+def test_youth_facing_texts_are_easy_to_read() -> None:
+    """LIX ≤ 35 over the texts of the youth's pages (template tags and markup removed)."""
+    root = Path(__file__).resolve().parents[1] / "templates" / "portal"
+    texts = []
+    for path in root.glob("*.html"):
+        if "pdf" in path.name:
+            continue
+        raw = path.read_text()
+        raw = re.sub(r"{%\s*(translate|trans)\s+\"([^\"]*)\"[^%]*%}", r" \2. ", raw)
+        raw = re.sub(r"{%\s*blocktranslate[^%]*%}(.*?){%\s*endblocktranslate\s*%}", r" \1. ", raw, flags=re.S)
+        raw = re.sub(r"{%.*?%}|{{.*?}}|<[^>]+>", " ", raw, flags=re.S)
+        texts.append(raw)
+    from ungeforlob.portal.selectors import ROLE_EXPLANATIONS
+
+    texts += [f"{e['helps']} {e['not']}" for e in ROLE_EXPLANATIONS.values()]
+    lix = _lix(" ".join(texts))
+    assert lix <= 35, f"LIX {lix:.1f}"
