@@ -10,10 +10,12 @@ from ungeforlob import policy
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Each role lands where its work starts."""
+    """Each role lands where its work starts: administrators on staff, everyone else on I dag."""
     if policy.is_administrator(request.user):
         return redirect("accounts:professional_list")
-    return redirect("youth:caseload")
+    if policy.is_leader(request.user):
+        return redirect("insights:dashboard")
+    return redirect("transitions:today")
 
 
 @login_not_required

@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401 - patterns are added by the insights capability
+from django.urls import path
+
+from ungeforlob.insights import views
 
 app_name = "insights"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("ledelse/", views.dashboard, name="dashboard"),
+]

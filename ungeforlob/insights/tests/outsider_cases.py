@@ -1,0 +1,6 @@
+from ungeforlob.core.testing import Personas
+from ungeforlob.core.testing_cases import OutsiderCase as C
+
+
+def cases(p: Personas) -> list[C]:
+    return [C("insights:dashboard", "/ledelse/", refused_statuses=(403,), allowed_for=("leader",))]
