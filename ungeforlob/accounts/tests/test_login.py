@@ -17,7 +17,16 @@ def _token(device: TOTPDevice) -> str:
 
 
 def test_passwords_are_hashed_with_argon2(p: Personas) -> None:
-    assert identify_hasher(p.contact_person.password).algorithm == "argon2"
+    from django.conf import settings as django_settings
+    from django.test import override_settings as override
+
+    from config import settings as project_settings
+
+    assert project_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    with override(PASSWORD_HASHERS=project_settings.PASSWORD_HASHERS):
+        assert django_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+        p.contact_person.set_password("en-helt-ny-adgangskode")
+        assert identify_hasher(p.contact_person.password).algorithm == "argon2"
 
 
 def test_it_logs_in_and_lands_on_the_caseload(p: Personas) -> None:
