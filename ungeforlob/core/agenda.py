@@ -34,6 +34,7 @@ AGENDA_SOURCES: list[str] = [
     "ungeforlob.chain.agenda.concern_items",
     "ungeforlob.chain.agenda.legal_deadline_items",
     "ungeforlob.chain.agenda.handover_items",
+    "ungeforlob.transitions.agenda.followup_items",
 ]
 
 

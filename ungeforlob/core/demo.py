@@ -84,6 +84,7 @@ def _user(username: str, first: str, last: str, org: Organisation, profession: s
 
 DEMO_LOADERS: list[str] = [
     "ungeforlob.offers.demo.load",
+    "ungeforlob.transitions.demo.load",
 ]
 
 

@@ -10,4 +10,5 @@ YOUTH_SECTIONS: list[tuple[str, object]] = [
     ("youth:timeline", _("Tidslinje")),
     ("chain:youth_concerns", _("Bekymringer")),
     ("offers:youth", _("Tilbud")),
+    ("transitions:youth", _("Overgange")),
 ]

@@ -65,6 +65,7 @@ TIMELINE_SOURCES: list[str] = [
     "ungeforlob.chain.timeline.handover_entries",
     "ungeforlob.chain.timeline.consent_entries",
     "ungeforlob.chain.timeline.plan_stop_entries",
+    "ungeforlob.transitions.timeline.transition_entries",
 ]
 
 

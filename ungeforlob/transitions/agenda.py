@@ -1,0 +1,13 @@
+"""The transitions app's items on I dag (registered in `core.agenda.AGENDA_SOURCES`)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from ungeforlob.core.agenda import AgendaItem
+from ungeforlob.transitions.selectors import agenda_items
+
+
+def followup_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
+    return agenda_items(user, today=today)

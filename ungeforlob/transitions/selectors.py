@@ -1,0 +1,293 @@
+"""Reads for transitions: a youth's path and schedule, the contact person's day, and the leaders' figures.
+
+Reads of personal data start from the access policy (`policy.visible_youth`); the leaders' figures are counts per
+procedure within the leader's own municipality and never carry a name. Each function costs a fixed number of
+queries whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from ungeforlob import policy
+from ungeforlob.chain.models import ChainRole
+from ungeforlob.core.agenda import AgendaItem
+from ungeforlob.messaging.models import OutboundMessage
+from ungeforlob.transitions.models import (
+    SMS_GONE,
+    SMS_HANDLED,
+    FollowUp,
+    FollowUpKind,
+    FollowUpStatus,
+    Procedure,
+    Station,
+    StationEndReason,
+    Transition,
+)
+from ungeforlob.transitions.schedule import add_months
+from ungeforlob.youth.models import Youth
+
+RETENTION_MONTHS = (3, 6, 12)
+# Leaders' figures: a share is shown only when this many transitions stand behind it, so that nobody can be
+# recognised from a small group.
+MIN_GROUP = 5
+
+
+# The outbox (messaging app) ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class OutboxState:
+    status: str
+    sent_at: datetime.datetime | None
+
+    @property
+    def has_gone(self) -> bool:
+        return self.status in SMS_GONE
+
+    @property
+    def sent_on(self) -> datetime.date | None:
+        return self.sent_at.astimezone(ZoneInfo(settings.TIME_ZONE)).date() if self.sent_at else None
+
+
+def _outbox() -> Any:
+    return OutboundMessage.objects
+
+
+def outbox_states(message_ids: list[int]) -> dict[int, OutboxState]:
+    if not message_ids:
+        return {}
+    rows = _outbox().filter(pk__in=message_ids).values_list("pk", "status", "sent_at")
+    return {pk: OutboxState(status, sent_at) for pk, status, sent_at in rows}
+
+
+def with_sms_state(qs: QuerySet[FollowUp]) -> QuerySet[FollowUp]:
+    """Annotate each follow-up with its SMS's outbox status and send time (empty for other kinds)."""
+    message = _outbox().filter(pk=OuterRef("message_id"))
+    return qs.annotate(sms_status=Subquery(message.values("status")[:1]),
+                       sms_sent_at=Subquery(message.values("sent_at")[:1]))
+
+
+def _needs_a_person(qs: QuerySet[FollowUp]) -> QuerySet[FollowUp]:
+    """Leave out SMS steps the outbox takes care of; an SMS that failed or was never queued needs a person."""
+    return qs.exclude(Q(kind=FollowUpKind.SMS) & Q(sms_status__in=SMS_HANDLED))
+
+
+# A youth's path and schedule --------------------------------------------------------------------------------
+
+@dataclass
+class YouthTransitions:
+    stations: list[Station]
+    transitions: list[Transition]
+    cancelled: list[Transition]
+    current: Station | None
+    next_followups: list[FollowUp] = field(default_factory=list)
+
+
+def live_stations(youth: Youth) -> QuerySet[Station]:
+    """The youth's path: every station except those of cancelled transitions."""
+    return youth.stations.exclude(transition__cancelled_at__isnull=False)
+
+
+def current_station(stations: list[Station], today: datetime.date) -> Station | None:
+    active = [s for s in stations if s.is_active_on(today)]
+    return max(active, key=lambda s: (s.start_date, s.pk)) if active else None
+
+
+def youth_transitions(youth: Youth, *, today: datetime.date) -> YouthTransitions:
+    """The Overgange tab: the path, each transition with its schedule, in four queries."""
+    stations = list(live_stations(youth).select_related("transition").order_by("start_date", "pk"))
+    followups = with_sms_state(FollowUp.objects.select_related("done_by").order_by("due_date", "due_time", "pk"))
+    transitions = list(
+        Transition.objects.filter(youth=youth)
+        .select_related("to_station", "from_station", "procedure", "cancelled_by")
+        .prefetch_related(Prefetch("followups", queryset=followups))
+        .order_by("-to_station__start_date", "-pk")
+    )
+    return YouthTransitions(
+        stations=stations,
+        transitions=[t for t in transitions if not t.is_cancelled],
+        cancelled=[t for t in transitions if t.is_cancelled],
+        current=current_station(stations, today),
+    )
+
+
+def overview_card(youth: Youth, *, today: datetime.date) -> dict[str, Any]:
+    """The youth overview's card: the current station and the next open follow-ups (two queries)."""
+    stations = list(live_stations(youth).order_by("start_date", "pk"))
+    upcoming = list(
+        _needs_a_person(with_sms_state(youth.followups.filter(status=FollowUpStatus.OPEN,
+                                                              transition__cancelled_at__isnull=True)))
+        .order_by("due_date", "due_time", "pk")[:3]
+    )
+    return {"current": current_station(stations, today), "upcoming": upcoming, "today": today,
+            "has_stations": bool(stations)}
+
+
+def next_followup_subquery() -> Subquery:
+    """For Mine unge: each youth's next open follow-up date (one subquery, whatever the caseload's size)."""
+    return Subquery(
+        FollowUp.objects.filter(youth=OuterRef("pk"), status=FollowUpStatus.OPEN,
+                                transition__cancelled_at__isnull=True)
+        .order_by("due_date").values("due_date")[:1]
+    )
+
+
+# I dag -----------------------------------------------------------------------------------------------------
+
+def followups_for(user: Any) -> QuerySet[FollowUp]:
+    """Open follow-ups the user answers for: every step for youths they are contact person for, and steps
+    whose responsible role they hold in the youth's circle."""
+    mine = policy.active_memberships(user)
+    responsible = (Exists(mine.filter(youth=OuterRef("youth_id"), role=ChainRole.CONTACT_PERSON))
+                   | Exists(mine.filter(youth=OuterRef("youth_id"), role=OuterRef("responsible_role"))))
+    qs = FollowUp.objects.filter(youth__in=policy.visible_youth(user), status=FollowUpStatus.OPEN,
+                                 transition__cancelled_at__isnull=True).filter(responsible)
+    return _needs_a_person(with_sms_state(qs)).select_related("youth", "transition__to_station")
+
+
+def followups_due(user: Any, *, today: datetime.date) -> list[FollowUp]:
+    return list(followups_for(user).filter(due_date__lte=today).order_by("due_date", "due_time", "pk"))
+
+
+def followups_upcoming(user: Any, *, today: datetime.date, days: int = 7) -> list[FollowUp]:
+    return list(followups_for(user).filter(due_date__gt=today, due_date__lte=today + datetime.timedelta(days=days))
+                .order_by("due_date", "due_time", "pk"))
+
+
+def followup_detail(followup: FollowUp) -> str:
+    station = followup.transition.to_station
+    parts = [str(followup.get_kind_display()), followup.due_time.strftime("kl. %H:%M"),
+             _("overgang til %(station)s") % {"station": station}]
+    if followup.kind == FollowUpKind.SMS:
+        status = getattr(followup, "sms_status", None)
+        parts.append(_("SMS'en blev ikke sendt – tag kontakt på anden måde") if status
+                     else _("SMS'en er ikke sat i kø – tjek mobilnummer og samtykke"))
+    return " · ".join(parts)
+
+
+def agenda_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
+    """AGENDA_SOURCES entry: the user's follow-ups due today or overdue."""
+    items = []
+    for f in followups_due(user, today=today):
+        args = [f.youth_id, f.pk]
+        items.append(AgendaItem(
+            due=f.due_date, kind="opfoelgning", title=f.title, youth_id=f.youth_id, youth_name=f.youth.full_name,
+            url=reverse("transitions:youth", args=[f.youth_id]), overdue=f.due_date < today,
+            detail=followup_detail(f),
+            actions={"done": reverse("transitions:followup_done", args=args),
+                     "move": reverse("transitions:followup_move", args=args),
+                     "skip": reverse("transitions:followup_skip", args=args)},
+        ))
+    return items
+
+
+# Leaders: retention and compliance, aggregates only --------------------------------------------------------
+
+@dataclass
+class Share:
+    counted: int
+    kept: int
+
+    @property
+    def percent(self) -> int | None:
+        if self.counted < MIN_GROUP:
+            return None
+        return round(100 * self.kept / self.counted)
+
+
+@dataclass
+class RetentionRow:
+    label: str
+    transitions: int
+    shares: dict[int, Share]
+
+
+def retention(municipality_id: int, *, today: datetime.date) -> list[RetentionRow]:
+    """Per procedure (and "no procedure"): of the transitions at least 3/6/12 months old, how many youths were
+    still in the station that long, or completed it. One query; only dates and reasons leave the database."""
+    rows = (Transition.objects.filter(youth__municipality_id=municipality_id, cancelled_at__isnull=True,
+                                      to_station__start_date__lte=today)
+            .values_list("procedure_id", "procedure__name", "to_station__start_date", "to_station__end_date",
+                         "to_station__end_reason"))
+    groups: dict[int | None, RetentionRow] = {}
+    for procedure_id, name, start, end, reason in rows:
+        row = groups.setdefault(procedure_id, RetentionRow(name or _("Uden procedure"), 0,
+                                                           {m: Share(0, 0) for m in RETENTION_MONTHS}))
+        row.transitions += 1
+        for months in RETENTION_MONTHS:
+            mark = add_months(start, months)
+            if mark > today:
+                continue
+            share = row.shares[months]
+            share.counted += 1
+            if end is None or end >= mark or reason == StationEndReason.COMPLETED:
+                share.kept += 1
+    return sorted(groups.values(), key=lambda r: (r.label == _("Uden procedure"), r.label))
+
+
+@dataclass
+class ComplianceRow:
+    procedure: str
+    step: str
+    due: int = 0
+    on_time: int = 0
+    late: int = 0
+    skipped: int = 0
+    missing: int = 0
+
+    @property
+    def percent(self) -> int | None:
+        if self.due < MIN_GROUP:
+            return None
+        return round(100 * self.on_time / self.due)
+
+
+def compliance(municipality_id: int, *, today: datetime.date, procedure_id: int | None = None) -> list[ComplianceRow]:
+    """Per procedure step: of the follow-ups planned before today (not cancelled), how many were done on time
+    (on or before the planned day; an SMS when it went out), late, skipped, or are still not done. One query."""
+    qs = FollowUp.objects.filter(youth__municipality_id=municipality_id, planned_date__lt=today,
+                                 transition__procedure__isnull=False).exclude(status=FollowUpStatus.CANCELLED)
+    if procedure_id:
+        qs = qs.filter(transition__procedure_id=procedure_id)
+    rows = with_sms_state(qs).values_list(
+        "transition__procedure__name", "step_id", "title", "kind", "status", "planned_date", "done_on",
+        "sms_status", "sms_sent_at", "offset_days")
+    table: dict[tuple[str, Any], ComplianceRow] = {}
+    first_offset: dict[tuple[str, Any], int] = {}
+    zone = ZoneInfo(settings.TIME_ZONE)
+    for name, step_id, title, kind, status, planned, done_on, sms_status, sms_sent_at, offset in rows:
+        key = (name, step_id or title)
+        row = table.setdefault(key, ComplianceRow(name, title))
+        first_offset[key] = min(offset, first_offset.get(key, offset))
+        row.due += 1
+        if status == FollowUpStatus.OPEN and kind == FollowUpKind.SMS and sms_status in SMS_GONE and sms_sent_at:
+            status, done_on = FollowUpStatus.DONE, sms_sent_at.astimezone(zone).date()
+        if status == FollowUpStatus.DONE:
+            if done_on <= planned:
+                row.on_time += 1
+            else:
+                row.late += 1
+        elif status == FollowUpStatus.SKIPPED:
+            row.skipped += 1
+        else:
+            row.missing += 1
+    ordered = sorted(table, key=lambda k: (k[0], first_offset[k], table[k].step))
+    return [table[k] for k in ordered]
+
+
+def procedures_in(municipality_id: int) -> QuerySet[Procedure]:
+    return Procedure.objects.filter(municipality_id=municipality_id)
+
+
+def procedures_for_admin(municipality_id: int, *, q: str = "") -> QuerySet[Procedure]:
+    qs = procedures_in(municipality_id).annotate(step_count=Count("steps", distinct=True),
+                                                 use_count=Count("transitions", distinct=True))
+    return qs.filter(name__icontains=q) if q else qs

@@ -1,0 +1,38 @@
+"""Timeline entries from transitions: stations begun and ended, cancelled transitions, follow-ups done or
+skipped with their note. Three queries whatever the history's length."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ungeforlob.transitions.models import FollowUp, FollowUpStatus, Station, Transition
+from ungeforlob.youth.models import Youth
+from ungeforlob.youth.timeline import TimelineEntry
+
+
+def transition_entries(youth: Youth) -> list[TimelineEntry]:
+    today = timezone.localdate()
+    url = reverse("transitions:youth", args=[youth.pk])
+    entries: list[TimelineEntry] = []
+    for s in Station.objects.filter(youth=youth).exclude(transition__cancelled_at__isnull=False):
+        if s.start_date <= today:
+            entries.append(TimelineEntry(s.start_date, "overgang", _("Startede: %(station)s") % {"station": s},
+                                         url=url))
+        if s.end_date and s.end_date <= today:
+            entries.append(TimelineEntry(s.end_date, "overgang", _("Sluttede: %(station)s") % {"station": s},
+                                         str(s.get_end_reason_display()), url=url))
+    for t in Transition.objects.filter(youth=youth, cancelled_at__isnull=False).select_related(
+            "to_station", "cancelled_by"):
+        entries.append(TimelineEntry(timezone.localtime(t.cancelled_at), "overgang",
+                                     _("Overgang aflyst: %(station)s") % {"station": t.to_station},
+                                     t.cancel_reason, by=str(t.cancelled_by or ""), url=url))
+    closed = FollowUp.objects.filter(youth=youth, status__in=[FollowUpStatus.DONE, FollowUpStatus.SKIPPED],
+                                     done_at__isnull=False, done_by__isnull=False).select_related("done_by")
+    for f in closed:
+        title = (_("Opfølgning udført: %(title)s") if f.status == FollowUpStatus.DONE
+                 else _("Opfølgning sprunget over: %(title)s")) % {"title": f.title}
+        when = timezone.localtime(f.done_at)
+        entries.append(TimelineEntry(when, "opfoelgning", title, f.note, by=str(f.done_by), url=url))
+    return entries
