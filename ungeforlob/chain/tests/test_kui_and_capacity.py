@@ -1,0 +1,86 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from ungeforlob.chain import services
+from ungeforlob.chain.agenda import legal_deadline_items
+from ungeforlob.chain.models import Concern, PlanStop
+from ungeforlob.core.testing import Personas, add_member, make_youth
+from ungeforlob.core.workdays import add_working_days
+
+
+def test_kui_deadlines_count_working_days_and_thirty_days() -> None:
+    friday = datetime.date(2026, 11, 27)
+    contact, offer = services.kui_deadlines(friday)
+    assert contact == datetime.date(2026, 12, 4)  # 5 working days: Mon–Fri of the next week
+    assert offer == datetime.date(2026, 12, 27)
+    # Christmas: stopped 22 Dec 2026 -> 23, 28, 29, 30, 4 Jan (24–26 Dec and 31 Dec, 1 Jan closed)
+    assert services.kui_deadlines(datetime.date(2026, 12, 22))[0] == datetime.date(2027, 1, 4)
+
+
+def test_it_tracks_a_16_year_old_who_stopped_following_the_plan(p: Personas) -> None:
+    minor = make_youth(p.contact_person, first_name="Ali", age=16)
+    stopped = timezone.localdate() - datetime.timedelta(days=10)
+    stop = services.plan_stop_record(actor=p.contact_person, youth=minor, stopped_on=stopped)
+    assert stop.contact_due == add_working_days(stopped, 5)
+    items = legal_deadline_items(p.contact_person, today=timezone.localdate())
+    titles = {i.title: i for i in items}
+    assert titles["KUI: kontakt den unge"].overdue
+    assert not titles["KUI: tilbyd en ny aktivitet"].overdue
+    services.plan_stop_contact(actor=p.contact_person, stop=stop, contacted_on=timezone.localdate())
+    services.plan_stop_offer(actor=p.contact_person, stop=stop, offered_on=timezone.localdate(), offer="FGU")
+    assert legal_deadline_items(p.contact_person, today=timezone.localdate()) == []
+
+
+def test_the_kui_deadline_is_only_for_15_to_17_year_olds(p: Personas) -> None:
+    with pytest.raises(ValidationError, match="15–17"):
+        services.plan_stop_record(actor=p.contact_person, youth=p.youth, stopped_on=timezone.localdate())
+
+
+def test_recording_the_same_stop_twice_gives_one(p: Personas) -> None:
+    minor = make_youth(p.contact_person, first_name="Ali", age=16)
+    day = timezone.localdate()
+    assert services.plan_stop_record(actor=p.contact_person, youth=minor, stopped_on=day) == \
+        services.plan_stop_record(actor=p.contact_person, youth=minor, stopped_on=day)
+    assert PlanStop.objects.count() == 1
+
+
+def test_the_circle_page_warns_about_an_overdue_deadline(p: Personas, as_user) -> None:
+    minor = make_youth(p.contact_person, first_name="Ali", age=16)
+    services.plan_stop_record(actor=p.contact_person, youth=minor,
+                              stopped_on=timezone.localdate() - datetime.timedelta(days=12))
+    body = as_user(p.contact_person).get(f"/unge/{minor.pk}/kaede/").content.decode()
+    assert "KUI-frist" in body and "overskredet" in body
+
+
+def test_the_leader_sees_caseloads_and_concern_figures_but_no_youth_names(p: Personas, as_user) -> None:
+    concern = services.concern_raise(actor=p.colleague, youth=p.youth, category="fravaer", severity="lav",
+                                     description="x")
+    Concern.objects.filter(pk=concern.pk).update(ack_due=timezone.localdate() - datetime.timedelta(days=2))
+    response = as_user(p.leader).get("/kapacitet/?sort=overskredet")
+    body = response.content.decode()
+    assert response.status_code == 200
+    row = next(r for r in response.context["rows"] if r.pk == p.contact_person.pk)
+    assert (row.youth_count, row.open_concerns, row.overdue_concerns, row.band) == (1, 1, 1, "under")
+    for name in (p.youth.first_name, p.other_youth.first_name, p.youth.last_name):
+        assert name not in body
+    assert "Mette" in body  # staff names are fine
+
+
+def test_capacity_is_for_leaders_only(p: Personas, as_user) -> None:
+    assert as_user(p.contact_person).get("/kapacitet/").status_code == 403
+
+
+def test_the_capacity_page_has_a_constant_query_count(p: Personas, as_user, count_queries) -> None:
+    c = as_user(p.leader)
+    small = count_queries(lambda: c.get("/kapacitet/"))
+    for i in range(15):
+        y = make_youth(p.contact_person, first_name=f"Ung{i}")
+        add_member(y, p.colleague)
+        services.concern_raise(actor=p.colleague, youth=y, category="fravaer", severity="lav", description=f"d{i}")
+    large = count_queries(lambda: c.get("/kapacitet/"))
+    assert small == large, (small, large)
+    row = next(r for r in c.get("/kapacitet/").context["rows"] if r.pk == p.contact_person.pk)
+    assert row.band == "inden" and row.youth_count == 16
