@@ -8,7 +8,9 @@ YOUTH_SECTIONS: list[tuple[str, object]] = [
     ("youth:detail", _("Overblik")),
     ("chain:circle", _("Kæden")),
     ("youth:timeline", _("Tidslinje")),
+    ("plans:plan", _("Profil og plan")),
     ("chain:youth_concerns", _("Bekymringer")),
     ("offers:youth", _("Tilbud")),
     ("transitions:youth", _("Overgange")),
+    ("progression:overview", _("Progression")),
 ]

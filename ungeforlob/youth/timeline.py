@@ -61,11 +61,13 @@ def membership_entries(youth: Youth) -> list[TimelineEntry]:
 TIMELINE_SOURCES: list[str] = [
     "ungeforlob.youth.timeline.course_entries",
     "ungeforlob.youth.timeline.membership_entries",
+    "ungeforlob.plans.timeline.plan_entries",
     "ungeforlob.chain.timeline.concern_entries",
     "ungeforlob.chain.timeline.handover_entries",
     "ungeforlob.chain.timeline.consent_entries",
     "ungeforlob.chain.timeline.plan_stop_entries",
     "ungeforlob.transitions.timeline.transition_entries",
+    "ungeforlob.progression.timeline.assessment_entries",
 ]
 
 

@@ -1,0 +1,69 @@
+"""Min plan as a PDF (WeasyPrint): plain Danish, large type, the stick figure first.
+
+The stylesheet is a file beside the templates (no inline styles in HTML anywhere). No network: every
+resource is a local file, and WeasyPrint's URL fetcher refuses anything else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from ungeforlob.plans import selectors
+from ungeforlob.plans.models import SharePart
+from ungeforlob.youth.models import Youth
+
+STYLESHEET = Path(__file__).parent / "static" / "plans" / "pdf.css"
+FONT_DIR = Path(settings.BASE_DIR) / "node_modules" / "dkfds" / "dist" / "fonts" / "IBMPlexSans" / "complete" / "ttf"
+
+
+def _local_only(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    from weasyprint import default_url_fetcher
+
+    if not url.startswith("file://"):
+        raise ValueError(f"PDF rendering fetches local files only, not {url!r}")
+    return default_url_fetcher(url, *args, **kwargs)
+
+
+def _font_css() -> str:
+    """@font-face rules for IBM Plex Sans (the design system's font) when it is installed."""
+    rules = []
+    for weight, name in ((400, "IBMPlexSans-Regular"), (600, "IBMPlexSans-SemiBold")):
+        path = FONT_DIR / f"{name}.ttf"
+        if path.exists():
+            rules.append(f'@font-face {{ font-family: "IBM Plex Sans"; font-weight: {weight}; '
+                         f'src: url("{path.as_uri()}"); }}')
+    return "\n".join(rules)
+
+
+def plan_pdf_context(youth: Youth, *, parts: list[str]) -> dict[str, Any]:
+    from ungeforlob.plans.services import youth_display_name
+
+    profile = selectors.profile_for(youth) if SharePart.PROFILE in parts else None
+    return {
+        "youth": youth,
+        "name": youth_display_name(youth),
+        "plan": selectors.plan_for(youth),
+        "profile": profile,
+        "motivations": selectors.motivations(profile) if profile else [],
+        "show_goals": SharePart.GOALS in parts,
+        "show_activities": SharePart.ACTIVITIES in parts,
+        "show_evaluations": SharePart.EVALUATIONS in parts,
+        "today": timezone.localdate(),
+    }
+
+
+def render_plan_pdf(youth: Youth, *, parts: list[str]) -> bytes:
+    from weasyprint import CSS, HTML
+
+    html = render_to_string("plans/plan_pdf.html", plan_pdf_context(youth, parts=parts))
+    sheets = [CSS(filename=str(STYLESHEET), url_fetcher=_local_only)]
+    fonts = _font_css()
+    if fonts:
+        sheets.insert(0, CSS(string=fonts, url_fetcher=_local_only))
+    return HTML(string=html, base_url=str(Path(__file__).parent), url_fetcher=_local_only).write_pdf(
+        stylesheets=sheets)
