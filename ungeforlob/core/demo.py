@@ -85,6 +85,8 @@ def _user(username: str, first: str, last: str, org: Organisation, profession: s
 DEMO_LOADERS: list[str] = [
     "ungeforlob.offers.demo.load",
     "ungeforlob.transitions.demo.load",
+    "ungeforlob.progression.demo.load",
+    "ungeforlob.plans.demo.load",
 ]
 
 
@@ -109,7 +111,7 @@ def load_demo() -> dict[str, Any]:
     created_youth = 0
     for i in range(40):
         # One generator per young person: the same demo every time, whatever already exists.
-        rng = random.Random(2019_000 + i)
+        rng = random.Random(2019_000 + i)  # noqa: S311 - demo data, not security
         first = FIRST_NAMES[i]
         last_name = LAST_NAMES[rng.randrange(len(LAST_NAMES))]
         female = i >= 20

@@ -21,6 +21,9 @@ class LoginCode(models.Model):
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["youth", "created_at"], name="portal_code_youth_time")]
 
+    def __str__(self) -> str:
+        return f"code for youth {self.youth_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
 
 class ServiceFeedback(models.Model):
     """"Fortæl os hvordan det går": anonymous on purpose — leaders see aggregates, nobody sees who said what."""
@@ -36,3 +39,6 @@ class ServiceFeedback(models.Model):
             models.CheckConstraint(condition=models.Q(heard__gte=1, heard__lte=5), name="feedback_heard_1_5"),
             models.CheckConstraint(condition=models.Q(useful__gte=1, useful__lte=5), name="feedback_useful_1_5"),
         ]
+
+    def __str__(self) -> str:
+        return f"feedback {self.created_at:%Y-%m-%d}: {self.heard}/{self.useful}"

@@ -6,7 +6,6 @@ import datetime
 import hashlib
 import hmac
 import secrets
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError

@@ -11,7 +11,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(
             f"Demo Kommune klar ({result['created_youth']} nye unge oprettet)."
         ))
-        self.stdout.write("Demo-logins (adgangskode for alle: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo-logins (adgangskode for alle: {DEMO_PASSWORD}):")
         for username, first, last, org, profession, _role in STAFF[:5]:
             self.stdout.write(f"  {username:<14} {first} {last}, {profession}, {org}")
         self.stdout.write("  (admin skal sætte to-faktor-login op med en authenticator-app ved første login)")

@@ -1,13 +1,48 @@
-"""The background worker: Django's task worker (database backend) for queued tasks."""
+"""The background worker: the SMS outbox loop and Django's task worker (database backend), in one process.
+
+The outbox runs in the main thread; the task worker in a second thread. SIGTERM or Ctrl+C stops both
+gracefully (the outbox finishes its batch, the task worker its task); a second signal exits at once. Killing
+the process outright (SIGKILL) is safe too: a claimed SMS whose worker died is claimed again when its lease
+runs out and re-sent with the same idempotency key, which the gateway deduplicates.
+"""
 
 from __future__ import annotations
 
-from django.core.management import call_command
+import logging
+import signal
+import threading
+from typing import Any
+
 from django.core.management.base import BaseCommand
+from django.utils.crypto import get_random_string
+
+log = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
-    help = "Run the background worker until stopped."
+    help = "Run the background worker (SMS outbox + queued tasks) until stopped."
 
-    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
-        call_command("db_worker")
+    def handle(self, *args: Any, **options: Any) -> None:
+        from django_tasks_db.management.commands.db_worker import Worker
+
+        from ungeforlob.messaging.outbox import OutboxWorker
+
+        tasks = Worker(queue_names=["default"], interval=1, batch=False, backend_name="default",
+                       startup_delay=False, max_tasks=None, worker_id=get_random_string(32),
+                       excluded_queue_names=[])
+        tasks_thread = threading.Thread(target=tasks.run, name="task-worker", daemon=True)
+        outbox = OutboxWorker()
+
+        def stop(signum: int, frame: object) -> None:
+            if outbox.stopping.is_set():
+                raise SystemExit(1)  # the second signal: do not wait for the current batch or task
+            log.warning("Worker stopping (%s); finishing the current batch", signal.strsignal(signum))
+            outbox.stop()
+            tasks.running = False
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        tasks_thread.start()
+        self.stdout.write("Worker kører: SMS-udbakke og baggrundsopgaver (stop med Ctrl+C)")
+        outbox.run()
+        tasks_thread.join(timeout=60)
