@@ -87,6 +87,7 @@ DEMO_LOADERS: list[str] = [
     "ungeforlob.transitions.demo.load",
     "ungeforlob.progression.demo.load",
     "ungeforlob.plans.demo.load",
+    "ungeforlob.chain.demo.load",
 ]
 
 
