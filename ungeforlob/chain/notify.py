@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 
@@ -67,7 +68,12 @@ def youth_notify(*, youth: Any, kind: str, text: str, sms_body: str = "", actor:
                                         related_id=str(related_id or ""))
     if sms_body and youth.mobile and sms_available():
         messaging = importlib.import_module("ungeforlob.messaging.services")
-        messaging.sms_enqueue(youth=youth, body=sms_body, kind=kind, actor=actor,
-                              idempotency_key=idempotency_key, related_type=related_type,
-                              related_id=str(related_id or ""))
+        try:
+            with transaction.atomic():
+                messaging.sms_enqueue(youth=youth, body=sms_body, kind=kind, actor=actor,
+                                      idempotency_key=idempotency_key, related_type=related_type,
+                                      related_id=str(related_id or ""))
+        except ValidationError:
+            # The notice in the portal stands; an SMS refused by the messaging rules must not undo the change.
+            log.warning("Chain SMS to youth %s was refused by the messaging rules", youth.pk)
     return notice

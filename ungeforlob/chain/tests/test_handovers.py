@@ -145,3 +145,17 @@ def test_a_legal_basis_is_enough_for_a_handover(p: Personas) -> None:
     services.handover_accept(actor=p.outsider, handover=h)
     assert policy.can_view_youth(p.outsider, p.youth)
     assert h.created_at <= timezone.now() + datetime.timedelta(seconds=1)
+
+
+def test_the_handover_list_has_a_constant_query_count(p: Personas, as_user, count_queries) -> None:
+    kasper = uu_colleague(p)
+    c = as_user(kasper)
+    _handover(p, kasper)
+    small = count_queries(lambda: c.get("/overleveringer/"))
+    for i in range(6):
+        y = make_youth(p.contact_person, first_name=f"Ung{i}")
+        services.handover_create(actor=p.contact_person, youth=y, receiver=kasper, role=ChainRole.CONTACT_PERSON,
+                                 what_works="x")
+    large = count_queries(lambda: c.get("/overleveringer/"))
+    assert small == large, (small, large)
+    assert c.get("/overleveringer/").content.decode().count("/overleveringer/") >= 7
