@@ -84,3 +84,12 @@ def test_the_capacity_page_has_a_constant_query_count(p: Personas, as_user, coun
     assert small == large, (small, large)
     row = next(r for r in c.get("/kapacitet/").context["rows"] if r.pk == p.contact_person.pk)
     assert row.band == "inden" and row.youth_count == 16
+
+
+def test_the_youth_overview_warns_about_deadlines_and_open_concerns(p: Personas, as_user) -> None:
+    minor = make_youth(p.contact_person, first_name="Ali", age=16)
+    services.plan_stop_record(actor=p.contact_person, youth=minor,
+                              stopped_on=timezone.localdate() - datetime.timedelta(days=12))
+    services.concern_raise(actor=p.contact_person, youth=minor, category="bolig", severity="lav", description="x")
+    body = as_user(p.contact_person).get(f"/unge/{minor.pk}/").content.decode()
+    assert "Bekymringer og frister" in body and "KUI-frist" in body and "Bolig" in body
