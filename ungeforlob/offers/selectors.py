@@ -198,10 +198,15 @@ def _current_level_source() -> Callable[[Youth], Any] | None:
     return getattr(module, "current_level_for", None)
 
 
-def current_level_code(youth: Youth) -> str:
-    """The youth's current taxonomy level from the progression app, or '' when not assessed / not available."""
+def current_levels(youth: Youth) -> list[str]:
+    """The youth's current taxonomy level from the progression app, plus the level it overlaps with (a youth
+    can straddle two levels). Empty when not assessed or when progression is not installed."""
     source = _current_level_source()
-    return _level_code(source(youth)) if source is not None else ""
+    if source is None:
+        return []
+    current = source(youth)
+    levels = [_level_code(current), _level_code(getattr(current, "overlap_level", None))]
+    return [lv for i, lv in enumerate(levels) if lv and lv not in levels[:i]]
 
 
 @dataclass
@@ -226,14 +231,19 @@ def suggestions_for(youth: Youth, *, limit: int = 8, today: datetime.date | None
     """
     today = today or timezone.localdate()
     age = youth.age_on(today)
-    level = current_level_code(youth)
+    levels = current_levels(youth)
     profile_text = _profile_text(youth)
     qs = with_load(Offer.objects.filter(municipality_id=youth.municipality_id, is_active=True))
     qs = qs.filter(Q(age_min__isnull=True) | Q(age_min__lte=age), Q(age_max__isnull=True) | Q(age_max__gte=age))
-    if level:
-        qs = qs.filter(Q(readiness="") | Q(readiness__contains=level))
+    if levels:
+        suits = Q(readiness="")
+        for lv in levels:
+            suits |= Q(readiness__contains=lv)
+        qs = qs.filter(suits)
     qs = qs.select_related("provider").prefetch_related("need_tags")
-    level_label = dict(ReadinessLevel.choices).get(level, "")
+    labels = dict(ReadinessLevel.choices)
+    level = levels[0] if levels else ""
+    level_label = " / ".join(str(labels[lv]) for lv in levels)
     out: list[Suggestion] = []
     for offer in qs:
         s = Suggestion(offer=offer, full=is_full(offer))
@@ -241,9 +251,11 @@ def suggestions_for(youth: Youth, *, limit: int = 8, today: datetime.date | None
         if needs:
             s.score += 10 * len(needs)
             s.reasons.append(_("Svarer på behov i profilen: %(needs)s") % {"needs": ", ".join(needs)})
-        if level and offer.readiness:
+        fitting = [lv for lv in levels if lv in offer.readiness.split()]
+        if fitting:
             s.score += 5
-            s.reasons.append(_("Passer til %(level)s, som er den unges nuværende niveau") % {"level": level_label})
+            s.reasons.append(_("Passer til %(level)s, som er den unges nuværende niveau")
+                             % {"level": str(labels[fitting[0]])})
         if offer.age_min is not None or offer.age_max is not None:
             s.score += 2
             s.reasons.append(_("Alderen passer: %(age)d år (målgruppe %(range)s)")

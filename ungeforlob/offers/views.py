@@ -204,9 +204,10 @@ def youth_offers(request: HttpRequest, youth_pk: int) -> HttpResponse:
     """Tilbud on the youth's page: suggestions that fit, and the activities linked to offers."""
     youth = policy.get_youth_for(request.user, youth_pk, what="tilbud")
     activities = selectors.activities_for_linking(youth)
+    linked = selectors.linked_activities(youth)
     context = {
-        "youth": youth, "tab": "offers:youth", "activities": activities,
-        "linked": selectors.linked_activities(youth), "can_edit": policy.can_edit_youth(request.user, youth),
+        "youth": youth, "tab": "offers:youth", "activities": activities, "linked": linked,
+        "linked_offer_ids": {a.offer_id for a in linked}, "can_edit": policy.can_edit_youth(request.user, youth),
         "levels": dict(ReadinessLevel.choices),
     }
     context.update(selectors.suggestions_for(youth))

@@ -21,13 +21,13 @@ def make_offer(municipality: Municipality, name: str = "Mentorforløb", *, needs
 
 
 def make_activity(youth: Youth, title: str = "Mødes med mentor", *, offer: Offer | None = None,
-                  status: str = ActivityStatus.PLANNED) -> Activity:
+                  status: str = ActivityStatus.PLANNED, **extra: Any) -> Activity:
     goal = Goal.objects.filter(youth=youth).first() or Goal.objects.create(
         youth=youth, position=1, text="Jeg vil i gang med en uddannelse", written_by="sammen")
     subgoal = goal.subgoals.first() or SubGoal.objects.create(
         goal=goal, text="Komme ud af huset hver dag", success_criterion="Jeg møder op tre gange om ugen")
     return Activity.objects.create(subgoal=subgoal, title=title, reason="Det giver struktur på ugen",
-                                   responsible="ung", offer=offer, status=status)
+                                   responsible="ung", offer=offer, status=status, **extra)
 
 
 def set_profile_needs(youth: Youth, needs: str) -> Profile:

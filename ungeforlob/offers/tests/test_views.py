@@ -348,3 +348,46 @@ def test_the_youth_overview_has_a_tilbud_card_and_tab(p: Personas, as_user: Any)
 def test_the_main_menu_has_tilbud(p: Personas, as_user: Any) -> None:
     page = as_user(p.outsider).get("/tilbud/").content.decode()
     assert '<a href="/tilbud/" aria-current="page">Tilbud</a>' in page
+
+
+def test_suggestions_follow_the_teams_assessment_including_an_overlap(p: Personas, as_user: Any) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from ungeforlob.progression import services as progression
+
+    progression.assessment_create(actor=p.contact_person, youth=p.youth,
+                                  assessed_on=timezone.localdate() - datetime.timedelta(days=1),
+                                  level="vejledningsparat", overlap_level="valgparat",
+                                  rationale="Kommer til samtalerne og taler om FGU",
+                                  participant_ids=[p.contact_person.pk, p.colleague.pk])
+    make_offer(p.municipality, "Brobygning", readiness="valgparat uddannelsesparat")
+    make_offer(p.municipality, "Kontaktforløb", readiness="kontaktparat")
+    response = as_user(p.contact_person).get(f"/unge/{p.youth.pk}/tilbud/")
+    assert [s.offer.name for s in response.context["suggestions"]] == ["Brobygning"]
+    assert response.context["level_label"] == "Vejledningsparat / Valgparat"
+    assert "Passer til Valgparat" in response.context["suggestions"][0].reasons[0]
+
+
+def test_usage_shows_the_stations_young_people_started_after_the_offer(p: Personas, as_user: Any) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from ungeforlob.core.testing import make_youth
+    from ungeforlob.transitions.models import Station
+
+    today = timezone.localdate()
+    offer = make_offer(p.municipality, "Brobygning")
+    youths = [p.youth, *(make_youth(p.contact_person, first_name=f"Ung{i}") for i in range(3))]
+    for i, youth in enumerate(youths):
+        make_activity(youth, offer=offer, status=ActivityStatus.DONE, start_date=today - datetime.timedelta(days=60))
+        Station.objects.create(youth=youth, kind="fgu" if i < 3 else "job", start_date=today - datetime.timedelta(days=10))
+    Station.objects.create(youth=p.youth, kind="10_klasse", start_date=today - datetime.timedelta(days=400),
+                           end_date=today - datetime.timedelta(days=100), end_reason="gennemfoert")
+    response = as_user(p.leader).get("/tilbud/brug/")
+    row = response.context["rows"][0]
+    assert row.outcomes == {"FGU": 3, "Job": 1}
+    assert row.outcome_list == [("FGU", "3"), ("Job", "under 3")]
+    assert "FGU: 3" in response.content.decode()
