@@ -14,6 +14,11 @@ QUIET_END = datetime.time(7, 0)
 MAX_BODY_LENGTH = 480  # three SMS segments
 
 
+def quiet_hours_enabled() -> bool:
+    """Only the drills (benchmark, kill test) turn the quiet hours off, so they measure the same at any hour."""
+    return bool(getattr(settings, "SMS_QUIET_HOURS_ENABLED", True))
+
+
 def _int(name: str, default: int) -> int:
     return int(getattr(settings, name, default))
 

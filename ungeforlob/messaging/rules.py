@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ungeforlob.messaging import conf
 from ungeforlob.messaging.conf import LOCAL_TZ, QUIET_END, QUIET_START
 
 # Six digits that form a day and month, then (optionally a dash or space and) four digits.
@@ -116,6 +117,8 @@ def check_content(*, youth: Any, body: str) -> ContentCheck:
 
 
 def is_quiet(when: datetime.datetime) -> bool:
+    if not conf.quiet_hours_enabled():
+        return False
     local = timezone.localtime(when, LOCAL_TZ).time()
     return local >= QUIET_START or local < QUIET_END
 
