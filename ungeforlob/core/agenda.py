@@ -35,6 +35,7 @@ AGENDA_SOURCES: list[str] = [
     "ungeforlob.chain.agenda.legal_deadline_items",
     "ungeforlob.chain.agenda.handover_items",
     "ungeforlob.transitions.agenda.followup_items",
+    "ungeforlob.progression.agenda.reassessments_due",
 ]
 
 

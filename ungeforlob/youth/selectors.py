@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from django.db.models import CharField, DateField, Exists, OuterRef, Q, QuerySet, Value
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from ungeforlob import policy
@@ -48,13 +48,15 @@ def search_filter(qs: QuerySet[Youth], q: str) -> QuerySet[Youth]:
 def annotate_caseload(qs: QuerySet[Youth]) -> QuerySet[Youth]:
     """Columns of Mine unge, each one subquery so the page's query count does not grow with the data.
 
-    `current_level` (+ `current_level_order`) comes from progression; `next_followup` from transitions.
-    Until those apps provide them, they are empty.
+    `current_level` (+ `_label`, `_order` 1–5 or 0, `_date`) comes from progression; `next_followup` from
+    transitions.
     """
+    from ungeforlob.progression.selectors import caseload_level_annotations
+    from ungeforlob.transitions.selectors import next_followup_subquery
+
     return qs.annotate(
-        current_level=Value("", output_field=CharField()),
-        current_level_order=Value(0),
-        next_followup=Value(None, output_field=DateField()),
+        **caseload_level_annotations(),
+        next_followup=next_followup_subquery(),
     )
 
 

@@ -1,0 +1,47 @@
+"""Progression's entries on the youth's timeline (registered in youth.timeline.TIMELINE_SOURCES)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from ungeforlob.progression.models import AssessmentVersion, RoundStatus
+from ungeforlob.youth.models import Youth
+from ungeforlob.youth.timeline import TimelineEntry
+
+
+def assessment_entries(youth: Youth) -> list[TimelineEntry]:
+    """Team assessments (on their date), corrections (when made, with why) and the youth's own placements."""
+    entries = []
+    versions = AssessmentVersion.objects.filter(assessment__youth=youth).select_related("created_by").order_by(
+        "assessment_id", "version"
+    )
+    for v in versions:
+        url = reverse("progression:assessment_detail", args=[youth.pk, v.assessment_id])
+        by = str(v.created_by) if v.created_by else ""
+        level = v.get_level_display()
+        if v.overlap_level:
+            level = _("%(level)s (overlapper med %(other)s)") % {"level": level, "other": v.get_overlap_level_display()}
+        if v.version == 1:
+            entries.append(TimelineEntry(v.assessed_on, "progression", _("Teamvurdering: %(level)s") % {"level": level},
+                                         v.rationale[:300], by, url))
+        else:
+            entries.append(TimelineEntry(
+                v.created_at, "progression",
+                _("Teamvurderingen fra %(date)s blev rettet til %(level)s")
+                % {"date": formats.date_format(v.assessed_on, "j. F Y"), "level": level},
+                v.correction_reason, by, url,
+            ))
+    for p in youth.placements.select_related("recorded_by"):
+        entries.append(TimelineEntry(
+            p.placed_on, "progression", _("Den unge placerede sig selv: %(level)s") % {"level": p.get_level_display()},
+            p.own_words, _("den unge selv") if p.by_youth else (str(p.recorded_by) if p.recorded_by else ""),
+            reverse("progression:overview", args=[youth.pk]),
+        ))
+    for r in youth.self_evaluation_rounds.filter(status=RoundStatus.KEPT):
+        entries.append(TimelineEntry(
+            timezone.localtime(r.finished_at or r.started_at), "selvevaluering", _("Selvevaluering gemt"), "", "",
+            reverse("progression:selfeval_round", args=[youth.pk, r.pk]),
+        ))
+    return entries

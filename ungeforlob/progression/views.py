@@ -1,0 +1,144 @@
+"""Progression pages for staff in the young person's circle: the step chart, team assessments and their
+corrections, the youth's own placement, the plain-language view, and the contact person's reassessments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from ungeforlob import policy
+from ungeforlob.audit.services import audit_record_list
+from ungeforlob.core.forms import apply_validation_error
+from ungeforlob.progression import permissions, selectors, services
+from ungeforlob.progression.forms import CorrectionForm, NewAssessmentForm, PlacementForm
+from ungeforlob.progression.models import IndicatorSet
+
+TAB = "progression:overview"
+
+
+def overview(request: HttpRequest, youth_pk: int) -> HttpResponse:
+    """The step chart of levels over time, the data behind it, and every assessment."""
+    youth = policy.get_youth_for(request.user, youth_pk, what="progression")
+    context: dict[str, Any] = selectors.progression_for(youth, today=timezone.localdate())
+    context.update(youth=youth, tab=TAB, subtab="trappen", can_write=permissions.may_write_progression(request.user, youth))
+    return render(request, "progression/overview.html", context)
+
+
+def _form_kwargs(youth: Any, indicator_set: IndicatorSet) -> dict[str, Any]:
+    return {"indicator_groups": selectors.indicators_by_level(indicator_set),
+            "participant_choices": selectors.circle_professionals(youth)}
+
+
+@require_http_methods(["GET", "POST"])
+def assessment_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
+    youth = policy.get_youth_for(request.user, youth_pk, what="progression", for_edit=True)
+    indicator_set = services.indicator_set_current(municipality=youth.municipality, actor=request.user)
+    initial = {"assessed_on": timezone.localdate(), "participants": [str(request.user.pk)]}
+    form = NewAssessmentForm(request.POST or None, initial=initial, **_form_kwargs(youth, indicator_set))
+    if request.method == "POST" and form.is_valid():
+        if request.POST.get("indicator_set_version") != str(indicator_set.version):
+            form.add_error(None, _("Kommunens indikatorer er blevet ændret, mens du skrev. Tjek dine valg, og gem igen."))
+        else:
+            try:
+                services.assessment_create(actor=request.user, youth=youth, indicator_set=indicator_set,
+                                           **form.service_kwargs())
+            except ValidationError as exc:
+                apply_validation_error(form, exc)
+            else:
+                messages.success(request, _("Vurderingen er gemt."))
+                return redirect("progression:overview", youth.pk)
+    return render(request, "progression/assessment_form.html",
+                  {"youth": youth, "form": form, "indicator_set": indicator_set, "tab": TAB, "subtab": "trappen"})
+
+
+def assessment_detail(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
+    """An assessment with every version: what was changed, by whom and why."""
+    youth = policy.get_youth_for(request.user, youth_pk, what="progression")
+    assessment = selectors.assessment_for(youth, pk)
+    return render(request, "progression/assessment_detail.html", {
+        "youth": youth, "assessment": assessment, "versions": selectors.assessment_history(assessment),
+        "can_write": permissions.may_write_progression(request.user, youth), "tab": TAB, "subtab": "trappen",
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def assessment_correct(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
+    youth = policy.get_youth_for(request.user, youth_pk, what="progression", for_edit=True)
+    assessment = selectors.assessment_for(youth, pk)
+    current = selectors.assessment_history(assessment)[0]
+    initial: dict[str, Any] = {
+        "assessed_on": current.assessed_on, "level": current.level, "overlap_level": current.overlap_level,
+        "rationale": current.rationale, "youth_took_part": current.youth_took_part,
+        "other_participants": current.other_participants, "based_on_version": current.version,
+        "participants": [str(u.pk) for u in current.participants.all()],
+    }
+    for obs in current.observations.all():
+        initial[f"ind_{obs.indicator_id}"] = True
+        initial[f"evidence_{obs.indicator_id}"] = obs.evidence
+    form = CorrectionForm(request.POST or None, initial=initial, **_form_kwargs(youth, current.indicator_set))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assessment_correct(actor=request.user, assessment=assessment, **form.service_kwargs())
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Vurderingen er rettet. Den tidligere version er bevaret."))
+            return redirect("progression:assessment_detail", youth.pk, assessment.pk)
+    return render(request, "progression/assessment_form.html", {
+        "youth": youth, "form": form, "indicator_set": current.indicator_set, "assessment": assessment,
+        "current": current, "tab": TAB, "subtab": "trappen",
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def placement_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
+    """Record where the young person sees themselves, outside a team assessment."""
+    youth = policy.get_youth_for(request.user, youth_pk, what="progression", for_edit=True)
+    form = PlacementForm(request.POST or None, initial={"placed_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.youth_placement_record(youth=youth, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Den unges egen placering er gemt."))
+            return redirect("progression:overview", youth.pk)
+    return render(request, "progression/placement_form.html", {"youth": youth, "form": form, "tab": TAB, "subtab": "trappen"})
+
+
+def journey(request: HttpRequest, youth_pk: int) -> HttpResponse:
+    """The plain-language version the young person sees ("her er du på vej"), to look at together."""
+    youth = policy.get_youth_for(request.user, youth_pk, what="progression")
+    return render(request, "progression/journey.html",
+                  {"youth": youth, "journey": selectors.youth_journey(youth), "tab": TAB, "subtab": "vej"})
+
+
+def reassessments(request: HttpRequest) -> HttpResponse:
+    """Revurderinger: due and overdue reassessments for the young people the user is contact person for."""
+    if policy.is_administrator(request.user):
+        raise Http404
+    q = request.GET.get("q", "").strip()[:100]
+    sort = request.GET.get("sort", "forfald")
+    if sort not in selectors.REASSESSMENT_SORTS:
+        sort = "forfald"
+    rows = selectors.reassessments_due_for(request.user, today=timezone.localdate(), q=q, sort=sort)
+    audit_record_list(actor=request.user, youths=[_Listed(r.youth_id, request.user.municipality_id) for r in rows],
+                      purpose="Revurderinger")
+    return render(request, "progression/reassessments.html", {
+        "rows": rows, "q": q, "sort": sort, "overdue": sum(1 for r in rows if r.overdue),
+    })
+
+
+class _Listed:
+    """What audit_record_list needs of a listed young person."""
+
+    def __init__(self, pk: int, municipality_id: int) -> None:
+        self.pk = pk
+        self.municipality_id = municipality_id

@@ -1,0 +1,106 @@
+"""Administrator pages: the municipality's indicator set (every change is a new version) and the rhythm."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from ungeforlob.core.decorators import administrator_required
+from ungeforlob.core.forms import apply_validation_error
+from ungeforlob.progression import selectors, services
+from ungeforlob.progression.forms import IndicatorForm, RhythmForm
+from ungeforlob.progression.models import Indicator
+
+
+def _current_indicator(request: HttpRequest, pk: int) -> Indicator:
+    current = services.indicator_set_current(municipality=request.user.municipality, actor=request.user)
+    indicator = current.indicators.filter(pk=pk).first()
+    if indicator is None:
+        raise Http404
+    return indicator
+
+
+@administrator_required
+def indicator_list(request: HttpRequest) -> HttpResponse:
+    current = services.indicator_set_current(municipality=request.user.municipality, actor=request.user)
+    q = request.GET.get("q", "").strip()[:100].lower()
+    groups = selectors.indicators_by_level(current)
+    if q:
+        groups = [{**g, "indicators": [i for i in g["indicators"] if q in i.text.lower()]} for g in groups]
+    return render(request, "progression/admin_indicators.html", {
+        "current": current, "groups": groups, "q": q,
+        "versions": selectors.indicator_versions(request.user.municipality_id),
+        "settings_row": selectors.progression_settings_for(request.user.municipality_id),
+    })
+
+
+@administrator_required
+@require_http_methods(["GET", "POST"])
+def indicator_create(request: HttpRequest) -> HttpResponse:
+    form = IndicatorForm(request.POST or None, initial={"level": request.GET.get("niveau", "")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            new = services.indicator_add(actor=request.user, municipality=request.user.municipality,
+                                         **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Indikatoren er tilføjet. Indikatorsættet er nu version %(v)s.")
+                             % {"v": new.version})
+            return redirect("progression:admin_indicators")
+    return render(request, "progression/admin_indicator_form.html", {"form": form})
+
+
+@administrator_required
+@require_http_methods(["GET", "POST"])
+def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    indicator = _current_indicator(request, pk)
+    form = IndicatorForm(request.POST or None, initial={"level": indicator.level, "text": indicator.text})
+    if request.method == "POST" and form.is_valid():
+        try:
+            new = services.indicator_edit(actor=request.user, indicator=indicator, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Indikatoren er rettet. Indikatorsættet er nu version %(v)s.")
+                             % {"v": new.version})
+            return redirect("progression:admin_indicators")
+    return render(request, "progression/admin_indicator_form.html", {"form": form, "indicator": indicator})
+
+
+@administrator_required
+@require_http_methods(["GET", "POST"])
+def indicator_retire(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST retires the indicator (a new version without it)."""
+    indicator = _current_indicator(request, pk)
+    if request.method == "POST":
+        try:
+            new = services.indicator_retire(actor=request.user, indicator=indicator)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Indikatoren er udgået. Indikatorsættet er nu version %(v)s.")
+                             % {"v": new.version})
+        return redirect("progression:admin_indicators")
+    return render(request, "progression/admin_indicator_retire.html", {"indicator": indicator})
+
+
+@administrator_required
+@require_http_methods(["GET", "POST"])
+def rhythm_edit(request: HttpRequest) -> HttpResponse:
+    instance = selectors.progression_settings_for(request.user.municipality_id)
+    form = RhythmForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.progression_settings_update(actor=request.user, municipality=request.user.municipality,
+                                                 **{f: form.cleaned_data[f] for f in RhythmForm.Meta.fields})
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Rytmen for revurdering er gemt."))
+            return redirect("progression:admin_indicators")
+    return render(request, "progression/admin_rhythm.html", {"form": form})
