@@ -88,6 +88,7 @@ DEMO_LOADERS: list[str] = [
     "ungeforlob.progression.demo.load",
     "ungeforlob.plans.demo.load",
     "ungeforlob.chain.demo.load",
+    "ungeforlob.offers.demo.link_activities",
 ]
 
 

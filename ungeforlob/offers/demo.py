@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from ungeforlob.accounts.models import Municipality, Organisation
@@ -24,7 +25,7 @@ LOCAL_OFFERS: list[dict[str, Any]] = [
         "code": "mentorforloeb-gadeplan", "name": "Mentorforløb i Gadeplan", "org": "Foreningen Gadeplan",
         "sector": "civilsamfund", "phase": "efter_grundskole", "age_min": 15, "age_max": 25,
         "readiness": "kontaktparat vejledningsparat", "needs": ["mistrivsel", "mentor", "socialt udsat"],
-        "capacity": 12, "waiting_list": 2,
+        "capacity": 5, "waiting_list": 2,
         "focus": "En frivillig mentor, som den unge selv vælger, mødes med den unge hver uge i et halvt år.",
         "target_group": "Unge 15–25 år, der har svært ved at holde kontakten til systemet og mangler en voksen at spejle sig i.",
         "anchoring": "Foreningen Gadeplan | Ungeindsatsen (UU)", "contact_name": "Ahmad Rahimi",
@@ -153,3 +154,50 @@ def load(*, municipality: Municipality, staff: dict[str, Any], orgs: dict[str, O
         ])
     result["message"] = message
     return result
+
+
+# Demo activities (from the plans demo) that are an offer in the catalogue: activity title → offer code.
+ACTIVITY_OFFERS: dict[str, str] = {
+    "Dansk med it-rygsæk": "ordblindeundervisning-10-klasse",
+    "Virksomhedspraktik i Dyrenes Hus": "virksomhedspraktik-jobcenter-ung",
+    "Snuse til to praktiksteder": "virksomhedspraktik-jobcenter-ung",
+    "Øve busturen med mentor": "mentorforloeb-gadeplan",
+    "Samtale på erhvervsskolen": "studiestart-demo-handelsskole",
+    "Brobygning på erhvervsskolen": "studiestart-demo-handelsskole",
+}
+
+
+def link_activities(*, municipality: Municipality, staff: dict[str, Any], orgs: dict[str, Organisation]) -> int:
+    """Link the plans demo's activities to the catalogue, through the same service a contact person uses.
+
+    Runs after the plans loader. Only when no demo activity is linked yet, so a re-run changes nothing and an
+    unlink made in the demo stays. Returns how many activities were linked.
+    """
+    from django.utils import timezone
+
+    from ungeforlob.chain.models import ChainRole, Membership
+    from ungeforlob.plans.models import Activity
+
+    activities = Activity.objects.filter(subgoal__goal__youth__municipality=municipality)
+    if activities.filter(offer__isnull=False).exists():
+        return 0
+    offers = {o.code: o for o in Offer.objects.filter(municipality=municipality, code__in=set(ACTIVITY_OFFERS.values()))}
+    today = timezone.localdate()
+    linked = 0
+    for activity in activities.filter(title__in=list(ACTIVITY_OFFERS)).select_related("subgoal__goal__youth"):
+        youth = activity.subgoal.goal.youth
+        offer = offers.get(ACTIVITY_OFFERS[activity.title])
+        contact = (
+            Membership.objects.filter(youth=youth, role=ChainRole.CONTACT_PERSON, professional__isnull=False,
+                                      start_date__lte=today, end_date__isnull=True)
+            .select_related("professional").first()
+        )
+        if offer is None or contact is None:
+            continue
+        try:
+            services.activity_link_offer(actor=contact.professional, youth=youth, activity_id=activity.pk,
+                                         offer=offer)
+        except (PermissionDenied, ValidationError):
+            continue
+        linked += 1
+    return linked

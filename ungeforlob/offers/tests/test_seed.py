@@ -74,7 +74,7 @@ def test_the_demo_loader_is_idempotent_and_keeps_edits(demo_municipality: Munici
     first = demo.load(municipality=demo_municipality, staff={}, orgs=orgs)
     assert first["errors"] == [] and first["created"] == 37 + len(demo.LOCAL_OFFERS)
     mentor = Offer.objects.get(code="mentorforloeb-gadeplan")
-    assert mentor.provider == orgs["Foreningen Gadeplan"] and mentor.capacity == 12
+    assert mentor.provider == orgs["Foreningen Gadeplan"] and mentor.capacity == 5
     assert PracticeAssessment.objects.filter(offer__name="Energi til hinanden").count() == 6
     Offer.objects.filter(pk=mentor.pk).update(capacity=99)
     second = demo.load(municipality=demo_municipality, staff={}, orgs=orgs)

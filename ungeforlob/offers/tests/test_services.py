@@ -227,3 +227,17 @@ def test_it_unlinks(p: Personas) -> None:
     linked, _full = services.activity_link_offer(actor=p.contact_person, youth=p.youth, activity_id=activity.pk,
                                                  offer=None)
     assert linked.offer_id is None
+
+
+def test_the_demo_links_plan_activities_to_offers_once(p: Personas) -> None:
+    from ungeforlob.offers import demo
+
+    offer = make_offer(p.municipality, "Mentorforløb i Gadeplan", code="mentorforloeb-gadeplan")
+    activity = make_activity(p.youth, "Øve busturen med mentor")
+    make_activity(p.youth, "Noget helt andet")
+    assert demo.link_activities(municipality=p.municipality, staff={}, orgs={}) == 1
+    activity.refresh_from_db()
+    assert activity.offer_id == offer.pk
+    # A re-run links nothing more while the demo has links.
+    make_activity(p.youth, "Øve busturen med mentor")
+    assert demo.link_activities(municipality=p.municipality, staff={}, orgs={}) == 0
