@@ -9,6 +9,9 @@ pytestmark = pytest.mark.browser
 def test_contact_person_opens_caseload_and_a_youth(browse, p: Personas, width: int) -> None:
     s = browse(width)
     s.login("kontaktperson", PASSWORD)
+    assert s.page.locator("h1").inner_text() == "I dag"  # the contact person's landing page
+    s.page.get_by_role("link", name="Mine unge").click()
+    s.page.wait_for_load_state()
     assert s.page.locator("h1").inner_text() == "Mine unge"
     assert s.page.get_by_role("link", name="Josefine Hansen").is_visible()
     s.screenshot("caseload")

@@ -1,0 +1,312 @@
+import datetime
+import uuid
+
+import pytest
+from django.utils import timezone
+
+from ungeforlob.audit.models import AuditAction, AuditEvent
+from ungeforlob.core import agenda
+from ungeforlob.core.agenda import AgendaItem
+from ungeforlob.core.testing import Personas, make_youth
+from ungeforlob.transitions import services
+from ungeforlob.transitions.models import (
+    FollowUp,
+    FollowUpStatus,
+    Procedure,
+    Station,
+    StationKind,
+    Transition,
+)
+from ungeforlob.transitions.tests.factories import VEJLE, procedures, transition
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+def _due(t: Transition, title: str, day: datetime.date) -> FollowUp:
+    FollowUp.objects.filter(transition=t, title=title).update(due_date=day)
+    return FollowUp.objects.get(transition=t, title=title)
+
+
+def fake_concern_source(user, *, today):  # noqa: ANN001, ANN201 - an AGENDA_SOURCES entry for the test
+    return [AgendaItem(due=today, kind="bekymring", title="Bekymring fra skolen", youth_name="Anden Ung",
+                       url="/bekymringer/1/", actions={"acknowledge": "/bekymringer/1/kvitter/"})]
+
+
+# Landing page and I dag ------------------------------------------------------------------------------------
+
+def test_professionals_land_on_i_dag(p: Personas, as_user) -> None:
+    response = as_user(p.contact_person).get("/")
+    assert response.status_code == 302 and response.url == "/i-dag/"
+
+
+def test_i_dag_lists_todays_and_overdue_followups_but_not_later_ones(p: Personas, as_user) -> None:
+    t = transition(p, days=20)
+    _due(t, "Formøde før start", _today())
+    _due(t, "Velkomst på første dag", _today() - datetime.timedelta(days=3))
+    response = as_user(p.contact_person).get("/i-dag/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Formøde før start" in html and "Velkomst på første dag" in html
+    assert "Forsinket" in html and "Josefine Hansen" in html
+    assert "Fællesmøde med KUI" not in html  # weeks away
+    assert "SMS dagen før" not in html  # queued in the outbox: nothing for a person to do
+    titles = [i.title for i in response.context["items"]]
+    assert titles.index("Velkomst på første dag") < titles.index("Formøde før start")  # overdue first
+    assert AuditEvent.objects.filter(action=AuditAction.LIST, youth_id=p.youth.pk, purpose="I dag").exists()
+
+
+def test_i_dag_shows_an_sms_the_outbox_could_not_send(p: Personas, as_user) -> None:
+    from ungeforlob.messaging.models import MessageStatus, OutboundMessage
+
+    t = transition(p, days=20)
+    sms = _due(t, "SMS dagen før", _today())
+    OutboundMessage.objects.filter(pk=sms.message_id).update(status=MessageStatus.CANCELLED)
+    html = as_user(p.contact_person).get("/i-dag/").content.decode()
+    assert "SMS dagen før" in html and "tag kontakt på anden måde" in html
+
+
+def test_i_dag_gathers_the_other_agenda_sources_in_the_same_list(p: Personas, as_user, monkeypatch) -> None:
+    monkeypatch.setattr(agenda, "AGENDA_SOURCES", [
+        *agenda.AGENDA_SOURCES, "ungeforlob.transitions.tests.test_views.fake_concern_source"])
+    t = transition(p, days=20)
+    _due(t, "Formøde før start", _today())
+    html = as_user(p.contact_person).get("/i-dag/").content.decode()
+    assert "Bekymring fra skolen" in html and "Formøde før start" in html
+    assert 'href="/bekymringer/1/kvitter/"' in html and "Kvittér" in html
+
+
+def test_i_dag_is_empty_for_someone_outside_the_circle(p: Personas, as_user) -> None:
+    t = transition(p, days=20)
+    _due(t, "Formøde før start", _today())
+    html = as_user(p.outsider).get("/i-dag/").content.decode()
+    assert "Josefine" not in html and "Der er ingen opfølgninger" in html
+
+
+def test_a_colleague_sees_only_the_steps_of_their_own_role(p: Personas, as_user) -> None:
+    t = transition(p, days=20)
+    _due(t, "Formøde før start", _today())
+    html = as_user(p.colleague).get("/i-dag/").content.decode()
+    assert "Formøde før start" not in html
+    FollowUp.objects.filter(transition=t, title="Formøde før start").update(responsible_role="jobkonsulent")
+    assert "Formøde før start" in as_user(p.colleague).get("/i-dag/").content.decode()
+    assert "Formøde før start" in as_user(p.contact_person).get("/i-dag/").content.decode()
+
+
+def test_i_dag_has_a_constant_query_count(p: Personas, as_user, count_queries) -> None:
+    client = as_user(p.contact_person)
+    t = transition(p, days=20)
+    FollowUp.objects.filter(transition=t).update(due_date=_today())
+    client.get("/i-dag/")  # warm up session and caches
+    small = count_queries(lambda: client.get("/i-dag/"))
+    for i in range(8):
+        youth = make_youth(p.contact_person, first_name=f"Ung{i}", mobile="")
+        more = transition(p, youth=youth, days=20 + i)
+        FollowUp.objects.filter(transition=more).update(due_date=_today() - datetime.timedelta(days=i))
+    assert FollowUp.objects.filter(due_date__lte=_today()).count() >= 60
+    large = count_queries(lambda: client.get("/i-dag/"))
+    assert small == large
+
+
+# Acting on a follow-up ---------------------------------------------------------------------------------------
+
+def test_marking_done_from_i_dag_saves_the_note_and_returns_there(p: Personas, as_user) -> None:
+    f = _due(transition(p, days=20), "Formøde før start", _today())
+    response = as_user(p.contact_person).post(f"/unge/{p.youth.pk}/opfoelgninger/{f.pk}/udfoert/",
+                                              {"note": "Plan for dag 1 er lagt", "next": "/i-dag/"})
+    assert response.status_code == 302 and response.url == "/i-dag/"
+    f.refresh_from_db()
+    assert f.status == FollowUpStatus.DONE and f.note == "Plan for dag 1 er lagt"
+
+
+def test_moving_from_i_dag_takes_it_off_today(p: Personas, as_user) -> None:
+    f = _due(transition(p, days=20), "Formøde før start", _today())
+    tomorrow = _today() + datetime.timedelta(days=1)
+    client = as_user(p.contact_person)
+    client.post(f"/unge/{p.youth.pk}/opfoelgninger/{f.pk}/flyt/", {"due_date": tomorrow.isoformat(),
+                                                                   "next": "/i-dag/"})
+    f.refresh_from_db()
+    assert f.due_date == tomorrow and f.status == FollowUpStatus.OPEN
+    response = client.get("/i-dag/")
+    assert "Formøde før start" not in [i.title for i in response.context["items"]]
+    assert f in response.context["upcoming"]
+
+
+def test_skipping_without_a_reason_shows_a_danish_error_and_changes_nothing(p: Personas, as_user) -> None:
+    f = _due(transition(p, days=20), "Formøde før start", _today())
+    response = as_user(p.contact_person).post(f"/unge/{p.youth.pk}/opfoelgninger/{f.pk}/spring-over/",
+                                              {"reason": "", "next": "/i-dag/"})
+    assert response.status_code == 200 and "Der er fejl i formularen" in response.content.decode()
+    f.refresh_from_db()
+    assert f.status == FollowUpStatus.OPEN
+
+
+@pytest.mark.parametrize("data", [{"note": "x" * 501}, {"due_date": "31-02-2026"}, {"due_date": "2099-01-01"}])
+def test_bad_input_gives_a_message_not_a_500(p: Personas, as_user, data: dict) -> None:
+    f = _due(transition(p, days=20), "Formøde før start", _today())
+    action = "udfoert" if "note" in data else "flyt"
+    response = as_user(p.contact_person).post(f"/unge/{p.youth.pk}/opfoelgninger/{f.pk}/{action}/", data)
+    assert response.status_code == 200 and "form-error-message" in response.content.decode()
+    f.refresh_from_db()
+    assert f.status == FollowUpStatus.OPEN and f.due_date == _today()
+
+
+def test_a_followup_of_another_youth_is_not_found(p: Personas, as_user) -> None:
+    other = make_youth(p.contact_person, first_name="Anden")
+    f = transition(p, youth=other, days=20).followups.first()
+    client = as_user(p.contact_person)
+    assert client.post(f"/unge/{p.youth.pk}/opfoelgninger/{f.pk}/udfoert/", {}).status_code == 404
+    assert client.post(f"/unge/{p.youth.pk}/opfoelgninger/999999/udfoert/", {}).status_code == 404
+    assert client.get("/unge/abc/opfoelgninger/1/udfoert/").status_code == 404
+
+
+def test_a_next_to_another_site_is_ignored(p: Personas, as_user) -> None:
+    f = _due(transition(p, days=20), "Formøde før start", _today())
+    response = as_user(p.contact_person).post(f"/unge/{p.youth.pk}/opfoelgninger/{f.pk}/udfoert/",
+                                              {"next": "https://evil.example/"})
+    assert response.url.startswith(f"/unge/{p.youth.pk}/overgange/")
+
+
+# The youth's Overgange tab ---------------------------------------------------------------------------------
+
+def test_the_tab_shows_the_path_and_the_schedule(p: Personas, as_user) -> None:
+    services.station_create(actor=p.contact_person, youth=p.youth, kind=StationKind.TENTH_GRADE,
+                            start_date=_today() - datetime.timedelta(days=300), institution="10. klasse-centret")
+    transition(p, days=20)
+    html = as_user(p.contact_person).get(f"/unge/{p.youth.pk}/overgange/").content.decode()
+    assert "10. klasse-centret" in html and "EUD grundforløb 1, Syddansk Erhvervsskole" in html
+    assert "Fællesmøde med KUI, skolen og den unge (8 uger)" in html and "SMS planlagt" in html
+    assert 'aria-current="page"' in html and ">Overgange<" in html
+
+
+def test_the_tab_has_a_constant_query_count(p: Personas, as_user, count_queries) -> None:
+    client = as_user(p.contact_person)
+    transition(p, days=20)
+    url = f"/unge/{p.youth.pk}/overgange/"
+    client.get(url)
+    small = count_queries(lambda: client.get(url))
+    for i in range(4):
+        t = transition(p, days=-30 - i * 40, kind=StationKind.JOB, procedure="Eftervend og efterværn")
+        services.followup_complete(actor=p.contact_person, followup=t.followups.first(), note="ok")
+    large = count_queries(lambda: client.get(url))
+    assert small == large
+
+
+def test_creating_a_transition_through_the_form_makes_its_schedule_once(p: Personas, as_user) -> None:
+    proc = procedures(p)[VEJLE]
+    client = as_user(p.contact_person)
+    form = client.get(f"/unge/{p.youth.pk}/overgange/ny/")
+    assert form.context["form"].initial["procedure"] == str(proc.pk)
+    data = {"kind": "eud_gf1", "institution": "Syddansk Erhvervsskole", "procedure": str(proc.pk),
+            "date": (_today() + datetime.timedelta(days=14)).isoformat(), "token": str(uuid.uuid4())}
+    first = client.post(f"/unge/{p.youth.pk}/overgange/ny/", data)
+    second = client.post(f"/unge/{p.youth.pk}/overgange/ny/", data)  # the double click
+    assert first.status_code == second.status_code == 302
+    assert Transition.objects.count() == 1 and FollowUp.objects.count() == 7
+
+
+def test_the_form_refuses_a_missing_date_in_danish(p: Personas, as_user) -> None:
+    response = as_user(p.contact_person).post(f"/unge/{p.youth.pk}/overgange/ny/", {"kind": "fgu"})
+    assert response.status_code == 200 and "Der er fejl i formularen" in response.content.decode()
+    assert not Transition.objects.exists()
+
+
+def test_moving_and_cancelling_through_the_pages(p: Personas, as_user) -> None:
+    t = transition(p, days=20)
+    client = as_user(p.contact_person)
+    new = _today() + datetime.timedelta(days=27)
+    assert client.get(f"/unge/{p.youth.pk}/overgange/{t.pk}/flyt/").status_code == 200
+    client.post(f"/unge/{p.youth.pk}/overgange/{t.pk}/flyt/", {"date": new.isoformat()})
+    assert t.followups.get(title="Velkomst på første dag").due_date == new
+    confirm = client.get(f"/unge/{p.youth.pk}/overgange/{t.pk}/aflys/")
+    assert "7 opfølgninger" in confirm.content.decode()
+    client.post(f"/unge/{p.youth.pk}/overgange/{t.pk}/aflys/", {"reason": "Valgte et andet sted"})
+    t.refresh_from_db()
+    assert t.is_cancelled
+    assert client.post(f"/unge/{p.youth.pk}/overgange/{t.pk}/flyt/", {"date": new.isoformat()}).status_code == 404
+
+
+def test_stations_can_be_added_ended_and_deleted(p: Personas, as_user) -> None:
+    client = as_user(p.contact_person)
+    client.post(f"/unge/{p.youth.pk}/stationer/ny/", {"kind": "9_klasse", "start_date": "2022-08-10"})
+    station = Station.objects.get()
+    client.post(f"/unge/{p.youth.pk}/stationer/{station.pk}/afslut/",
+                {"end_date": "2023-06-20", "end_reason": "gennemfoert"})
+    station.refresh_from_db()
+    assert station.end_reason == "gennemfoert"
+    assert client.get(f"/unge/{p.youth.pk}/stationer/{station.pk}/slet/").status_code == 200
+    client.post(f"/unge/{p.youth.pk}/stationer/{station.pk}/slet/")
+    assert not Station.objects.exists()
+
+
+def test_a_station_of_a_transition_cannot_be_deleted(p: Personas, as_user) -> None:
+    t = transition(p, days=20)
+    response = as_user(p.contact_person).post(f"/unge/{p.youth.pk}/stationer/{t.to_station.pk}/slet/")
+    assert response.status_code == 400 and "Aflys overgangen" in response.content.decode()
+    assert Station.objects.filter(pk=t.to_station.pk).exists()
+
+
+def test_the_overview_card_shows_the_current_station_and_next_followups(p: Personas, as_user) -> None:
+    transition(p, days=-3)
+    html = as_user(p.contact_person).get(f"/unge/{p.youth.pk}/").content.decode()
+    assert "EUD grundforløb 1, Syddansk Erhvervsskole" in html
+    assert "Næste opfølgninger" in html
+
+
+def test_mine_unge_shows_each_youths_next_followup(p: Personas, as_user) -> None:
+    t = transition(p, days=20)
+    first_open = t.followups.order_by("due_date").first()
+    response = as_user(p.contact_person).get("/unge/?sort=opfoelgning")
+    youth = next(y for y in response.context["page"].object_list if y.pk == p.youth.pk)
+    assert youth.next_followup == first_open.due_date
+
+
+# Administrators ------------------------------------------------------------------------------------------------
+
+def test_an_administrator_configures_a_procedure(p: Personas, as_user) -> None:
+    client = as_user(p.administrator)
+    assert "Opret standardprocedurerne" in client.get("/administration/procedurer/").content.decode()
+    client.post("/administration/procedurer/standard/")
+    assert Procedure.objects.filter(municipality=p.municipality).count() == 3
+    response = client.post("/administration/procedurer/ny/", {"name": "Ung i job", "is_active": "on"})
+    proc = Procedure.objects.get(name="Ung i job")
+    assert response.url == f"/administration/procedurer/{proc.pk}/"
+    client.post(f"/administration/procedurer/{proc.pk}/trin/ny/", {
+        "title": "Godt nyt-SMS", "kind": "sms", "offset_days": "-1", "at_time": "18:00",
+        "responsible_role": "kontaktperson", "sms_template": "Held og lykke i morgen, {fornavn}!"})
+    step = proc.steps.get()
+    assert step.sms_template == "Held og lykke i morgen, {fornavn}!"
+    bad = client.post(f"/administration/procedurer/{proc.pk}/trin/{step.pk}/", {
+        "title": "Godt nyt-SMS", "kind": "sms", "offset_days": "-1", "at_time": "18:00",
+        "responsible_role": "kontaktperson", "sms_template": "Hej {navn}"})
+    assert "Ukendt flettefelt" in bad.content.decode()
+    client.post(f"/administration/procedurer/{proc.pk}/trin/{step.pk}/slet/")
+    client.post(f"/administration/procedurer/{proc.pk}/slet/")
+    assert not Procedure.objects.filter(pk=proc.pk).exists()
+    listing = client.get("/administration/procedurer/?q=uddannelsesstart&sort=-trin").context["page"]
+    assert [proc.name for proc in listing] == [
+        "Den gode uddannelsesstart", "Den gode uddannelsesstart – med opfølgningsmøde efter en måned"]
+
+
+def test_an_administrator_cannot_reach_another_municipalitys_procedure(p: Personas, as_user) -> None:
+    from ungeforlob.accounts.models import Municipality
+
+    other = Procedure.objects.create(municipality=Municipality.objects.get(code="nabo"), name="Nabo")
+    assert as_user(p.administrator).get(f"/administration/procedurer/{other.pk}/").status_code == 404
+
+
+# Leaders ----------------------------------------------------------------------------------------------------
+
+def test_the_leader_page_shows_figures_per_procedure_and_no_names(p: Personas, as_user) -> None:
+    for i in range(6):
+        youth = make_youth(p.contact_person, first_name=f"Elev{i}", mobile="")
+        t = transition(p, youth=youth, date=_today() - datetime.timedelta(days=200 + i))
+        if i == 0:
+            services.station_end(actor=p.contact_person, station=t.to_station,
+                                 end_date=t.date + datetime.timedelta(days=20), end_reason="afbrudt")
+    response = as_user(p.leader).get("/ledelse/overgange/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Den gode uddannelsesstart" in html and "83 %" in html  # 5 of 6 still there after 3 months
+    assert "Elev" not in html and "Josefine" not in html
