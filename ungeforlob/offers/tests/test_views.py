@@ -340,9 +340,12 @@ def test_linking_with_bad_ids_gives_a_danish_message(p: Personas, as_user: Any) 
 
 
 def test_the_youth_overview_has_a_tilbud_card_and_tab(p: Personas, as_user: Any) -> None:
-    make_activity(p.youth, "Mentor hver uge", offer=make_offer(p.municipality, "Mentorforløb"))
+    set_profile_needs(p.youth, "angst")
+    make_activity(p.youth, "Mentor hver uge", offer=make_offer(p.municipality, "Mentorforløb", needs=("angst",)))
+    make_offer(p.municipality, "Angstgruppe", needs=("angst",))
     page = as_user(p.contact_person).get(f"/unge/{p.youth.pk}/").content.decode()
-    assert "Mentorforløb" in page and f"/unge/{p.youth.pk}/tilbud/" in page
+    assert "Mentorforløb</a>: Mentor hver uge" in page and f"/unge/{p.youth.pk}/tilbud/" in page
+    assert "Angstgruppe</a><br><span class=\"app-meta\">Svarer på behov i profilen: angst" in page
 
 
 def test_the_main_menu_has_tilbud(p: Personas, as_user: Any) -> None:
