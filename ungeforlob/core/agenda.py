@@ -36,6 +36,7 @@ AGENDA_SOURCES: list[str] = [
     "ungeforlob.chain.agenda.handover_items",
     "ungeforlob.transitions.agenda.followup_items",
     "ungeforlob.progression.agenda.reassessments_due",
+    "ungeforlob.messaging.agenda.sms_items",
 ]
 
 

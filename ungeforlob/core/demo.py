@@ -89,6 +89,7 @@ DEMO_LOADERS: list[str] = [
     "ungeforlob.plans.demo.load",
     "ungeforlob.chain.demo.load",
     "ungeforlob.offers.demo.link_activities",
+    "ungeforlob.messaging.demo.load",
 ]
 
 

@@ -100,6 +100,17 @@ class Sandbox:
         return (datetime.fromisoformat(last) - datetime.fromisoformat(first)).total_seconds()
 
 
+def finish(proc: subprocess.Popen[bytes], *, timeout: float) -> str:
+    """Wait for a worker to exit by itself; kill it if it does not (never leave one behind). Its stderr."""
+    try:
+        _out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate(timeout=30)
+        raise
+    return err.decode(errors="replace") if err else ""
+
+
 def wait_for(predicate: Any, *, timeout: float, interval: float = 0.05) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -116,9 +127,9 @@ def run_throughput(sandbox: Sandbox, *, count: int, workers: int, prefix: str = 
     procs = [sandbox.start_worker("--until-empty", "--batch-size", "100", "--concurrency", "8")
              for _ in range(workers)]
     for proc in procs:
-        _out, err = proc.communicate(timeout=600)
+        err = finish(proc, timeout=600)
         if proc.returncode != 0:
-            raise RuntimeError(err.decode(errors="replace"))
+            raise RuntimeError(err)
     wall = time.monotonic() - started
     span = sandbox.send_span_seconds(prefix)
     return {"count": count, "workers": workers, "wall_seconds": round(wall, 2), "send_span_seconds": round(span, 2),
@@ -151,7 +162,7 @@ def run_kill_drill(sandbox: Sandbox, gateway: GatewayControl, *, count: int, pre
     in_flight = sandbox.counts(prefix).get("sending", 0)
     gateway.set(stall_after_accept_seconds=0, latency_seconds=0)
     restarted = sandbox.start_worker("--until-empty", "--batch-size", "40", "--lease-seconds", str(lease_seconds))
-    _out, err = restarted.communicate(timeout=300)
+    err = finish(restarted, timeout=300)
     after = gateway.state()
     return {
         "count": count,
@@ -159,7 +170,7 @@ def run_kill_drill(sandbox: Sandbox, gateway: GatewayControl, *, count: int, pre
         "killed_returncode": worker.returncode,
         "in_flight_when_killed": in_flight,
         "restart_returncode": restarted.returncode,
-        "restart_stderr": err.decode(errors="replace")[-2000:],
+        "restart_stderr": err[-2000:],
         "statuses": sandbox.counts(prefix),
         "delivered": after["delivered"] - before["delivered"],
         "duplicate_requests_deduplicated": after["duplicates"] - before["duplicates"],

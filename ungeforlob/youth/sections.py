@@ -13,4 +13,5 @@ YOUTH_SECTIONS: list[tuple[str, object]] = [
     ("offers:youth", _("Tilbud")),
     ("transitions:youth", _("Overgange")),
     ("progression:overview", _("Progression")),
+    ("messaging:conversation", _("Beskeder")),
 ]

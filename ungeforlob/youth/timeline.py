@@ -68,6 +68,7 @@ TIMELINE_SOURCES: list[str] = [
     "ungeforlob.chain.timeline.plan_stop_entries",
     "ungeforlob.transitions.timeline.transition_entries",
     "ungeforlob.progression.timeline.assessment_entries",
+    "ungeforlob.messaging.timeline.sms_entries",
 ]
 
 

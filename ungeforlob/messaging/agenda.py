@@ -1,0 +1,30 @@
+"""The contact person's *I dag*: SMS that could not be sent, and replies waiting for an answer."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ungeforlob.core.agenda import AgendaItem
+from ungeforlob.messaging import selectors
+
+
+def sms_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
+    items = []
+    for m in selectors.failed_messages(user):
+        items.append(AgendaItem(
+            due=timezone.localdate(m.failed_at) if m.failed_at else today, kind="sms",
+            title=_("En SMS kunne ikke sendes"), youth_id=m.youth_id, youth_name=m.youth.full_name,
+            url=reverse("messaging:conversation", args=[m.youth_id]), overdue=True,
+            detail=m.status_reason,
+        ))
+    for r in selectors.unanswered_replies(user):
+        items.append(AgendaItem(
+            due=timezone.localdate(r.received_at), kind="sms", title=_("Ny SMS fra den unge"), youth_id=r.youth_id,
+            youth_name=r.youth.full_name, url=reverse("messaging:conversation", args=[r.youth_id]),
+        ))
+    return items

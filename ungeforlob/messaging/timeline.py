@@ -1,0 +1,50 @@
+"""Timeline entries for SMS contact: short, and never the content of a message."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from ungeforlob.messaging.models import InboundMessage, MessageKind, MessageStatus, SmsConsent, WakeUpSeries
+from ungeforlob.youth.timeline import TimelineEntry
+
+WEEKDAY_SHORT = ["man", "tir", "ons", "tor", "fre", "lør", "søn"]
+
+
+def weekdays_text(series: WakeUpSeries) -> str:
+    return ", ".join(WEEKDAY_SHORT[d] for d in series.weekday_list)
+
+
+def sms_entries(youth: Any) -> list[TimelineEntry]:
+    """Sent and failed messages (wake-ups as one entry per series), replies, and the consent. Four queries."""
+    entries: list[TimelineEntry] = []
+    for m in youth.sms_outbound.filter(
+        status__in=[MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.FAILED]
+    ).exclude(kind=MessageKind.WAKEUP).select_related("created_by"):
+        if m.status == MessageStatus.FAILED:
+            title = _("SMS kunne ikke sendes (%(kind)s)") % {"kind": m.get_kind_display().lower()}
+        else:
+            title = _("SMS sendt (%(kind)s)") % {"kind": m.get_kind_display().lower()}
+        by = m.created_by.get_full_name() if m.created_by else ""
+        entries.append(TimelineEntry(m.sent_at or m.failed_at or m.send_at, "sms", title, by=by))
+    for r in InboundMessage.objects.filter(youth=youth).only("received_at", "is_stop", "checkin_id"):
+        if r.is_stop:
+            title = _("Den unge svarede STOP og modtager ikke flere SMS'er")
+        elif r.checkin_id:
+            title = _("Den unge svarede på et tjek-ind")
+        else:
+            title = _("SMS fra den unge")
+        entries.append(TimelineEntry(r.received_at, "sms", title))
+    for s in WakeUpSeries.objects.filter(youth=youth):
+        entries.append(TimelineEntry(s.created_at, "sms", _("Vækning aftalt kl. %(time)s (%(days)s)")
+                                     % {"time": s.time_of_day.strftime("%H.%M"), "days": weekdays_text(s)}))
+        if s.stopped_at:
+            entries.append(TimelineEntry(s.stopped_at, "sms", _("Vækningen stoppede: %(reason)s")
+                                         % {"reason": s.get_stopped_reason_display().lower()}))
+    consent = SmsConsent.objects.filter(youth=youth).first()
+    if consent and consent.given_at:
+        entries.append(TimelineEntry(consent.given_at, "sms", _("Samtykke til SMS-kontakt registreret")))
+    if consent and consent.withdrawn_at:
+        entries.append(TimelineEntry(consent.withdrawn_at, "sms", _("Samtykke til SMS-kontakt trukket tilbage")))
+    return entries
