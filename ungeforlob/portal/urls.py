@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ungeforlob.portal import views
+from ungeforlob.portal import oidc, views
 
 app_name = "portal"
 
@@ -16,3 +16,11 @@ urlpatterns = [
     path("min-side/mine-data.json", views.data_json, name="data_json"),
     path("min-side/mine-data.pdf", views.data_pdf, name="data_pdf"),
 ]
+
+# Log ind med MitID (docs/mitid-oidc.md): the routes exist only when the municipality has configured its
+# broker, and the login page shows the button only when they do.
+if oidc.enabled():
+    urlpatterns += [
+        path("min-side/mitid/", oidc.start, name="oidc_start"),
+        path("min-side/mitid/callback/", oidc.callback, name="oidc_callback"),
+    ]

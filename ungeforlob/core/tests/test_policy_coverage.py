@@ -32,6 +32,8 @@ NOT_PERSONAL = {
     "portal:login": "public: the young person's login (asks for a mobile number)",
     "portal:code": "public: the young person's login (asks for the one-time code)",
     "portal:logout": "ends the caller's own session",
+    "portal:oidc_start": "public: starts the young person's MitID login (redirects to the broker)",
+    "portal:oidc_callback": "public: the MitID broker's return; logs in only the person the ID token names",
 }
 
 
