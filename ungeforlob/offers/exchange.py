@@ -499,6 +499,15 @@ def hsds_service(offer: Offer, *, in_use: int | None = None) -> dict[str, Any]:
     return service
 
 
+def _compact(value: Any) -> Any:
+    """Leave out empty optional values: HSDS types them as strings or numbers, so null is not allowed."""
+    if isinstance(value, dict):
+        return {k: _compact(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_compact(v) for v in value]
+    return value
+
+
 def hsds_page(services: list[dict[str, Any]]) -> dict[str, Any]:
     """The HSDS 3 API's paginated list, holding the whole catalogue on one page."""
     return {
@@ -509,5 +518,5 @@ def hsds_page(services: list[dict[str, Any]]) -> dict[str, Any]:
         "first_page": True,
         "last_page": True,
         "empty": not services,
-        "contents": services,
+        "contents": [_compact(s) for s in services],
     }

@@ -86,6 +86,10 @@ def offer_create(*, actor: Any, values: dict[str, Any], needs: list[str]) -> Off
     if data.get("provider") is not None and data["provider"].municipality_id != actor.municipality_id:
         raise ValidationError({"provider": _("Vælg en organisation i kommunen.")})
     offer = Offer(municipality_id=actor.municipality_id, created_by=actor, **data)
+    # The natural key is name + owner: a second one is a double submission or a mistake, not a new offer.
+    if Offer.objects.filter(municipality_id=actor.municipality_id, name__iexact=offer.name.strip(),
+                            context__iexact=offer.context.strip()).exists():
+        raise ValidationError({"name": _("Der findes allerede et tilbud med dette navn og denne kommune/ejer.")})
     offer.code = _unique_code(actor.municipality_id, offer.name, offer.context)
     offer.save()
     _set_needs(offer, needs)

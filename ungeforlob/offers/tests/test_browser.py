@@ -107,5 +107,23 @@ def test_an_administrator_imports_a_csv_with_a_bad_row(browse: Any, p: Personas,
     assert "Alder fra skal være et helt tal (fik »tyve«)" in errors.first.inner_text()
     s.screenshot("offers-import-result")
     assert s.axe_violations() == []
-    assert s.console_errors == []
     assert Offer.objects.filter(municipality=p.municipality).count() == 61
+    # The administrator's other pages: the offer form and the promising-practice assessment.
+    s.goto("/tilbud/nyt/")
+    s.page.get_by_label("Navn", exact=True).fill("Mentorforløb")
+    s.page.get_by_label("Kontaktparat").check()
+    s.page.get_by_role("button", name="Gem").click()
+    s.page.wait_for_load_state()
+    assert "findes allerede" in s.page.content()
+    s.screenshot("offers-form-error")
+    assert s.axe_violations() == []
+    mentor = Offer.objects.get(name="Mentorforløb")
+    s.goto(f"/tilbud/{mentor.pk}/lovende-praksis/")
+    s.page.get_by_label("Vurdering af Virkning").select_option("3")
+    s.page.get_by_label("Dokumentation for Virkning").fill("Evaluering 2024: 60 % i uddannelse")
+    s.screenshot("offers-assessment")
+    assert s.axe_violations() == []
+    s.page.get_by_role("button", name="Gem vurdering").click()
+    s.page.wait_for_url(f"**/tilbud/{mentor.pk}/")
+    assert s.page.get_by_text("Evaluering 2024: 60 % i uddannelse").is_visible()
+    assert s.console_errors == []

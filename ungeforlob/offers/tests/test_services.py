@@ -119,10 +119,18 @@ def test_it_creates_and_updates_an_offer_with_an_audit_row(p: Personas) -> None:
     assert events.get(action=AuditAction.UPDATE).detail["felter"] == ["capacity"]
 
 
-def test_a_second_offer_with_the_same_name_gets_its_own_code(p: Personas) -> None:
-    a = services.offer_create(actor=p.administrator, values={"name": "Mentor"}, needs=[])
-    b = services.offer_create(actor=p.administrator, values={"name": "Mentor"}, needs=[])
-    assert (a.code, b.code) == ("mentor", "mentor-2")
+def test_a_double_submission_does_not_create_a_second_offer(p: Personas) -> None:
+    services.offer_create(actor=p.administrator, values={"name": "Mentor", "context": "Testkommune"}, needs=[])
+    with pytest.raises(ValidationError) as exc:
+        services.offer_create(actor=p.administrator, values={"name": "mentor ", "context": "Testkommune"}, needs=[])
+    assert "findes allerede" in exc.value.message_dict["name"][0]
+    assert Offer.objects.count() == 1
+
+
+def test_an_offer_whose_key_is_taken_gets_its_own_code(p: Personas) -> None:
+    make_offer(p.municipality, "Importeret", code="mentor")
+    offer = services.offer_create(actor=p.administrator, values={"name": "Mentor"}, needs=[])
+    assert offer.code == "mentor-2"
 
 
 def test_it_refuses_an_age_range_backwards(p: Personas) -> None:

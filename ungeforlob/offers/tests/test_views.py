@@ -394,3 +394,11 @@ def test_usage_shows_the_stations_young_people_started_after_the_offer(p: Person
     assert row.outcomes == {"FGU": 3, "Job": 1}
     assert row.outcome_list == [("FGU", "3"), ("Job", "under 3")]
     assert "FGU: 3" in response.content.decode()
+
+
+def test_the_hsds_export_leaves_out_empty_values_instead_of_null(p: Personas, as_user: Any) -> None:
+    make_offer(p.municipality, "Uden detaljer")
+    service = json.loads(as_user(p.outsider).get("/tilbud/hsds.json").content)["contents"][0]
+    assert None not in service.values()
+    assert "url" not in service and "minimum_age" not in service
+    assert {"id", "name", "status", "organization"} <= set(service)
