@@ -42,6 +42,7 @@ LEGAL_CHOICES = [("", _("Intet – brug samtykke")), *LegalBasis.choices]
 
 class GroundsMixin(forms.Form):
     consent = ConsentChoiceField(label=_("Den unges samtykke"), queryset=Consent.objects.none(), required=False,
+                                 empty_label=_("Intet samtykke valgt"),
                                  help_text=_("Kræves når fagpersonen er fra en anden sektor – eller vælg et lovgrundlag."))
     legal_basis = forms.ChoiceField(label=_("Eller lovgrundlag"), choices=LEGAL_CHOICES, required=False)
     legal_basis_note = forms.CharField(label=_("Note om lovgrundlaget"), max_length=300, required=False)
