@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from ungeforlob import policy
 from ungeforlob.chain import permissions
+from ungeforlob.chain.deadlines import is_overdue
 from ungeforlob.chain.models import HandoverStatus, PlanStop
 from ungeforlob.core.agenda import AgendaItem
 
@@ -25,7 +26,7 @@ def concern_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     return [
         AgendaItem(due=c.ack_due, kind="bekymring", title=_("Kvittér for bekymring: %(cat)s") % {
             "cat": c.get_category_display()}, youth_id=c.youth_id, youth_name=c.youth.full_name,
-            url=reverse("chain:concern_detail", args=[c.pk]), overdue=c.ack_due < today,
+            url=reverse("chain:concern_detail", args=[c.pk]), overdue=is_overdue(c.ack_due, False),
             detail=c.get_severity_display())
         for c in qs
     ]

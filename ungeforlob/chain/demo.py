@@ -11,6 +11,7 @@ from typing import Any
 from django.utils import timezone
 
 from ungeforlob.accounts.models import Organisation, User
+from ungeforlob.chain.deadlines import ack_due_at, ack_due_for
 from ungeforlob.chain.models import (
     ChainRole,
     Concern,
@@ -21,7 +22,7 @@ from ungeforlob.chain.models import (
     Referral,
     Severity,
 )
-from ungeforlob.chain.services import ack_due_for, handover_create, kui_deadlines, referral_submit
+from ungeforlob.chain.services import handover_create, kui_deadlines, referral_submit
 from ungeforlob.core.workdays import add_working_days
 from ungeforlob.youth.models import Youth
 
@@ -58,7 +59,9 @@ def load(*, municipality: Any, staff: dict[str, User], orgs: dict[str, Organisat
                                       start_date=today - datetime.timedelta(days=30), created_by=contact)
         raised_on = add_working_days(today, -days_ago) if days_ago else today
         concern = Concern.objects.create(youth=y, category=category, severity=severity, description=text,
-                                         raised_by=colleague, ack_due=ack_due_for(severity, raised_on))
+                                         raised_by=colleague,
+                                         ack_due=ack_due_for(severity, raised_on) if days_ago
+                                         else ack_due_at(severity, timezone.now()))
         Concern.objects.filter(pk=concern.pk).update(
             raised_at=timezone.make_aware(datetime.datetime.combine(raised_on, datetime.time(10, 15))))
         concern.notified.set([contact])

@@ -26,6 +26,7 @@ from django.utils import timezone
 from ungeforlob import policy
 from ungeforlob.accounts.models import Role, User
 from ungeforlob.chain import permissions
+from ungeforlob.chain.deadlines import is_overdue, overdue_q
 from ungeforlob.chain.models import (
     ChainRole,
     Concern,
@@ -120,7 +121,6 @@ CONCERN_SORTS = {
 def concerns_for(user: Any, *, status: str = "aabne", q: str = "", sort: str = "-rejst",
                  youth: Youth | None = None) -> QuerySet[Concern]:
     """Concerns about the young people in the user's circles; `mine` are those waiting on the user."""
-    today = timezone.localdate()
     qs = permissions.concerns_visible(user).select_related(
         "youth", "raised_by", "acknowledged_by", "escalated_to")
     if youth is not None:
@@ -138,8 +138,7 @@ def concerns_for(user: Any, *, status: str = "aabne", q: str = "", sort: str = "
             cond &= Q(youth__first_name__icontains=term) | Q(youth__last_name__icontains=term)
         qs = qs.filter(cond)
     qs = qs.annotate(
-        is_overdue=Exists(Concern.objects.filter(pk=OuterRef("pk"), acknowledged_at__isnull=True,
-                                                 closed_at__isnull=True, ack_due__lt=today)),
+        is_overdue=Exists(Concern.objects.filter(overdue_q(), pk=OuterRef("pk"), closed_at__isnull=True)),
         waits_on_me=Exists(Concern.notified.through.objects.filter(concern_id=OuterRef("pk"), user_id=user.pk)),
     )
     return qs.order_by(*CONCERN_SORTS.get(sort, CONCERN_SORTS["-rejst"]), "pk")
@@ -149,8 +148,7 @@ def concern_detail(concern: Concern) -> dict[str, Any]:
     return {
         "actions": list(concern.actions.select_related("created_by")),
         "notified": list(concern.notified.select_related("organisation")),
-        "overdue": concern.acknowledged_at is None and concern.closed_at is None
-        and concern.ack_due < timezone.localdate(),
+        "overdue": concern.closed_at is None and is_overdue(concern.ack_due, concern.acknowledged_at is not None),
     }
 
 
@@ -232,7 +230,6 @@ def capacity_for(user: Any, *, sort: str = "navn", q: str = "") -> list[User]:
     and overdue (on those youth), and the average response time. One query, whatever the size."""
     if not policy.is_leader(user) or user.municipality_id is None:
         return []
-    today = timezone.localdate()
     low, high = caseload_band()
     open_cp = Membership.objects.filter(role=ChainRole.CONTACT_PERSON, end_date__isnull=True,
                                         professional=OuterRef(OuterRef("pk")), youth=OuterRef("youth"))
@@ -244,8 +241,7 @@ def capacity_for(user: Any, *, sort: str = "navn", q: str = "") -> list[User]:
             youth_count=Coalesce(_count(Membership.objects.filter(
                 professional=OuterRef("pk"), role=ChainRole.CONTACT_PERSON, end_date__isnull=True)), Value(0)),
             open_concerns=Coalesce(_count(concerns), Value(0)),
-            overdue_concerns=Coalesce(_count(concerns.filter(acknowledged_at__isnull=True, ack_due__lt=today)),
-                                      Value(0)),
+            overdue_concerns=Coalesce(_count(concerns.filter(overdue_q())), Value(0)),
             avg_response=Subquery(
                 Concern.objects.filter(acknowledged_by=OuterRef("pk"), response_minutes__isnull=False)
                 .order_by().values("acknowledged_by").annotate(a=Avg("response_minutes")).values("a")[:1]),

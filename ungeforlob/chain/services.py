@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from ungeforlob.accounts.models import Organisation, Role, User
 from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
+from ungeforlob.chain.deadlines import ack_due_at, overdue_q
 from ungeforlob.chain.models import (
     ChainRole,
     Concern,
@@ -43,7 +44,6 @@ from ungeforlob.youth import cpr
 from ungeforlob.youth.models import Course, Youth
 from ungeforlob.youth.services import MAX_AGE, MIN_AGE, youth_create
 
-DEFAULT_ACK_WORKING_DAYS = {Severity.LOW: 1, Severity.MEDIUM: 1, Severity.SEVERE: 0}
 KUI_MIN_AGE, KUI_MAX_AGE = 15, 17
 
 
@@ -341,16 +341,6 @@ def consents_expire(*, today: datetime.date | None = None) -> int:
 
 # --- Concerns ---------------------------------------------------------------------------------------------
 
-def ack_due_for(severity: str, day: datetime.date) -> datetime.date:
-    """The working day by which a concern raised on `day` must be acknowledged.
-
-    Default: one working day; severe: the same (working) day. Configurable with the setting
-    CHAIN_CONCERN_ACK_WORKING_DAYS = {"lav": 1, "middel": 1, "alvorlig": 0}.
-    """
-    configured = {**DEFAULT_ACK_WORKING_DAYS, **getattr(settings, "CHAIN_CONCERN_ACK_WORKING_DAYS", {})}
-    return add_working_days(day, int(configured.get(severity, 1)))
-
-
 def _contact_people(youth: Youth) -> list[Any]:
     contact = _open_contact(youth)
     if contact is None:
@@ -390,7 +380,7 @@ def concern_raise(*, actor: Any, youth: Youth, category: str, severity: str, des
     if recent is not None:
         return recent
     concern = Concern.objects.create(youth=youth, category=category, severity=severity, description=description,
-                                     raised_by=actor, ack_due=ack_due_for(severity, _today()))
+                                     raised_by=actor, ack_due=ack_due_at(severity, timezone.now()))
     recipients = {p.pk: p for p in [*_contact_people(youth), *chosen] if p.pk != actor.pk}
     concern.notified.set(recipients.values())
     audit_record(actor=actor, action=AuditAction.CREATE, youth=youth, obj=concern,
@@ -472,15 +462,13 @@ def _leader_for(concern: Concern) -> Any:
             .order_by("pk").first())
 
 
-def concerns_escalate_due(*, today: datetime.date | None = None) -> int:
+def concerns_escalate_due(*, now: datetime.datetime | None = None) -> int:
     """Escalate every open concern not acknowledged by its deadline to the contact person's leader.
 
     Safe to run often and concurrently (page loads, the worker, the management command): a concern is
     claimed with a conditional update, so it escalates once. Costs one query when nothing is due.
     """
-    today = today or _today()
-    due = list(Concern.objects.filter(acknowledged_at__isnull=True, escalated_at__isnull=True,
-                                      closed_at__isnull=True, ack_due__lt=today)
+    due = list(Concern.objects.filter(overdue_q(now), escalated_at__isnull=True, closed_at__isnull=True)
                .select_related("youth__municipality", "raised_by__leader"))
     escalated = 0
     for concern in due:

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
-from ungeforlob.chain import services
+from ungeforlob.chain import deadlines, services
 from ungeforlob.chain.agenda import concern_items
 from ungeforlob.chain.models import Concern, StaffNotification
 from ungeforlob.core.testing import Personas, add_member, make_youth
@@ -23,25 +23,46 @@ def _raise(p: Personas, **kw) -> Concern:
     return services.concern_raise(actor=p.colleague, youth=p.youth, **data)
 
 
+def _at(day: datetime.date, hour: int) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)))
+
+
+def test_after_the_working_day_or_on_a_weekend_a_concern_counts_from_the_next_working_day() -> None:
+    assert deadlines.ack_due_at("alvorlig", _at(MONDAY, 10)) == MONDAY
+    assert deadlines.ack_due_at("alvorlig", _at(MONDAY, 17)) == MONDAY + datetime.timedelta(days=1)
+    assert deadlines.ack_due_at("middel", _at(datetime.date(2026, 11, 28), 11)) == datetime.date(2026, 12, 1)
+
+
+def test_a_severe_concern_is_overdue_at_the_end_of_the_same_working_day() -> None:
+    assert not deadlines.is_overdue(MONDAY, False, now=_at(MONDAY, 15))
+    assert deadlines.is_overdue(MONDAY, False, now=_at(MONDAY, 16))
+    assert not deadlines.is_overdue(MONDAY, True, now=_at(MONDAY, 20))
+
+
+@override_settings(CHAIN_WORKDAY_END_HOUR=18)
+def test_the_end_of_the_working_day_is_configurable() -> None:
+    assert not deadlines.is_overdue(MONDAY, False, now=_at(MONDAY, 17))
+
+
 def test_the_default_deadline_is_one_working_day() -> None:
-    assert services.ack_due_for("middel", MONDAY) == MONDAY + datetime.timedelta(days=1)
-    assert services.ack_due_for("lav", FRIDAY) == FRIDAY + datetime.timedelta(days=3)  # over the weekend
+    assert deadlines.ack_due_for("middel", MONDAY) == MONDAY + datetime.timedelta(days=1)
+    assert deadlines.ack_due_for("lav", FRIDAY) == FRIDAY + datetime.timedelta(days=3)  # over the weekend
 
 
 def test_a_severe_concern_is_due_the_same_working_day() -> None:
-    assert services.ack_due_for("alvorlig", MONDAY) == MONDAY
-    assert services.ack_due_for("alvorlig", datetime.date(2026, 11, 28)) == datetime.date(2026, 11, 30)  # Sat -> Mon
+    assert deadlines.ack_due_for("alvorlig", MONDAY) == MONDAY
+    assert deadlines.ack_due_for("alvorlig", datetime.date(2026, 11, 28)) == datetime.date(2026, 11, 30)  # Sat -> Mon
 
 
 def test_deadlines_skip_danish_public_holidays() -> None:
     # 24 December and Christmas are not working days: raised 23 Dec 2026 (Wed) -> due 28 Dec (Mon).
-    assert services.ack_due_for("middel", datetime.date(2026, 12, 23)) == datetime.date(2026, 12, 28)
+    assert deadlines.ack_due_for("middel", datetime.date(2026, 12, 23)) == datetime.date(2026, 12, 28)
 
 
 @override_settings(CHAIN_CONCERN_ACK_WORKING_DAYS={"middel": 3})
 def test_the_deadline_is_configurable() -> None:
-    assert services.ack_due_for("middel", MONDAY) == MONDAY + datetime.timedelta(days=3)
-    assert services.ack_due_for("alvorlig", MONDAY) == MONDAY
+    assert deadlines.ack_due_for("middel", MONDAY) == MONDAY + datetime.timedelta(days=3)
+    assert deadlines.ack_due_for("alvorlig", MONDAY) == MONDAY
 
 
 def test_raising_notifies_the_contact_person_in_app_and_by_email_without_personal_details(
@@ -94,9 +115,9 @@ def test_unacknowledged_concerns_escalate_to_the_contact_persons_leader(
     concern = _raise(p)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.concerns_escalate_due(today=concern.ack_due) == 0  # not yet: the day is not over
-        assert services.concerns_escalate_due(today=concern.ack_due + datetime.timedelta(days=1)) == 1
-        assert services.concerns_escalate_due(today=concern.ack_due + datetime.timedelta(days=2)) == 0  # once
+        assert services.concerns_escalate_due(now=_at(concern.ack_due, 12)) == 0  # not yet: the day goes on
+        assert services.concerns_escalate_due(now=_at(concern.ack_due, 16)) == 1  # the working day is over
+        assert services.concerns_escalate_due(now=_at(concern.ack_due + datetime.timedelta(days=2), 9)) == 0  # once
     concern.refresh_from_db()
     assert concern.escalated_to == p.leader
     assert StaffNotification.objects.filter(recipient=p.leader, kind="bekymring_eskaleret").count() == 1
@@ -107,7 +128,7 @@ def test_unacknowledged_concerns_escalate_to_the_contact_persons_leader(
 def test_acknowledged_concerns_do_not_escalate(p: Personas) -> None:
     concern = _raise(p)
     services.concern_acknowledge(actor=p.contact_person, concern=concern)
-    assert services.concerns_escalate_due(today=concern.ack_due + datetime.timedelta(days=5)) == 0
+    assert services.concerns_escalate_due(now=_at(concern.ack_due + datetime.timedelta(days=5), 9)) == 0
 
 
 def test_the_management_command_escalates(p: Personas, capsys) -> None:
@@ -163,7 +184,7 @@ def test_a_colleague_raises_and_the_contact_person_acknowledges_through_the_page
         "category": "fravaer", "severity": "alvorlig", "description": "Ikke set i tre dage."})
     assert response.status_code == 302
     concern = Concern.objects.get()
-    assert concern.ack_due == services.ack_due_for("alvorlig", timezone.localdate())
+    assert concern.ack_due == deadlines.ack_due_at("alvorlig", concern.raised_at)
     cp = as_user(p.contact_person)
     assert "Kvittér for bekymringen" in cp.get(f"/bekymringer/{concern.pk}/").content.decode()
     assert cp.post(f"/bekymringer/{concern.pk}/kvitter/").status_code == 302
