@@ -132,10 +132,12 @@ def overview_card(youth: Youth, *, today: datetime.date) -> dict[str, Any]:
 
 
 def next_followup_subquery() -> Subquery:
-    """For Mine unge: each youth's next open follow-up date (one subquery, whatever the caseload's size)."""
+    """For Mine unge: each youth's next open follow-up date (one subquery, whatever the caseload's size).
+
+    SMS steps the outbox takes care of are left out: the column tells when a person is next due."""
     return Subquery(
-        FollowUp.objects.filter(youth=OuterRef("pk"), status=FollowUpStatus.OPEN,
-                                transition__cancelled_at__isnull=True)
+        _needs_a_person(with_sms_state(FollowUp.objects.filter(
+            youth=OuterRef("pk"), status=FollowUpStatus.OPEN, transition__cancelled_at__isnull=True)))
         .order_by("due_date").values("due_date")[:1]
     )
 
@@ -173,18 +175,26 @@ def followup_detail(followup: FollowUp) -> str:
     return " · ".join(parts)
 
 
+_YOUTH, _PK = 987654321, 123456789
+
+
+def _url_maker(name: str) -> Any:
+    """Reverse once, fill in per row: hundreds of rows must not cost hundreds of URL resolutions."""
+    pattern = reverse(name, args=[_YOUTH, _PK])
+    return lambda youth_id, pk: pattern.replace(str(_YOUTH), str(youth_id)).replace(str(_PK), str(pk))
+
+
 def agenda_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     """AGENDA_SOURCES entry: the user's follow-ups due today or overdue."""
+    done, move, skip = (_url_maker(f"transitions:{n}") for n in ("followup_done", "followup_move", "followup_skip"))
+    youth_page = reverse("transitions:youth", args=[_YOUTH])
     items = []
     for f in followups_due(user, today=today):
-        args = [f.youth_id, f.pk]
         items.append(AgendaItem(
             due=f.due_date, kind="opfoelgning", title=f.title, youth_id=f.youth_id, youth_name=f.youth.full_name,
-            url=reverse("transitions:youth", args=[f.youth_id]), overdue=f.due_date < today,
+            url=youth_page.replace(str(_YOUTH), str(f.youth_id)), overdue=f.due_date < today,
             detail=followup_detail(f),
-            actions={"done": reverse("transitions:followup_done", args=args),
-                     "move": reverse("transitions:followup_move", args=args),
-                     "skip": reverse("transitions:followup_skip", args=args)},
+            actions={"done": done(f.youth_id, f.pk), "move": move(f.youth_id, f.pk), "skip": skip(f.youth_id, f.pk)},
         ))
     return items
 
