@@ -23,7 +23,7 @@ from ungeforlob.plans.models import (
 )
 from ungeforlob.youth.forms import DateInput
 
-CHANGE_REASON_LABEL = _("Hvorfor ændres det? (valgfrit)")
+CHANGE_REASON_LABEL = _("Hvorfor ændres det?")
 
 
 def _textarea(rows: int = 3) -> forms.Textarea:
@@ -40,6 +40,12 @@ class VersionedForm(forms.Form):
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     change_reason = forms.CharField(label=CHANGE_REASON_LABEL, max_length=300, required=False)
+
+    def __init__(self, *args: Any, creating: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if creating:
+            # Something new needs no reason for a change; the history records that it was added.
+            del self.fields["change_reason"]
 
 
 class ProfileForm(VersionedForm):
@@ -120,7 +126,8 @@ class ActivityForm(VersionedForm):
     responsible = forms.ChoiceField(label=_("Hvem står for det?"), choices=Responsible.choices,
                                     widget=forms.RadioSelect, initial=Responsible.YOUTH)
     responsible_name = forms.CharField(label=_("Navn på fagperson eller organisation"), max_length=200,
-                                       required=False)
+                                       required=False,
+                                       help_text=_("Skal udfyldes, når en fagperson eller organisation står for det."))
     start_date = _date_field(_("Fra"))
     end_date = _date_field(_("Til"))
     when_text = forms.CharField(label=_("Hvornår"), max_length=200, required=False,
@@ -241,4 +248,4 @@ class ShareForm(forms.Form):
 
 
 class ConfirmDeleteForm(forms.Form):
-    change_reason = forms.CharField(label=CHANGE_REASON_LABEL, max_length=300, required=False)
+    change_reason = forms.CharField(label=_("Hvorfor fjernes det?"), max_length=300, required=False)

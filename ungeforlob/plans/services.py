@@ -235,6 +235,8 @@ def profile_update(*, youth: Youth, actor: Any = None, by_youth: bool = False, v
     unknown = set(fields) - set(PROFILE_FIELDS)
     if unknown:
         raise TypeError(f"unknown profile fields: {sorted(unknown)}")
+    if set(fields) - set(allowed) - {"own_story_written_by"}:
+        raise PermissionDenied(_("Den unge kan ændre sin historie, sine drømme og hvordan man lærer bedst."))
     errors: dict[str, str] = {}
     values: dict[str, Any] = {}
     for name in allowed:

@@ -81,12 +81,12 @@ def plan(request: HttpRequest, youth_pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def goal_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="plan", for_edit=True)
-    form = GoalForm(request.POST or None, initial={"version": 0})
+    form = GoalForm(request.POST or None, initial={"version": 0}, creating=True)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         ok, form = _save(form, lambda: services.goal_create(
-            youth=youth, actor=request.user, text=d["text"], written_by=d["written_by"],
-            change_reason=d["change_reason"]), GoalForm)
+            youth=youth, actor=request.user, text=d["text"], written_by=d["written_by"]),
+            lambda data: GoalForm(data, creating=True))
         if ok:
             messages.success(request, _("Målet er gemt. Del det op i delmål, der kan nås."))
             return redirect(_plan_url(youth))
@@ -141,12 +141,12 @@ def goal_delete(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
 def subgoal_create(request: HttpRequest, youth_pk: int, goal_pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="plan", for_edit=True)
     goal = get_object_or_404(Goal, youth=youth, pk=goal_pk)
-    form = SubGoalForm(request.POST or None, initial={"version": 0})
+    form = SubGoalForm(request.POST or None, initial={"version": 0}, creating=True)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         ok, form = _save(form, lambda: services.subgoal_create(
             youth=youth, goal=goal, actor=request.user, text=d["text"], success_criterion=d["success_criterion"],
-            target_date=d["target_date"], status=d["status"], change_reason=d["change_reason"]), SubGoalForm)
+            target_date=d["target_date"], status=d["status"]), lambda data: SubGoalForm(data, creating=True))
         if ok:
             messages.success(request, _("Delmålet er gemt."))
             return redirect(_plan_url(youth, f"maal-{goal.pk}"))
@@ -201,14 +201,14 @@ def activity_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="plan", for_edit=True)
     goals = _goals(youth)
     initial = {"version": 0, "subgoal": request.GET.get("delmaal", "")[:20]}
-    form = ActivityForm(request.POST or None, goals=goals, initial=initial)
+    form = ActivityForm(request.POST or None, goals=goals, initial=initial, creating=True)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         ok, form = _save(form, lambda: services.activity_create(
             youth=youth, subgoal=d["subgoal"], actor=request.user, title=d["title"], reason=d["reason"],
             responsible=d["responsible"], responsible_name=d["responsible_name"], start_date=d["start_date"],
             end_date=d["end_date"], when_text=d["when_text"], place=d["place"], status=d["status"],
-            methods=d["methods"], change_reason=d["change_reason"]), lambda data: ActivityForm(data, goals=goals))
+            methods=d["methods"]), lambda data: ActivityForm(data, goals=goals, creating=True))
         if ok:
             messages.success(request, _("Aktiviteten er gemt."))
             return redirect(_plan_url(youth, f"delmaal-{d['subgoal'].pk}"))

@@ -19,13 +19,10 @@ register = template.Library()
 
 LINE_HEIGHT = 22
 MAX_LINES = 5
-# Where each goal sits around the figure: box x, y, width, wrap width (characters), and the point on the
-# figure the line starts from (a raised hand, or the head).
-SLOTS = [
-    {"x": 8, "y": 150, "w": 234, "chars": 22, "from": (262, 212), "to": (242, 190)},
-    {"x": 398, "y": 150, "w": 234, "chars": 22, "from": (378, 212), "to": (398, 190)},
-    {"x": 180, "y": 8, "w": 280, "chars": 27, "from": (320, 166), "to": (320, 0)},
-]
+WIDTH = 640
+CX = WIDTH // 2
+# Goal 1 to the left, goal 2 to the right, goal 3 above the head: box x, width, wrap width (characters).
+SLOTS = [(8, 230, 22), (WIDTH - 8 - 230, 230, 22), (CX - 165, 330, 32)]
 
 
 def wrap(text: str, width: int, max_lines: int = MAX_LINES) -> list[str]:
@@ -36,22 +33,68 @@ def wrap(text: str, width: int, max_lines: int = MAX_LINES) -> list[str]:
     return lines
 
 
+def _box(goal: Goal | None, number: int, x: int, w: int, chars: int) -> dict[str, Any]:
+    lines = wrap(goal.text if goal else _("Plads til et mål"), chars)
+    return {"goal": goal, "number": number, "x": x, "w": w, "cx": x + w // 2, "lines": lines,
+            "h": len(lines) * LINE_HEIGHT + 22}
+
+
+def _place(box: dict[str, Any], y: int) -> None:
+    box["y"] = y
+    box["rows"] = [{"text": line, "y": y + 28 + n * LINE_HEIGHT} for n, line in enumerate(box["lines"])]
+
+
+def _figure(cx: int, head_y: int) -> dict[str, Any]:
+    hand_y = head_y + 10
+    return {
+        "cx": cx, "head_y": head_y, "neck_y": head_y + 30, "shoulder_y": head_y + 52, "hip_y": head_y + 130,
+        "foot_y": head_y + 210, "hand_y": hand_y, "hand_l": cx - 62, "hand_r": cx + 62,
+        "foot_l": cx - 36, "foot_r": cx + 36, "eye_l": cx - 10, "eye_r": cx + 10, "eye_y": head_y - 6,
+        "mouth": f"M{cx - 14} {head_y + 10} Q{cx} {head_y + 22} {cx + 14} {head_y + 10}",
+    }
+
+
+def _wide(goals: list[Goal]) -> tuple[list[dict[str, Any]], dict[str, Any], int, int]:
+    """Goal 1 left, goal 2 right, goal 3 above the head; the figure reaches up towards them."""
+    boxes = [_box(goals[i] if i < len(goals) else None, i + 1, *SLOTS[i]) for i in range(MAX_GOALS)]
+    left, right, top = boxes
+    _place(top, 8)
+    figure = _figure(CX, top["y"] + top["h"] + 36 + 30)  # the head's centre, below the top goal
+    hand_y = figure["hand_y"]
+    side_h = max(left["h"], right["h"])
+    # Side goals sit beside the raised hands, but never up against the top goal.
+    side_top = max(top["y"] + top["h"] + 16, hand_y - 36 - side_h // 2)
+    for box in (left, right):
+        _place(box, side_top + (side_h - box["h"]) // 2)
+    left["line"] = (CX - 62, hand_y, left["x"] + left["w"], left["y"] + left["h"] // 2)
+    right["line"] = (CX + 62, hand_y, right["x"], right["y"] + right["h"] // 2)
+    top["line"] = (CX, figure["head_y"] - 30, CX, top["y"] + top["h"])
+    return boxes, figure, WIDTH, max(figure["foot_y"], *(b["y"] + b["h"] for b in boxes)) + 10
+
+
+NARROW_WIDTH = 360
+
+
+def _narrow(goals: list[Goal]) -> tuple[list[dict[str, Any]], dict[str, Any], int, int]:
+    """For a phone: the goals stacked above the figure, large enough to read at 360 px."""
+    boxes = [_box(goals[i] if i < len(goals) else None, i + 1, 8, NARROW_WIDTH - 16, 32)
+             for i in range(MAX_GOALS)]
+    y = 8
+    for box in boxes:
+        _place(box, y)
+        y += box["h"] + 18
+    cx = NARROW_WIDTH // 2
+    figure = _figure(cx, y + 50)
+    for box, below in zip(boxes, [*boxes[1:], None], strict=True):
+        end = below["y"] if below else figure["head_y"] - 30
+        box["line"] = (cx, box["y"] + box["h"], cx, end)
+    return boxes, figure, NARROW_WIDTH, figure["foot_y"] + 10
+
+
 @register.inclusion_tag("plans/_stick_figure.html")
-def stick_figure(goals: list[Goal], name: str, id_prefix: str = "figur") -> dict[str, Any]:
-    boxes = []
-    for i, slot in enumerate(SLOTS[:MAX_GOALS]):
-        goal = goals[i] if i < len(goals) else None
-        text = goal.text if goal else _("Plads til et mål")
-        lines = wrap(text, slot["chars"])
-        height = len(lines) * LINE_HEIGHT + 22
-        y = slot["y"] if i < 2 else 158 - height  # the top goal grows upwards, ending above the head
-        to = (slot["to"][0], y + height) if i == 2 else slot["to"]
-        boxes.append({
-            "goal": goal, "number": i + 1, "x": slot["x"], "y": y, "w": slot["w"], "h": height,
-            "cx": slot["x"] + slot["w"] // 2,
-            "lines": [{"text": line, "y": y + 28 + n * LINE_HEIGHT} for n, line in enumerate(lines)],
-            "x1": slot["from"][0], "y1": slot["from"][1], "x2": to[0], "y2": to[1],
-        })
+def stick_figure(goals: list[Goal], name: str, id_prefix: str = "figur", layout: str = "wide") -> dict[str, Any]:
+    """Min plan as a drawing: a stick figure with up to three goals around it (role="img" with a text)."""
+    boxes, figure, width, height = _narrow(goals) if layout == "narrow" else _wide(goals)
     count = len(goals)
     desc_goals = " ".join(
         _("Mål %(n)s: %(text)s.") % {"n": i + 1, "text": g.text} for i, g in enumerate(goals)
@@ -60,8 +103,8 @@ def stick_figure(goals: list[Goal], name: str, id_prefix: str = "figur") -> dict
         desc = _("En tændstiksfigur med tre tomme pladser til mål. Der er ikke skrevet nogen mål endnu.")
     else:
         desc = _("En tændstiksfigur med armene løftet mod sine mål.") + " " + desc_goals
-    return {"boxes": boxes, "title": _("%(owner)s plan") % {"owner": possessive(name)}, "desc": desc,
-            "id": id_prefix}
+    return {"boxes": boxes, "f": figure, "width": width, "height": height, "layout": layout,
+            "title": _("%(owner)s plan") % {"owner": possessive(name)}, "desc": desc, "id": id_prefix}
 
 
 def possessive(name: str) -> str:
@@ -83,7 +126,8 @@ def progress_line(target: SubGoal | Goal, id_prefix: str = "fremskridt") -> dict
     points = []
     for i, e in enumerate(evaluations):
         x = 12 + (i * step if n > 1 else (width - 24) / 2)
-        points.append({"x": round(x, 1), "y": _y(e.closeness), "by_youth": e.by_youth, "e": e})
+        # Strings, not floats: the Danish locale would write "120,0", which is not an SVG length.
+        points.append({"x": f"{x:.1f}", "y": str(_y(e.closeness)), "by_youth": e.by_youth, "e": e})
     words = "; ".join(
         _("%(n)s af 5 den %(day)s (%(who)s)") % {
             "n": p["e"].closeness, "day": date_format(p["e"].created_at, "j. F"), "who": p["e"].author_name}

@@ -17,7 +17,7 @@ def _url(p: Personas, rest: str = "plan/") -> str:
 def test_the_plan_page_draws_an_accessible_stick_figure_with_the_goals(p: Personas, as_user) -> None:
     build_plan(p.youth, p.contact_person, goals=2)
     html = as_user(p.contact_person).get(_url(p)).content.decode()
-    svg = re.search(r"<svg class=\"plans-figure\".*?</svg>", html, re.S).group(0)
+    svg = re.search(r"<svg class=\"plans-figure plans-figure-wide\".*?</svg>", html, re.S).group(0)
     assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg
     assert "Mål 1: Mål nummer 1." in svg and "Mål 2: Mål nummer 2." in svg
     assert "style=" not in html and "<style" not in html
