@@ -312,3 +312,21 @@ def test_the_leader_page_shows_figures_per_procedure_and_no_names(p: Personas, a
     assert response.status_code == 200
     assert "Den gode uddannelsesstart" in html and "83 %" in html  # 5 of 6 still there after 3 months
     assert "Elev" not in html and "Josefine" not in html
+
+
+def test_a_teacher_may_act_on_their_own_followup_but_not_on_others(p: Personas, as_user) -> None:
+    from ungeforlob.core.testing import add_member, make_user
+
+    teacher = make_user("laereren", p.municipality, p.organisation, profession="Lærer")
+    add_member(p.youth, teacher, role="laerer")
+    t = transition(p, procedure="Den gode uddannelsesstart – med opfølgningsmøde efter en måned", days=-31)
+    meeting = t.followups.get(title="Opfølgningsmøde efter en måned")
+    FollowUp.objects.filter(pk=meeting.pk).update(responsible_role="laerer")
+    client = as_user(teacher)
+    assert [i.title for i in client.get("/i-dag/").context["items"] if i.kind == "opfoelgning"] == [meeting.title]
+    welcome = t.followups.get(title="Velkomst på første dag")
+    assert client.post(f"/unge/{p.youth.pk}/opfoelgninger/{welcome.pk}/udfoert/", {}).status_code == 404
+    response = client.post(f"/unge/{p.youth.pk}/opfoelgninger/{meeting.pk}/udfoert/", {"note": "Godt møde"})
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.status == FollowUpStatus.DONE and meeting.done_by == teacher
