@@ -74,11 +74,17 @@ def youth_overview(youth: Youth) -> dict[str, Any]:
     """What the youth page's header and overview show, in a fixed number of queries."""
     today = timezone.localdate()
     memberships = list(
-        youth.memberships.select_related("professional__organisation", "team__organisation").order_by(
+        youth.memberships.select_related("professional__organisation", "team__organisation", "consent").order_by(
             "end_date", "start_date"
         )
     )
-    active = [m for m in memberships if m.start_date <= today and (m.end_date is None or m.end_date > today)]
+
+    def is_active(m: Any) -> bool:
+        # The same rule as policy.active_memberships: a membership resting on a consent lapses with it.
+        consent_ok = m.consent is None or (m.consent.withdrawn_at is None and m.consent.expires_on >= today)
+        return m.start_date <= today and (m.end_date is None or m.end_date > today) and consent_ok
+
+    active = [m for m in memberships if is_active(m)]
     active.sort(key=lambda m: (not m.is_contact_person, m.start_date))
     return {
         "guardians": list(youth.guardians.all()),
