@@ -152,6 +152,11 @@ class ActivityForm(VersionedForm):
 class EvaluationForm(forms.Form):
     target = forms.ChoiceField(label=_("Hvad handler evalueringen om?"),
                                error_messages={"required": _("Vælg det delmål eller mål, evalueringen handler om.")})
+    youth_voice = forms.TypedChoiceField(
+        label=_("Hvis vurdering er det?"), coerce=lambda v: v == "ung", widget=forms.RadioSelect, initial="ung",
+        choices=[("ung", _("Den unges egen vurdering – jeg skriver den ned")),
+                 ("fagperson", _("Min vurdering som fagperson"))],
+        error_messages={"required": _("Vælg hvis vurdering det er.")})
     closeness = forms.TypedChoiceField(
         label=_("Hvor tæt er den unge på målet?"), coerce=int, widget=forms.RadioSelect,
         choices=[(1, _("1 – langt fra")), (2, "2"), (3, "3"), (4, "4"), (5, _("5 – nået"))],

@@ -1,7 +1,7 @@
 """Min plan as a PDF (WeasyPrint): plain Danish, large type, the stick figure first.
 
 The stylesheet is a file beside the templates (no inline styles in HTML anywhere). No network: every
-resource is a local file, and WeasyPrint's URL fetcher refuses anything else.
+resource is a local file, and the URL fetcher refuses any other protocol.
 """
 
 from __future__ import annotations
@@ -21,12 +21,10 @@ STYLESHEET = Path(__file__).parent / "static" / "plans" / "pdf.css"
 FONT_DIR = Path(settings.BASE_DIR) / "node_modules" / "dkfds" / "dist" / "fonts" / "IBMPlexSans" / "complete" / "ttf"
 
 
-def _local_only(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    from weasyprint import default_url_fetcher
+def _local_only() -> Any:
+    from weasyprint.urls import URLFetcher
 
-    if not url.startswith("file://"):
-        raise ValueError(f"PDF rendering fetches local files only, not {url!r}")
-    return default_url_fetcher(url, *args, **kwargs)
+    return URLFetcher(allowed_protocols={"file"})
 
 
 def _font_css() -> str:
@@ -59,11 +57,14 @@ def plan_pdf_context(youth: Youth, *, parts: list[str]) -> dict[str, Any]:
 
 def render_plan_pdf(youth: Youth, *, parts: list[str]) -> bytes:
     from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
 
     html = render_to_string("plans/plan_pdf.html", plan_pdf_context(youth, parts=parts))
-    sheets = [CSS(filename=str(STYLESHEET), url_fetcher=_local_only)]
+    font_config = FontConfiguration()
+    fetcher = _local_only()
+    sheets = [CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=font_config)]
     fonts = _font_css()
     if fonts:
-        sheets.insert(0, CSS(string=fonts, url_fetcher=_local_only))
-    return HTML(string=html, base_url=str(Path(__file__).parent), url_fetcher=_local_only).write_pdf(
-        stylesheets=sheets)
+        sheets.insert(0, CSS(string=fonts, url_fetcher=fetcher, font_config=font_config))
+    return HTML(string=html, base_url=str(Path(__file__).parent), url_fetcher=fetcher).write_pdf(
+        stylesheets=sheets, font_config=font_config)

@@ -216,6 +216,19 @@ def label_of(obj: Model) -> str:
     return str(obj)
 
 
+DOUBLE_SUBMIT_WINDOW = datetime.timedelta(minutes=10)
+
+
+def _refuse_double(exists: bool, field: str, message: str) -> None:
+    """A second click on "Gem" (or a reloaded POST) must not save the same thing twice."""
+    if exists:
+        raise ValidationError({field: message})
+
+
+def _recent() -> datetime.datetime:
+    return timezone.now() - DOUBLE_SUBMIT_WINDOW
+
+
 def _lock_youth(youth: Youth) -> None:
     """Serialise plan writes for one youth (limits such as three goals are checked under this lock)."""
     Youth.objects.select_for_update().filter(pk=youth.pk).values_list("pk", flat=True).first()
@@ -281,6 +294,8 @@ def goal_create(*, youth: Youth, actor: Any = None, by_youth: bool = False, text
     values = _goal_values(errors, text, WrittenBy.YOUTH if by_youth else written_by)
     _raise(errors)
     _lock_youth(youth)
+    _refuse_double(Goal.objects.filter(youth=youth, text__iexact=values["text"]).exists(), "text",
+                   _("Målet står allerede i planen."))
     taken = set(Goal.objects.filter(youth=youth).values_list("position", flat=True))
     free = [n for n in range(1, MAX_GOALS + 1) if n not in taken]
     if not free:
@@ -362,6 +377,9 @@ def subgoal_create(*, youth: Youth, goal: Goal | None, actor: Any = None, by_you
     values = _subgoal_values(errors, text=text, target_date=target_date, status=status,
                              success_criterion=success_criterion)
     _raise(errors)
+    _lock_youth(youth)
+    _refuse_double(goal.subgoals.filter(text__iexact=values["text"]).exists(), "text",
+                   _("Delmålet står allerede under dette mål."))
     subgoal = SubGoal.objects.create(goal=goal, **values)
     _record(youth=youth, actor=actor, by_youth=by_youth, obj=subgoal, label=subgoal.text, action="create",
             changes=_diff(SubGoal(), values), reason=change_reason)
@@ -463,6 +481,9 @@ def activity_create(*, youth: Youth, subgoal: SubGoal | None, actor: Any = None,
                               end_date=end_date, when_text=when_text, place=place, status=status,
                               methods=methods, offer=offer)
     _raise(errors)
+    _lock_youth(youth)
+    _refuse_double(Activity.objects.filter(subgoal=subgoal, title__iexact=values["title"]).exists(), "title",
+                   _("Aktiviteten står allerede under dette delmål."))
     activity = Activity.objects.create(**values)
     shown = {k: v for k, v in values.items() if k not in ("subgoal", "offer")}
     _record(youth=youth, actor=actor, by_youth=by_youth, obj=activity, label=activity.title, action="create",
@@ -516,8 +537,12 @@ def activity_delete(*, youth: Youth, activity: Activity, actor: Any = None, by_y
 @transaction.atomic
 def evaluation_create(*, youth: Youth, actor: Any = None, by_youth: bool = False, subgoal: SubGoal | None = None,
                       goal: Goal | None = None, closeness: Any, went_well: str = "", was_hard: str = "",
-                      next_step: str = "") -> Evaluation:
-    """Feedback on one sub-goal or one goal, with "how close are you" from 1 (far) to 5 (there)."""
+                      next_step: str = "", youth_voice: bool = False) -> Evaluation:
+    """Feedback on one sub-goal or one goal, with "how close are you" from 1 (far) to 5 (there).
+
+    `youth_voice`: a professional writes down the youth's own assessment (in a meeting, say); it counts
+    as the youth's on the progress line, and the author is kept.
+    """
     _check_editor(youth=youth, actor=actor, by_youth=by_youth)
     errors: dict[str, str] = {}
     if (subgoal is None) == (goal is None):
@@ -538,10 +563,17 @@ def evaluation_create(*, youth: Youth, actor: Any = None, by_youth: bool = False
         "next_step": _text(errors, "next_step", next_step, max_len=TEXT_MAX),
     }
     _raise(errors)
+    _lock_youth(youth)
+    _refuse_double(Evaluation.objects.filter(
+        youth=youth, subgoal=subgoal, goal=goal, closeness=closeness, created_at__gte=_recent(), **values).exists(),
+        NON_FIELD_ERRORS, _("Evalueringen er allerede gemt."))
+    author_name = _actor_name(youth=youth, actor=actor, by_youth=by_youth)
+    if youth_voice and not by_youth:
+        author_name = _("%(youth)s, skrevet ned af %(writer)s") % {
+            "youth": _actor_name(youth=youth, actor=None, by_youth=True), "writer": author_name}
     evaluation = Evaluation.objects.create(
-        youth=youth, subgoal=subgoal, goal=goal, closeness=closeness, by_youth=by_youth,
-        author=None if by_youth else actor, author_name=_actor_name(youth=youth, actor=actor, by_youth=by_youth),
-        **values)
+        youth=youth, subgoal=subgoal, goal=goal, closeness=closeness, by_youth=by_youth or bool(youth_voice),
+        author=None if by_youth else actor, author_name=author_name[:200], **values)
     _audit(youth=youth, actor=actor, by_youth=by_youth, action=AuditAction.CREATE, obj=evaluation)
     return evaluation
 
@@ -584,6 +616,9 @@ def meeting_create(*, youth: Youth, actor: Any, held_on: Any, participants: Iter
     }
     _raise(errors)
     _lock_youth(youth)
+    _refuse_double(PlanMeeting.objects.filter(youth=youth, held_on=held_on, created_by=actor,
+                                              created_at__gte=_recent()).exists(),
+                   NON_FIELD_ERRORS, _("Planmødet er allerede gemt."))
     if keep_open:
         PlanMeeting.objects.filter(youth=youth, is_open=True).update(is_open=False)
     meeting = PlanMeeting.objects.create(youth=youth, held_on=held_on, youth_present=bool(youth_present),
@@ -620,6 +655,9 @@ def note_create(*, youth: Youth, actor: Any, text: str) -> JournalNote:
     errors: dict[str, str] = {}
     text = _text(errors, "text", text, max_len=5000, required=_("Skriv notatet."))
     _raise(errors)
+    _lock_youth(youth)
+    _refuse_double(JournalNote.objects.filter(youth=youth, author=actor, text=text, created_at__gte=_recent()).exists(),
+                   "text", _("Notatet er allerede gemt."))
     note = JournalNote.objects.create(youth=youth, text=text, author=actor,
                                       author_name=_actor_name(youth=youth, actor=actor, by_youth=False))
     _audit(youth=youth, actor=actor, by_youth=False, action=AuditAction.CREATE, obj=note)
@@ -700,6 +738,11 @@ def plan_share(*, youth: Youth, actor: Any = None, by_youth: bool = False, recip
     if not consent_confirmed and not by_youth:
         errors["consent_confirmed"] = _("Planen kan kun deles, når den unge har sagt ja til netop denne deling.")
     _raise(errors)
+    _lock_youth(youth)
+    ordered = [p for p in SharePart.values if p in chosen]
+    _refuse_double(PlanShare.objects.filter(youth=youth, recipient_name=recipient_name, purpose=purpose, parts=ordered,
+                                            created_at__gte=_recent()).exists(),
+                   NON_FIELD_ERRORS, _("Delingen er allerede registreret."))
     share = PlanShare.objects.create(
         youth=youth, recipient_name=recipient_name, recipient_organisation=recipient_organisation,
         purpose=purpose, parts=[p for p in SharePart.values if p in chosen], consent=consent,

@@ -269,7 +269,8 @@ def evaluation_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
         d = form.cleaned_data
         ok, form = _save(form, lambda: services.evaluation_create(
             youth=youth, actor=request.user, closeness=d["closeness"], went_well=d["went_well"],
-            was_hard=d["was_hard"], next_step=d["next_step"], **form.target_kwargs()),
+            was_hard=d["was_hard"], next_step=d["next_step"], youth_voice=d["youth_voice"],
+            **form.target_kwargs()),
             lambda data: EvaluationForm(data, goals=goals))
         if ok:
             messages.success(request, _("Evalueringen er gemt. Den ses på fremskridtslinjen."))

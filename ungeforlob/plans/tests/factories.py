@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 from typing import Any
 
 from django.utils import timezone
 
 from ungeforlob.plans import services
 from ungeforlob.plans.models import Goal
+
+_serial = itertools.count(1)
 
 
 def build_plan(youth: Any, actor: Any, *, goals: int = 1, subgoals: int = 1, activities: int = 1,
@@ -17,7 +20,9 @@ def build_plan(youth: Any, actor: Any, *, goals: int = 1, subgoals: int = 1, act
     made = []
     today = timezone.localdate()
     for g in range(goals):
-        goal = services.goal_create(youth=youth, actor=actor, text=f"Mål nummer {g + 1}", written_by="ung")
+        # Goal texts are unique per youth (a repeated one is refused as a double submission).
+        n = g + 1 if not youth.plan_goals.filter(text=f"Mål nummer {g + 1}").exists() else next(_serial) + 100
+        goal = services.goal_create(youth=youth, actor=actor, text=f"Mål nummer {n}", written_by="ung")
         made.append(goal)
         for s in range(subgoals):
             sg = services.subgoal_create(youth=youth, goal=goal, actor=actor, text=f"Delmål {g + 1}.{s + 1}",

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import re
 
 from ungeforlob.audit.models import AuditAction, AuditEvent
@@ -56,7 +57,8 @@ def test_every_plan_page_keeps_a_constant_query_count(p: Personas, as_user, coun
     build_plan(p.youth, p.contact_person, goals=2, subgoals=3, activities=2, evaluations=3)
     for i in range(8):
         services.note_create(youth=p.youth, actor=p.contact_person, text=f"Notat {i}")
-        services.meeting_create(youth=p.youth, actor=p.contact_person, held_on=p.youth.created_at.date(),
+        services.meeting_create(youth=p.youth, actor=p.contact_person,
+                                held_on=p.youth.created_at.date() - datetime.timedelta(days=i + 1),
                                 participants=[p.contact_person, p.colleague])
         services.plan_share(youth=p.youth, actor=p.contact_person, recipient_name=f"A{i}", purpose="B",
                             parts=["maal"], consent="mundtligt", consent_confirmed=True)
@@ -79,8 +81,12 @@ def test_a_contact_person_builds_a_plan_through_the_forms(p: Personas, as_user) 
         "subgoal": sg.pk, "title": "Ringe til salonen", "reason": "Så jeg kan komme i praktik",
         "responsible": "ung", "status": "planlagt", "methods": ["kl_opdage", "motivation"], "version": 0})
     assert r.status_code == 302
-    r = c.post(_url(p, "plan/evaluering/ny/"), {"target": f"d{sg.pk}", "closeness": "2", "went_well": "Jeg ringede"})
+    r = c.post(_url(p, "plan/evaluering/ny/"), {"target": f"d{sg.pk}", "closeness": "2", "went_well": "Jeg ringede",
+                                               "youth_voice": "ung"})
     assert r.status_code == 302
+    evaluation = sg.evaluations.get()
+    assert evaluation.by_youth and evaluation.author == p.contact_person
+    assert evaluation.author_name == "Josefine (den unge), skrevet ned af Mette Kjær"
     html = c.get(_url(p)).content.decode()
     assert "Ringe til salonen" in html and "Karrierelæring: at opdage" in html and "Seneste: 2 af 5" in html
 
@@ -227,3 +233,34 @@ def test_changes_made_in_an_open_meeting_are_listed_on_it(p: Personas, as_user) 
     html = c.get(meeting_url).content.decode()
     assert "Mål nummer 1" in html and "Mødet er i gang" in html
     assert PlanChange.objects.filter(meeting__isnull=False).count() == 1
+
+
+def test_a_double_submission_saves_once_and_says_so_in_danish(p: Personas, as_user) -> None:
+    c = as_user(p.contact_person)
+    data = {"text": "Jeg vil være frisør", "written_by": "ung", "version": 0}
+    assert c.post(_url(p, "plan/maal/nyt/"), data).status_code == 302
+    r = c.post(_url(p, "plan/maal/nyt/"), data)
+    assert "Målet står allerede i planen." in r.content.decode()
+    assert Goal.objects.filter(youth=p.youth).count() == 1
+    assert c.post(_url(p, "notater/"), {"text": "Samme notat"}).status_code == 302
+    assert "Notatet er allerede gemt." in c.post(_url(p, "notater/"), {"text": "Samme notat"}).content.decode()
+
+
+def test_over_long_input_and_bad_values_never_give_a_server_error(p: Personas, as_user) -> None:
+    goal = build_plan(p.youth, p.contact_person)[0]
+    c = as_user(p.contact_person)
+    posts = [
+        ("plan/maal/nyt/", {"text": "x" * 5000, "written_by": "hacker", "version": "abc"}),
+        (f"plan/maal/{goal.pk}/ret/", {"text": "x", "written_by": "ung", "version": "-5"}),
+        (f"plan/maal/{goal.pk}/delmaal/nyt/", {"text": "x", "success_criterion": "y", "status": "nope",
+                                               "target_date": "31-31-2020", "version": 0}),
+        ("plan/evaluering/ny/", {"target": "d999999", "closeness": "9", "youth_voice": "x"}),
+        ("plan/moeder/nyt/", {"held_on": "0000-00-00", "participants": ["abc"]}),
+        ("profil/ret/", {"own_story": "x" * 3000, "own_story_written_by": "ung", "version": 1}),
+        ("plan/del/", {"recipient_name": "x" * 500, "purpose": "", "parts": ["alt"], "consent": "nej"}),
+        ("notater/", {"text": "x" * 6000}),
+    ]
+    for path, data in posts:
+        r = c.post(_url(p, path), data)
+        assert r.status_code == 200, path
+        assert "Der er fejl i formularen" in r.content.decode(), path
