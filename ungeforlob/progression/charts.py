@@ -20,10 +20,35 @@ from ungeforlob.progression.levels import LEVEL_ORDER, LEVELS_BY_ORDER, level_la
 
 # --- the step chart ----------------------------------------------------------------------------------
 
-W, H = 760, 330
-LEFT, RIGHT, TOP, BOTTOM = 150, 28, 20, 56
-PLOT_W, PLOT_H = W - LEFT - RIGHT, H - TOP - BOTTOM
-BAND = PLOT_H / 5
+
+@dataclass(frozen=True)
+class Layout:
+    """A drawing size. WIDE puts the level names in a left margin; NARROW (phones) writes them above their
+    line inside the plot, so the time axis keeps most of the width."""
+
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+    max_ticks: int
+    labels_inside: bool
+
+    @property
+    def plot_w(self) -> int:
+        return self.width - self.left - self.right
+
+    @property
+    def band(self) -> float:
+        return (self.height - self.top - self.bottom) / 5
+
+    def y_for(self, level: str) -> float:
+        return self.top + (5 - LEVEL_ORDER[level]) * self.band + self.band / 2
+
+
+WIDE = Layout(width=760, height=330, left=150, right=36, top=20, bottom=56, max_ticks=7, labels_inside=False)
+NARROW = Layout(width=400, height=360, left=10, right=24, top=26, bottom=56, max_ticks=3, labels_inside=True)
 
 
 @dataclass(frozen=True)
@@ -70,14 +95,8 @@ class StepRow:
 
 @dataclass
 class StepChart:
-    width: int = W
-    height: int = H
-    left: int = LEFT
-    right_edge: int = W - RIGHT
-    top: int = TOP
-    bottom_edge: int = H - BOTTOM
-    plot_w: int = PLOT_W
-    band: float = BAND
+    layout: Layout = WIDE
+    id_prefix: str = "stepchart"
     levels: list[dict[str, Any]] = field(default_factory=list)
     ticks: list[dict[str, Any]] = field(default_factory=list)
     rows: list[StepRow] = field(default_factory=list)
@@ -89,9 +108,42 @@ class StepChart:
     time_at_level: list[dict[str, Any]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
 
+    # Sizes the template needs, from the layout.
+    @property
+    def width(self) -> int:
+        return self.layout.width
 
-def y_for(level: str) -> float:
-    return TOP + (5 - LEVEL_ORDER[level]) * BAND + BAND / 2
+    @property
+    def height(self) -> int:
+        return self.layout.height
+
+    @property
+    def left(self) -> int:
+        return self.layout.left
+
+    @property
+    def right_edge(self) -> int:
+        return self.layout.width - self.layout.right
+
+    @property
+    def top(self) -> int:
+        return self.layout.top
+
+    @property
+    def bottom_edge(self) -> int:
+        return self.layout.height - self.layout.bottom
+
+    @property
+    def plot_w(self) -> int:
+        return self.layout.plot_w
+
+    @property
+    def band(self) -> float:
+        return round(self.layout.band, 1)
+
+    @property
+    def labels_inside(self) -> bool:
+        return self.layout.labels_inside
 
 
 def duration_text(days: int) -> str:
@@ -101,9 +153,9 @@ def duration_text(days: int) -> str:
     return ngettext("ca. %(n)s måned", "ca. %(n)s måneder", months) % {"n": months}
 
 
-def _month_ticks(start: datetime.date, end: datetime.date, x: Any) -> list[dict[str, Any]]:
+def _month_ticks(start: datetime.date, end: datetime.date, x: Any, max_ticks: int) -> list[dict[str, Any]]:
     months = (end.year - start.year) * 12 + end.month - start.month
-    every = max(1, math.ceil(months / 6))
+    every = max(1, math.ceil(months / max_ticks))
     ticks = []
     year, month = start.year, start.month
     # The first tick is the first month start inside the range.
@@ -146,15 +198,17 @@ def _change(prev: str | None, level: str) -> tuple[str, int]:
 
 
 def step_chart(steps: Sequence[Step], placements: Sequence[Placement], *, today: datetime.date,
-               name: str = "") -> StepChart:
+               name: str = "", layout: Layout = WIDE, id_prefix: str = "stepchart") -> StepChart:
     """Lay out the team's levels over time (as steps), their overlaps and the youth's own placements.
 
     `steps` must be in date order. Time at a level runs from one assessment to the next (the last to today).
     """
-    chart = StepChart()
+    lay = layout
+    chart = StepChart(layout=lay, id_prefix=id_prefix)
     chart.levels = [
-        {"code": code, "label": level_label(code), "y": round(TOP + (5 - order) * BAND + BAND / 2, 1),
-         "band_top": round(TOP + (5 - order) * BAND, 1)}
+        {"code": code, "label": level_label(code), "y": round(lay.y_for(code), 1),
+         "band_top": round(lay.top + (5 - order) * lay.band, 1),
+         "label_y": round(lay.y_for(code) - 7 if lay.labels_inside else lay.y_for(code) + 5, 1)}
         for order, code in sorted(LEVELS_BY_ORDER.items())
     ]
     dates = [s.on for s in steps] + [p.on for p in placements]
@@ -163,12 +217,14 @@ def step_chart(steps: Sequence[Step], placements: Sequence[Placement], *, today:
         return chart
     start = min(dates)
     end = max([today, *dates])
+    # A little room after today, so the newest step is visible even when it is only days old.
     span = max((end - start).days, 1)
+    span += max(round(span * 0.04), 7)
 
     def x(day: datetime.date) -> float:
-        return LEFT + (day - start).days / span * PLOT_W
+        return lay.left + (day - start).days / span * lay.plot_w
 
-    chart.ticks = _month_ticks(start, end, x)
+    chart.ticks = _month_ticks(start, end, x, lay.max_ticks)
     chart.today_x = round(x(end), 1)
     counts = {"up": 0, "leap": 0, "back": 0, "overlap": 0}
     per_level: dict[str, list[int]] = {code: [0, 0] for code in LEVEL_ORDER}
@@ -180,7 +236,7 @@ def step_chart(steps: Sequence[Step], placements: Sequence[Placement], *, today:
         if change in counts:
             counts[change] += 1
         per_level[step.level][0] += days
-        y = y_for(step.level)
+        y = lay.y_for(step.level)
         row = StepRow(
             on=step.on, level=step.level, label=level_label(step.level),
             overlap_label=level_label(step.overlap_level) if step.overlap_level else "",
@@ -190,21 +246,25 @@ def step_chart(steps: Sequence[Step], placements: Sequence[Placement], *, today:
         if step.overlap_level:
             counts["overlap"] += 1
             per_level[step.overlap_level][1] += days
-            oy = y_for(step.overlap_level)
+            oy = lay.y_for(step.overlap_level)
             row.overlap_y = round(oy, 1)
-            row.band_top = round(min(y, oy) - BAND * 0.3, 1)
-            row.band_height = round(abs(y - oy) + BAND * 0.6, 1)
+            row.band_top = round(min(y, oy) - lay.band * 0.3, 1)
+            row.band_height = round(abs(y - oy) + lay.band * 0.6, 1)
         if prev is not None and change != "same":
-            py = y_for(prev)
+            py = lay.y_for(prev)
+            text = _("spring") if change == "leap" else (_("omvej") if change == "back" else "")
+            # Near the right edge the word goes on the left of the line, so it is not cut off.
+            left_side = row.x1 > lay.width - lay.right - 60
             chart.connectors.append({
                 "x": row.x1, "y1": round(py, 1), "y2": round(y, 1), "kind": change,
-                "label_y": round((py + y) / 2, 1), "text": _("spring") if change == "leap" else (
-                    _("omvej") if change == "back" else ""),
+                "label_x": round(row.x1 - 6 if left_side else row.x1 + 6, 1),
+                "anchor": "end" if left_side else "start",
+                "label_y": round((py + y) / 2 + 4, 1), "text": text,
             })
         chart.rows.append(row)
         prev = step.level
     for p in placements:
-        px, py = x(p.on), y_for(p.level)
+        px, py = x(p.on), lay.y_for(p.level)
         size = 9
         chart.placements.append({
             "on": p.on, "label": level_label(p.level), "own_words": p.own_words, "x": round(px, 1),
@@ -239,10 +299,13 @@ def describe_steps(chart: StepChart, placements: Sequence[Placement]) -> str:
             parts.append(_("Seneste vurdering %(date)s: %(level)s.") % {
                 "date": formats.date_format(last.on, "j. F Y"), "level": current})
         c = chart.counts
-        parts.append(
-            _("%(up)s skridt frem, %(leap)s spring, %(back)s omveje tilbage og %(overlap)s perioder med overlap.")
-            % c
-        )
+        parts.append(_("%(up)s, %(leap)s, %(back)s og %(overlap)s.") % {
+            "up": ngettext("%(n)s skridt frem", "%(n)s skridt frem", c["up"]) % {"n": c["up"]},
+            "leap": ngettext("%(n)s spring", "%(n)s spring", c["leap"]) % {"n": c["leap"]},
+            "back": ngettext("%(n)s omvej tilbage", "%(n)s omveje tilbage", c["back"]) % {"n": c["back"]},
+            "overlap": ngettext("%(n)s periode med overlap", "%(n)s perioder med overlap", c["overlap"])
+            % {"n": c["overlap"]},
+        })
     if placements:
         p = placements[-1]
         parts.append(_("Den unge placerede senest sig selv %(date)s: %(level)s.") % {
@@ -261,7 +324,12 @@ class RadarSeries:
     label: str
     kind: str  # "current", "earlier", "reading"
     scores: dict[str, float | None]
+    # Earlier rounds: the older, the lighter and the sparser the dashes (so overlaid rounds can be told apart).
+    stroke: str = "#6f6f6f"
+    dash: str = "5 4"
     points: str = ""
+    complete: bool = True
+    segments: list[str] = field(default_factory=list)
     markers: list[dict[str, float]] = field(default_factory=list)
 
 
@@ -273,7 +341,8 @@ def _polar(value: float, k: int, n: int) -> tuple[float, float]:
 
 def radar(dimensions: Sequence[tuple[str, str]], series: Sequence[RadarSeries]) -> dict[str, Any]:
     """Six axes (1–5 from the centre out); each series is a polygon. A dimension without a number (only
-    "ved ikke", or not answered) is drawn at the centre and called so in the table."""
+    "ved ikke", not answered, or not rated by the professional) breaks the outline there instead of being
+    drawn as a zero; the table says "ikke besvaret"."""
     n = len(dimensions)
     rings = []
     for s in range(1, 6):
@@ -289,14 +358,25 @@ def radar(dimensions: Sequence[tuple[str, str]], series: Sequence[RadarSeries]) 
             ly -= 4
         elif ly > RCY + RR:
             ly += 12
-        axes.append({"code": code, "label": label, "x2": round(ex, 1), "y2": round(ey, 1), "lx": round(lx, 1),
-                     "ly": round(ly + 4, 1), "anchor": anchor})
+        # Two-word names go on two lines, so they fit when a phone shows the labels larger.
+        axes.append({"code": code, "label": label, "lines": label.split(" ", 1), "x2": round(ex, 1),
+                     "y2": round(ey, 1), "lx": round(lx, 1), "ly": round(ly + 4, 1), "anchor": anchor})
     out = []
     for item in series:
-        coords = [_polar(item.scores.get(code) or 0, k, n) for k, (code, _label) in enumerate(dimensions)]
-        item.points = " ".join(f"{px:.1f},{py:.1f}" for px, py in coords)
+        values = [item.scores.get(code) for code, _label in dimensions]
+        coords = [_polar(v, k, n) if v is not None else None for k, v in enumerate(values)]
+        item.complete = all(c is not None for c in coords)
+        item.points = " ".join(f"{c[0]:.1f},{c[1]:.1f}" for c in coords if c is not None) if item.complete else ""
+        # Without a number a dimension is left open rather than drawn at zero: the line only joins neighbours
+        # that both have one.
+        item.segments = [
+            f"{coords[k][0]:.1f},{coords[k][1]:.1f} {coords[(k + 1) % n][0]:.1f},{coords[(k + 1) % n][1]:.1f}"
+            for k in range(n)
+            if not item.complete and coords[k] is not None and coords[(k + 1) % n] is not None
+        ]
         item.markers = [
-            {"x": round(px, 1), "y": round(py, 1), "sx": round(px - 4, 1), "sy": round(py - 4, 1)} for px, py in coords
+            {"x": round(c[0], 1), "y": round(c[1], 1), "sx": round(c[0] - 4, 1), "sy": round(c[1] - 4, 1)}
+            for c in coords if c is not None
         ]
         out.append(item)
     return {"width": RW, "height": RH, "cx": RCX, "cy": RCY, "rings": rings, "axes": axes, "series": out}

@@ -79,8 +79,8 @@ def _history(youth: Youth, rng: random.Random, contact: Any, indicator_groups: d
         code = LEVELS_BY_ORDER[order]
         overlap = ""
         if rng.random() < 0.3:
-            other = order + (1 if order < 5 and rng.random() < 0.75 else -1)
-            overlap = LEVELS_BY_ORDER[max(1, min(5, other))] if other != order else ""
+            other = max(1, min(5, order + (1 if order < 5 and rng.random() < 0.75 else -1)))
+            overlap = LEVELS_BY_ORDER[other] if other != order else ""
         observed = rng.sample(indicator_groups[code], k=min(len(indicator_groups[code]), rng.randint(1, 3)))
         placement = ""
         if rng.random() < 0.65:

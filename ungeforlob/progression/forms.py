@@ -166,7 +166,7 @@ class DimensionAnswersForm(forms.Form):
             )
         self.fields["goal"] = forms.CharField(
             label=_("Hvad vil du gerne blive bedre til her?"), max_length=300, required=False,
-            help_text=_("Valgfrit. Skriv det med dine egne ord."),
+            help_text=_("Skriv det med dine egne ord."),
         )
 
     def statement_fields(self) -> list[forms.BoundField]:

@@ -252,11 +252,12 @@ def progression_for(youth: Youth, *, today: datetime.date) -> dict[str, Any]:
             "assessment_id", flat=True
         )
     )
-    chart = charts.step_chart(
-        [charts.Step(v.assessed_on, v.level, v.overlap_level, ref=v) for v in versions],
-        [charts.Placement(p.placed_on, p.level, p.own_words) for p in placements],
-        today=today, name=youth.first_name,
-    )
+    steps = [charts.Step(v.assessed_on, v.level, v.overlap_level, ref=v) for v in versions]
+    marks = [charts.Placement(p.placed_on, p.level, p.own_words) for p in placements]
+    chart = charts.step_chart(steps, marks, today=today, name=youth.first_name)
+    # The same data drawn for a phone; CSS shows one of the two (the hidden one is hidden from everyone).
+    chart_narrow = charts.step_chart(steps, marks, today=today, name=youth.first_name, layout=charts.NARROW,
+                                     id_prefix="stepchart-narrow")
     current = None
     if versions:
         last = max(versions, key=lambda v: (v.assessed_on, v.assessment.created_at, v.pk))
@@ -266,6 +267,7 @@ def progression_for(youth: Youth, *, today: datetime.date) -> dict[str, Any]:
         "versions": versions,
         "placements": placements,
         "chart": chart,
+        "chart_narrow": chart_narrow,
         "corrected_ids": corrected,
         "current": current,
         "latest_placement": placements[-1] if placements else None,
@@ -439,9 +441,12 @@ def self_evaluation_overview(youth: Youth, *, focus: SelfEvaluationRound | None 
     profiles = {r.pk: round_profile(r) for r in [*kept, *([focus] if focus and focus not in kept else [])]}
     series = []
     earlier = [r for r in kept if focus and r.started_at < focus.started_at][-3:]
-    for r in earlier:
+    tones = [("#5c5c5c", "6 3"), ("#6f6f6f", "3 3"), ("#8a8a8a", "1 3")]
+    for i, r in enumerate(earlier):
+        stroke, dash = tones[len(earlier) - 1 - i]
         series.append(charts.RadarSeries(
-            label=_("Runde %(date)s") % {"date": _date(r.started_at)}, kind="earlier", scores=profiles[r.pk]["scores"]))
+            label=_("Runde %(date)s") % {"date": _date(r.started_at)}, kind="earlier", scores=profiles[r.pk]["scores"],
+            stroke=stroke, dash=dash))
     focus_profile = profiles.get(focus.pk) if focus else None
     if focus_profile is not None:
         reading = focus_profile["reading"]
@@ -458,7 +463,8 @@ def self_evaluation_overview(youth: Youth, *, focus: SelfEvaluationRound | None 
         radar["desc"] = _radar_desc(focus_profile["scores"], earlier=len(earlier),
                                     reading=any(s.kind == "reading" for s in series))
     table = [
-        {"label": label, "values": [s.scores.get(code) for s in series]} for code, label in _dimensions()
+        {"label": label, "values": [{"label": s.label, "value": s.scores.get(code)} for s in series]}
+        for code, label in _dimensions()
     ]
     return {"kept": kept, "in_progress": in_progress, "focus": focus, "focus_profile": focus_profile,
             "radar": radar, "series": series, "table": table}

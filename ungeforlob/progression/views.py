@@ -3,6 +3,7 @@ corrections, the youth's own placement, the plain-language view, and the contact
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 from django.contrib import messages
@@ -129,16 +130,9 @@ def reassessments(request: HttpRequest) -> HttpResponse:
     if sort not in selectors.REASSESSMENT_SORTS:
         sort = "forfald"
     rows = selectors.reassessments_due_for(request.user, today=timezone.localdate(), q=q, sort=sort)
-    audit_record_list(actor=request.user, youths=[_Listed(r.youth_id, request.user.municipality_id) for r in rows],
-                      purpose="Revurderinger")
+    audit_record_list(actor=request.user, purpose="Revurderinger", youths=[
+        SimpleNamespace(pk=r.youth_id, municipality_id=request.user.municipality_id) for r in rows])
     return render(request, "progression/reassessments.html", {
         "rows": rows, "q": q, "sort": sort, "overdue": sum(1 for r in rows if r.overdue),
     })
 
-
-class _Listed:
-    """What audit_record_list needs of a listed young person."""
-
-    def __init__(self, pk: int, municipality_id: int) -> None:
-        self.pk = pk
-        self.municipality_id = municipality_id

@@ -43,7 +43,7 @@ def test_the_chart_marks_leaps_detours_and_overlaps_and_counts_time_at_each_leve
     assert ys["kontaktparat"] > ys["vejledningsparat"] > ys["valgparat"]
     assert chart.rows[-1].overlap_y is not None and chart.rows[-1].overlap_y < chart.rows[-1].y
     assert chart.placements[0]["y"] < ys["valgparat"]
-    assert "1 spring" in chart.desc and "1 omveje tilbage" in chart.desc
+    assert "1 spring" in chart.desc and "1 omvej tilbage" in chart.desc
     assert chart.rows[-1].x2 == chart.today_x
 
 

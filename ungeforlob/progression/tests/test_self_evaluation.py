@@ -214,3 +214,15 @@ def test_discarding_a_kept_round_asks_first(p: Personas, as_user) -> None:
     assert SelfEvaluationRound.objects.filter(pk=round.pk).exists()
     assert client.post(url).status_code == 302
     assert not SelfEvaluationRound.objects.filter(pk=round.pk).exists()
+
+
+def test_a_dimension_without_a_number_breaks_the_outline_instead_of_drawing_a_zero() -> None:
+    from ungeforlob.progression import charts
+
+    dims = [(d.value, str(d.label)) for d in Dimension]
+    full = charts.RadarSeries("a", "current", {d: 3.0 for d in DIMENSION_ORDER})
+    gap = charts.RadarSeries("b", "current", {**{d: 3.0 for d in DIMENSION_ORDER}, "maal": None})
+    charts.radar(dims, [full, gap])
+    assert full.complete and full.points.count(",") == 6 and full.segments == []
+    assert not gap.complete and gap.points == ""
+    assert len(gap.segments) == 4 and len(gap.markers) == 5
