@@ -233,6 +233,21 @@ LOGGING = {
     "loggers": {"django.server": {"level": "WARNING"}},
 }
 
+# Min side: Log ind med MitID through the municipality's broker (docs/mitid-oidc.md)
+PORTAL_OIDC_ENABLED = env_bool("PORTAL_OIDC_ENABLED", False)
+PORTAL_OIDC_DISCOVERY_URL = env_str("PORTAL_OIDC_DISCOVERY_URL", "")
+PORTAL_OIDC_CLIENT_ID = env_str("PORTAL_OIDC_CLIENT_ID", "")
+PORTAL_OIDC_CLIENT_SECRET = env_str("PORTAL_OIDC_CLIENT_SECRET", "")
+PORTAL_OIDC_SCOPES = env_str("PORTAL_OIDC_SCOPES", "openid")
+PORTAL_OIDC_CPR_CLAIM = env_str("PORTAL_OIDC_CPR_CLAIM", "https://data.gov.dk/model/core/eid/cprNumber")
+PORTAL_OIDC_MUNICIPALITY = env_str("PORTAL_OIDC_MUNICIPALITY", "")
+PORTAL_OIDC_REDIRECT_URI = env_str("PORTAL_OIDC_REDIRECT_URI", "")
+PORTAL_OIDC_ACR_VALUES = env_str("PORTAL_OIDC_ACR_VALUES", "")
+PORTAL_OIDC_TOKEN_AUTH_METHOD = env_str("PORTAL_OIDC_TOKEN_AUTH_METHOD", "client_secret_basic")
+PORTAL_OIDC_TIMEOUT_SECONDS = env_int("PORTAL_OIDC_TIMEOUT_SECONDS", 10)
+# The young person's portal session ends after this long without activity.
+PORTAL_IDLE_SECONDS = env_int("PORTAL_IDLE_SECONDS", 30 * 60)
+
 # Absolute links in e-mails (notifications carry a link, never personal details).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
