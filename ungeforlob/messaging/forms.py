@@ -24,12 +24,22 @@ def _body_field(label: Any, max_length: int = conf.MAX_BODY_LENGTH, **kwargs: An
 
 
 class WarningMixin(forms.Form):
-    """A checkbox the sender ticks to send a message the content rules only warn about."""
+    """A checkbox the sender ticks to send a message the content rules only warn about, and the form's
+    one-time token: posting the same form twice creates one message."""
 
     accept_warnings = forms.BooleanField(
         label=_("Send alligevel – jeg har læst advarslen og ved, at beskeden ikke indeholder følsomme oplysninger"),
         required=False,
     )
+    submission = forms.CharField(widget=forms.HiddenInput, max_length=40, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["submission"].initial = uuid.uuid4().hex
+
+    def clean_submission(self) -> str:
+        value = self.cleaned_data.get("submission") or ""
+        return "".join(ch for ch in value if ch.isalnum())[:40]
 
 
 def _combine(day: datetime.date | None, clock: datetime.time | None, form: forms.Form,
@@ -47,17 +57,8 @@ class SendForm(WarningMixin):
                                                 "andre unges navne i en SMS."))
     send_date = forms.DateField(label=_("Send senere – dato"), required=False, widget=DateInput())
     send_time = forms.TimeField(label=_("Klokkeslæt"), required=False, widget=TimeInput())
-    submission = forms.CharField(widget=forms.HiddenInput, max_length=40)
 
     field_order = ["body", "send_date", "send_time", "accept_warnings", "submission"]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["submission"].initial = uuid.uuid4().hex
-
-    def clean_submission(self) -> str:
-        value = self.cleaned_data.get("submission") or ""
-        return "".join(ch for ch in value if ch.isalnum())[:40]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

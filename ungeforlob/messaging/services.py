@@ -327,8 +327,12 @@ def wakeup_create(
         raise ValidationError({"stop_date": _("En vækning kan højst aftales et år frem. Aftal en ny bagefter.")})
     body = clean_body(body or default_wakeup_body(youth))
     check_or_raise(youth=youth, body=body, accept_warnings=accept_warnings)
+    weekdays_value = ",".join(str(d) for d in days)
+    if WakeUpSeries.objects.filter(youth=youth, stopped_at__isnull=True, time_of_day=time_of_day,
+                                   weekdays=weekdays_value).exists():
+        raise ValidationError({"time_of_day": _("Den vækning er allerede aftalt.")})
     series = WakeUpSeries.objects.create(
-        youth=youth, time_of_day=time_of_day, weekdays=",".join(str(d) for d in days), start_date=start_date,
+        youth=youth, time_of_day=time_of_day, weekdays=weekdays_value, start_date=start_date,
         stop_date=stop_date, body=body, created_by=actor,
     )
     audit_record(actor=actor, action=AuditAction.CREATE, youth=youth, obj=series,

@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -19,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ungeforlob import policy
 from ungeforlob.audit.services import audit_record_list
 from ungeforlob.core.forms import apply_validation_error
-from ungeforlob.messaging import permissions, selectors, services
+from ungeforlob.messaging import conf, permissions, selectors, services
 from ungeforlob.messaging.forms import (
     CheckInForm,
     ConsentForm,
@@ -28,6 +29,7 @@ from ungeforlob.messaging.forms import (
     SendForm,
     WakeUpForm,
 )
+from ungeforlob.messaging.gateways import dev_log_path
 from ungeforlob.messaging.models import MessageStatus, OutboundMessage, WakeUpSeries
 from ungeforlob.messaging.rules import ContentWarning
 from ungeforlob.messaging.services import default_wakeup_body
@@ -95,6 +97,11 @@ def consent(request: HttpRequest, youth_pk: int) -> HttpResponse:
     return render(request, "messaging/consent.html", {"youth": youth, "tab": TAB, "form": form, "consent": current})
 
 
+def _key(prefix: str, youth: Any, data: dict[str, Any]) -> str | None:
+    """The idempotency key of a form's one submission (posting it twice makes one message)."""
+    return f"{prefix}:{youth.pk}:{data['submission']}" if data.get("submission") else None
+
+
 def _form_page(request: HttpRequest, youth: Any, form: Any, template: str, **extra: Any) -> HttpResponse:
     status = 400 if request.method == "POST" else 200
     return render(request, template, {"youth": youth, "tab": TAB, "form": form, **extra}, status=status)
@@ -102,8 +109,6 @@ def _form_page(request: HttpRequest, youth: Any, form: Any, template: str, **ext
 
 @require_http_methods(["GET", "POST"])
 def wakeup_new(request: HttpRequest, youth_pk: int) -> HttpResponse:
-    from django.utils import timezone
-
     youth = policy.get_youth_for(request.user, youth_pk, what="sms", for_edit=True)
     initial = {"weekdays": [0, 1, 2, 3, 4], "start_date": timezone.localdate(), "body": default_wakeup_body(youth)}
     form = WakeUpForm(request.POST or None, initial=initial)
@@ -135,8 +140,6 @@ def wakeup_stop(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def reminder_new(request: HttpRequest, youth_pk: int) -> HttpResponse:
-    from ungeforlob.messaging import conf
-
     youth = policy.get_youth_for(request.user, youth_pk, what="sms", for_edit=True)
     form = ReminderForm(request.POST or None, initial={"lead_hours": conf.reminder_lead_hours()})
     if request.method == "POST" and form.is_valid():
@@ -144,7 +147,8 @@ def reminder_new(request: HttpRequest, youth_pk: int) -> HttpResponse:
         try:
             services.reminder_schedule(actor=request.user, youth=youth, appointment_at=data["appointment_at"],
                                        lead_hours=data["lead_hours"], place=data["place"],
-                                       accept_warnings=data["accept_warnings"])
+                                       accept_warnings=data["accept_warnings"],
+                                       idempotency_key=_key("reminder", youth, data))
         except ValidationError as exc:
             _apply(form, exc)
         else:
@@ -177,7 +181,8 @@ def checkin_new(request: HttpRequest, youth_pk: int) -> HttpResponse:
         try:
             services.checkin_create(actor=request.user, youth=youth, question=data["question"],
                                     send_at=data["send_at"], related_type="plans.activity" if activity else "",
-                                    related_id=activity, accept_warnings=data["accept_warnings"])
+                                    related_id=activity, accept_warnings=data["accept_warnings"],
+                                    idempotency_key=_key("checkin", youth, data))
         except ValidationError as exc:
             _apply(form, exc)
         else:
@@ -300,8 +305,6 @@ def dev_gateway(request: HttpRequest) -> HttpResponse:
     rows = selectors.dev_gateway_messages(request.user)
     audit_record_list(actor=request.user, youths={m.youth.pk: m.youth for _r, m in rows if m}.values(),
                       purpose="SMS i udviklings-gatewayen")
-    from ungeforlob.messaging.gateways import dev_log_path
-
     return render(request, "messaging/dev_gateway.html", {"rows": rows, "log_path": dev_log_path(),
                                                           "reply_form": DevReplyForm()})
 

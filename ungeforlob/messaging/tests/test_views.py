@@ -432,3 +432,43 @@ def test_the_demo_loader_is_idempotent(p: Personas) -> None:
     assert SmsConsent.objects.filter(youth=p.youth).count() == 1
     assert OutboundMessage.objects.filter(youth=p.youth).count() == 3
     assert InboundMessage.objects.filter(youth=p.youth).count() == 2
+
+
+def test_posting_a_reminder_or_check_in_form_twice_makes_one_message(consented: Personas, as_user: Any) -> None:
+    client = as_user(consented.contact_person)
+    day = (timezone.localdate() + datetime.timedelta(days=3)).isoformat()
+    reminder = {"date": day, "time": "13:00", "lead_hours": "24", "submission": "r1"}
+    checkin = {"question": "Hvordan gik det?", "submission": "c1"}
+    for _ in range(2):
+        assert client.post(_url(consented, "paamindelse/ny/"), reminder).status_code == 302
+        assert client.post(_url(consented, "tjek-ind/ny/"), checkin).status_code == 302
+    assert OutboundMessage.objects.filter(kind=MessageKind.REMINDER).count() == 1
+    assert CheckIn.objects.count() == 1
+
+
+def test_the_same_wake_up_cannot_be_agreed_twice(consented: Personas, as_user: Any) -> None:
+    client = as_user(consented.contact_person)
+    data = {"time_of_day": "07:00", "weekdays": ["0", "1"], "start_date": timezone.localdate().isoformat(),
+            "body": "Op!"}
+    assert client.post(_url(consented, "vaekning/ny/"), data).status_code == 302
+    response = client.post(_url(consented, "vaekning/ny/"), data)
+    assert response.status_code == 400 and "allerede aftalt" in response.content.decode()
+    assert WakeUpSeries.objects.count() == 1
+
+
+def test_a_check_in_can_be_about_a_plan_activity(consented: Personas, as_user: Any) -> None:
+    from ungeforlob.messaging.selectors import checkins_for
+    from ungeforlob.plans.models import Activity, Goal, SubGoal
+
+    goal = Goal.objects.create(youth=consented.youth, position=1, text="Uddannelse", written_by="ung")
+    sub = SubGoal.objects.create(goal=goal, text="Praktik", success_criterion="Jeg møder op")
+    activity = Activity.objects.create(subgoal=sub, title="Praktik i Netto", reason="Prøve faget",
+                                       responsible="ung")
+    client = as_user(consented.contact_person)
+    page = client.get(_url(consented, f"tjek-ind/ny/?aktivitet={activity.pk}")).content.decode()
+    assert "Praktik i Netto" in page
+    response = client.post(_url(consented, "tjek-ind/ny/"), {"question": "Hvordan gik første dag?",
+                                                             "activity": str(activity.pk)})
+    assert response.status_code == 302
+    assert [c.question for c in checkins_for(related_type="plans.activity", related_id=activity.pk)] == [
+        "Hvordan gik første dag?"]
