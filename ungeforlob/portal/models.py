@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -42,3 +43,56 @@ class ServiceFeedback(models.Model):
 
     def __str__(self) -> str:
         return f"feedback {self.created_at:%Y-%m-%d}: {self.heard}/{self.useful}"
+
+
+class WishKind(models.TextChoices):
+    GOAL = "maal", _("Et mål")
+    SUBGOAL = "delmaal", _("Et delmål")
+    ACTIVITY = "aktivitet", _("En aktivitet")
+
+
+class WishStatus(models.TextChoices):
+    NEW = "ny", _("Venter på svar")
+    ACCEPTED = "ja", _("Sagt ja – det står i din plan")
+    ADJUSTED = "tilpasset", _("Sagt ja med en ændring – det står i din plan")
+    DISCUSS = "tale", _("Vi taler om det sammen")
+
+
+class Wish(models.Model):
+    """"Mine ønsker": the young person proposes a goal, a sub-goal or an activity (meddesign).
+
+    The contact person answers: yes (the plans app creates it), yes with a change, or "let us talk about it",
+    always with a reply the youth can read. `goal`/`subgoal` say where in the plan the youth wants it.
+    """
+
+    youth = models.ForeignKey("youth.Youth", on_delete=models.CASCADE, related_name="portal_wishes")
+    kind = models.CharField(_("hvad ønsker du"), max_length=10, choices=WishKind.choices)
+    text = models.CharField(_("dit ønske"), max_length=300)
+    goal = models.ForeignKey("plans.Goal", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    subgoal = models.ForeignKey("plans.SubGoal", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    status = models.CharField(max_length=10, choices=WishStatus.choices, default=WishStatus.NEW)
+    reply = models.TextField(_("svar til den unge"), max_length=1000, blank=True)
+    handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+")
+    handled_by_name = models.CharField(max_length=200, blank=True)
+    handled_at = models.DateTimeField(null=True, blank=True)
+    # What the accepted wish became in the plan ("goal", "subgoal", "activity" and its id).
+    created_type = models.CharField(max_length=20, blank=True)
+    created_id = models.PositiveBigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ønske")
+        verbose_name_plural = _("ønsker")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["youth", "status"], name="portal_wish_youth_status")]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(text=""), name="portal_wish_has_text"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.youth_id}: {self.text[:40]}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (WishStatus.NEW, WishStatus.DISCUSS)

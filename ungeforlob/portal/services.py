@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import hmac
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
 from ungeforlob.core.validators import validate_danish_phone
-from ungeforlob.portal.models import LoginCode, ServiceFeedback
+from ungeforlob.portal.models import LoginCode, ServiceFeedback, Wish, WishKind, WishStatus
 from ungeforlob.youth.models import Youth
 
 CODE_LIFETIME = datetime.timedelta(minutes=10)
@@ -134,3 +135,201 @@ def portal_read(*, youth: Youth, what: str) -> None:
     audit_record(actor=None, actor_youth=youth, action=AuditAction.READ, youth=youth, object_type=what)
 
 
+
+
+# --- Min plan: check-in -------------------------------------------------------------------------------
+
+CHECKIN_DONE = "gjort"
+CHECKIN_NOT = "ikke"
+LINE_MAX = 300
+
+
+def _checkin_answer_sms(*, youth: Youth, activity: Any, answer: str) -> None:
+    """Thin youth-facing wrapper (messaging has no public "answer" service; its inbound SMS does the same in
+    `_answer_open_checkin`): an open SMS check-in about this activity gets the portal answer too."""
+    from ungeforlob.messaging.models import CheckInStatus
+    from ungeforlob.messaging.selectors import checkins_for
+
+    checkin = (checkins_for(related_type="plans.activity", related_id=activity.pk)
+               .select_for_update().filter(youth=youth, status=CheckInStatus.OPEN).first())
+    if checkin is None:
+        return
+    checkin.status = CheckInStatus.ANSWERED
+    checkin.answer = answer[:1600]
+    checkin.answered_at = timezone.now()
+    checkin.save(update_fields=["status", "answer", "answered_at"])
+    audit_record(actor=None, actor_youth=youth, action=AuditAction.UPDATE, youth=youth, obj=checkin,
+                 detail={"answered_in": "portal"})
+
+
+@transaction.atomic
+def checkin_record(*, youth: Youth, outcome: str, line: str, closeness: Any, subgoal: Any = None,
+                   activity: Any = None) -> Any:
+    """"Jeg har gjort det" / "Det gik ikke" on a sub-goal or an activity, with one line on how it went.
+
+    Recorded as the youth's own evaluation of the sub-goal (plans.evaluation_create, by_youth=True), so it
+    shows at once on the plan page and in the timeline; an open SMS check-in about the activity is answered
+    too. Returns the Evaluation. Bad input raises ValidationError (Danish) and saves nothing.
+    """
+    from ungeforlob.plans.services import evaluation_create
+
+    errors: dict[str, str] = {}
+    if outcome not in (CHECKIN_DONE, CHECKIN_NOT):
+        errors["outcome"] = _("Vælg »Jeg har gjort det« eller »Det gik ikke«.")
+    line = (line or "").strip()
+    if len(line) > LINE_MAX:
+        errors["line"] = _("Skriv højst %(n)s tegn.") % {"n": LINE_MAX}
+    if activity is not None:
+        if activity.subgoal.goal.youth_id != youth.pk:
+            errors["__all__"] = _("Det findes ikke i din plan.")
+        subgoal = activity.subgoal
+    elif subgoal is None or subgoal.goal.youth_id != youth.pk:
+        errors["__all__"] = _("Det findes ikke i din plan.")
+    if errors:
+        raise ValidationError(errors)
+    head = _("Jeg har gjort det") if outcome == CHECKIN_DONE else _("Det gik ikke")
+    if activity is not None:
+        head = f"{head}: {activity.title}"
+    text = f"{head}. {line}" if line else f"{head}."
+    evaluation = evaluation_create(
+        youth=youth, by_youth=True, subgoal=subgoal, closeness=closeness,
+        went_well=text if outcome == CHECKIN_DONE else "", was_hard=text if outcome == CHECKIN_NOT else "",
+    )
+    if activity is not None:
+        _checkin_answer_sms(youth=youth, activity=activity, answer=text)
+    return evaluation
+
+
+# --- Mine ønsker --------------------------------------------------------------------------------------
+
+WISH_MAX = 300
+REPLY_MAX = 1000
+
+
+@transaction.atomic
+def wish_create(*, youth: Youth, kind: str, text: str, goal: Any = None, subgoal: Any = None) -> Wish:
+    """The youth proposes a goal, a sub-goal (under one of their goals) or an activity (under a sub-goal)."""
+    errors: dict[str, str] = {}
+    text = (text or "").strip()
+    if kind not in WishKind.values:
+        errors["kind"] = _("Vælg om du ønsker et mål, et delmål eller en aktivitet.")
+    if not text:
+        errors["text"] = _("Skriv dit ønske.")
+    elif len(text) > WISH_MAX:
+        errors["text"] = _("Skriv højst %(n)s tegn.") % {"n": WISH_MAX}
+    if goal is not None and goal.youth_id != youth.pk:
+        errors["goal"] = _("Vælg et mål fra din plan.")
+    if subgoal is not None and subgoal.goal.youth_id != youth.pk:
+        errors["subgoal"] = _("Vælg et delmål fra din plan.")
+    if errors:
+        raise ValidationError(errors)
+    if kind != WishKind.SUBGOAL:
+        goal = None
+    if kind != WishKind.ACTIVITY:
+        subgoal = None
+    if Wish.objects.filter(youth=youth, text__iexact=text, status=WishStatus.NEW).exists():
+        raise ValidationError({"text": _("Du har allerede sendt det ønske.")})
+    wish = Wish.objects.create(youth=youth, kind=kind, text=text, goal=goal, subgoal=subgoal)
+    audit_record(actor=None, actor_youth=youth, action=AuditAction.CREATE, youth=youth, obj=wish)
+    return wish
+
+
+WISH_ACCEPT = "ja"
+WISH_DISCUSS = "tale"
+
+
+@transaction.atomic
+def wish_handle(*, actor: Any, youth: Youth, wish: Wish, decision: str, text: str = "", reply: str = "",
+                goal: Any = None, subgoal: Any = None, success_criterion: str = "", reason: str = "") -> Wish:
+    """The contact person answers a wish.
+
+    `decision="ja"`: the goal, sub-goal or activity is created through the plans services (which check that
+    `actor` may edit the plan); a changed `text` makes it "ja med en ændring". `decision="tale"`: marked for
+    a talk, with a `reply` the youth reads. Raises ValidationError (Danish) and saves nothing on bad input.
+    """
+    from ungeforlob.plans import services as plans
+    from ungeforlob.plans.models import Responsible
+
+    locked = Wish.objects.select_for_update().filter(pk=wish.pk, youth=youth).first()
+    if locked is None:
+        raise ValidationError({"__all__": _("Ønsket findes ikke.")})
+    wish = locked
+    if not wish.is_open:
+        raise ValidationError({"__all__": _("Ønsket er allerede besvaret.")})
+    reply = (reply or "").strip()
+    if len(reply) > REPLY_MAX:
+        raise ValidationError({"reply": _("Skriv højst %(n)s tegn.") % {"n": REPLY_MAX}})
+    if decision == WISH_DISCUSS:
+        if not reply:
+            raise ValidationError({"reply": _("Skriv et svar til den unge, så hun eller han ved, hvad I skal tale om.")})
+        wish.status = WishStatus.DISCUSS
+    elif decision == WISH_ACCEPT:
+        text = (text or "").strip() or wish.text
+        if wish.kind == WishKind.GOAL:
+            created: Any = plans.goal_create(youth=youth, actor=actor, text=text, written_by="ung",
+                                             change_reason=_("Den unges ønske"))
+        elif wish.kind == WishKind.SUBGOAL:
+            created = plans.subgoal_create(youth=youth, goal=goal, actor=actor, text=text,
+                                           success_criterion=success_criterion, change_reason=_("Den unges ønske"))
+        else:
+            created = plans.activity_create(youth=youth, subgoal=subgoal, actor=actor, title=text,
+                                            reason=reason, responsible=Responsible.YOUTH,
+                                            change_reason=_("Den unges ønske"))
+        wish.status = WishStatus.ACCEPTED if text == wish.text else WishStatus.ADJUSTED
+        wish.created_type = created._meta.model_name
+        wish.created_id = created.pk
+    else:
+        raise ValidationError({"decision": _("Vælg et svar.")})
+    wish.reply = reply
+    wish.handled_by = actor
+    wish.handled_by_name = (actor.get_full_name() or actor.username)[:200]
+    wish.handled_at = timezone.now()
+    wish.save()
+    audit_record(actor=actor, action=AuditAction.UPDATE, youth=youth, obj=wish, detail={"status": wish.status})
+    return wish
+
+
+# --- Mine samtykker and overleveringer ------------------------------------------------------------------
+
+
+@transaction.atomic
+def my_consent_withdraw(*, youth: Youth, consent_id: Any) -> Any:
+    """Thin youth-facing wrapper: find the youth's own consent by id (a tampered id is a Danish message) and
+    withdraw it through chain.consent_withdraw(by_youth=True); it takes effect at once."""
+    from ungeforlob.chain.models import Consent
+    from ungeforlob.chain.services import consent_withdraw
+
+    consent = _own(Consent.objects.filter(youth=youth), consent_id)
+    if consent is None:
+        raise ValidationError({"__all__": _("Vi kan ikke finde det samtykke. Prøv igen fra listen.")})
+    return consent_withdraw(consent=consent, by_youth=True)
+
+
+@transaction.atomic
+def my_sms_consent_withdraw(*, youth: Youth) -> Any:
+    """Thin youth-facing wrapper over messaging.consent_withdraw: the youth stops SMS themself (recorded as
+    the youth's own withdrawal, like an SMS STOP)."""
+    from ungeforlob.messaging.models import ConsentWithdrawal
+    from ungeforlob.messaging.services import consent_withdraw
+
+    return consent_withdraw(actor=None, youth=youth, via=ConsentWithdrawal.STOP)
+
+
+@transaction.atomic
+def my_handover_comment(*, youth: Youth, handover_id: Any, text: str) -> Any:
+    """Thin youth-facing wrapper: the youth's own handover by id, then chain.handover_comment(youth=...)."""
+    from ungeforlob.chain.models import Handover
+    from ungeforlob.chain.services import handover_comment
+
+    handover = _own(Handover.objects.filter(youth=youth, is_reassignment=False), handover_id)
+    if handover is None:
+        raise ValidationError({"__all__": _("Vi kan ikke finde den overlevering.")})
+    return handover_comment(handover=handover, text=text, youth=youth)
+
+
+def _own(qs: Any, pk: Any) -> Any:
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    return qs.filter(pk=pk).first() if 0 < pk < 2**63 else None

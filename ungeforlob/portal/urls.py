@@ -15,6 +15,19 @@ urlpatterns = [
     path("min-side/mine-data/", views.data_download, name="data"),
     path("min-side/mine-data.json", views.data_json, name="data_json"),
     path("min-side/mine-data.pdf", views.data_pdf, name="data_pdf"),
+    path("min-side/plan/", views.plan, name="plan"),
+    path("min-side/plan/tjek-ind/<str:kind>/<int:pk>/", views.checkin, name="checkin"),
+    path("min-side/oensker/", views.wishes, name="wishes"),
+    path("min-side/selvevaluering/", views.selfeval, name="selfeval"),
+    path("min-side/selvevaluering/<int:pk>/tema/<str:dimension>/", views.selfeval_answer, name="selfeval_answer"),
+    path("min-side/selvevaluering/<int:pk>/afslut/", views.selfeval_finish, name="selfeval_finish"),
+    path("min-side/selvevaluering/<int:pk>/slet/", views.selfeval_discard, name="selfeval_discard"),
+    path("min-side/hvor-er-jeg/", views.where, name="where"),
+    path("min-side/skrevet-om-mig/", views.written, name="written"),
+    path("min-side/samtykker/", views.consents, name="consents"),
+    path("min-side/overleveringer/", views.handovers, name="handovers"),
+    # The contact person's side of "Mine ønsker" (staff session, access policy).
+    path("unge/<int:youth_pk>/oensker/", views.staff_wishes, name="staff_wishes"),
 ]
 
 # Log ind med MitID (docs/mitid-oidc.md): the routes exist only when the municipality has configured its

@@ -4,19 +4,28 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ungeforlob import policy
 from ungeforlob.core.forms import apply_validation_error
 from ungeforlob.portal import selectors, services
 from ungeforlob.portal.auth import portal_login, portal_logout, youth_required
-from ungeforlob.portal.forms import CodeForm, FeedbackForm, MobileForm
+from ungeforlob.portal.forms import (
+    CheckInForm,
+    CodeForm,
+    CommentForm,
+    FeedbackForm,
+    MobileForm,
+    WishForm,
+    WishHandleForm,
+)
 
 PENDING_KEY = "portal_pending"
 
@@ -63,7 +72,7 @@ def logout(request: HttpRequest) -> HttpResponse:
 
 @youth_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/home.html", {"youth": request.youth})
+    return render(request, "portal/home.html", {"youth": request.youth, "notices": selectors.notices(request.youth)})
 
 
 @youth_required
@@ -121,3 +130,243 @@ def data_pdf(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="mine-data.pdf"'
     return response
+
+
+# --- Min plan and check-in ----------------------------------------------------------------------------
+
+
+@youth_required
+def plan(request: HttpRequest) -> HttpResponse:
+    services.portal_read(youth=request.youth, what="plan")
+    return render(request, "portal/plan.html", {"youth": request.youth, **selectors.my_plan(request.youth)})
+
+
+@youth_required
+@require_http_methods(["GET", "POST"])
+def checkin(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """"Jeg har gjort det" / "Det gik ikke" on one of the youth's own sub-goals or activities (404 otherwise)."""
+    if kind == "delmaal":
+        subgoal, activity = selectors.my_subgoal(request.youth, pk), None
+    elif kind == "aktivitet":
+        activity = selectors.my_activity(request.youth, pk)
+        subgoal = activity.subgoal
+    else:
+        raise Http404
+    form = CheckInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.checkin_record(youth=request.youth, subgoal=subgoal, activity=activity, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Tak! Din kontaktperson kan se det nu."))
+            return redirect("portal:plan")
+    return render(request, "portal/checkin.html",
+                  {"youth": request.youth, "form": form, "subgoal": subgoal, "activity": activity})
+
+
+# --- Mine ønsker --------------------------------------------------------------------------------------
+
+
+@youth_required
+@require_http_methods(["GET", "POST"])
+def wishes(request: HttpRequest) -> HttpResponse:
+    form = WishForm(request.POST or None, youth=request.youth)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.wish_create(youth=request.youth, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Dit ønske er sendt. Din kontaktperson svarer dig her."))
+            return redirect("portal:wishes")
+    if request.method == "GET":
+        services.portal_read(youth=request.youth, what="wishes")
+    return render(request, "portal/wishes.html",
+                  {"youth": request.youth, "form": form, "wishes": selectors.wishes_for(request.youth)})
+
+
+def staff_wishes(request: HttpRequest, youth_pk: int) -> HttpResponse:
+    """The contact person's side: the youth's wishes, each answered with yes (into the plan) or a talk."""
+    youth = policy.get_youth_for(request.user, youth_pk, what="wishes", for_edit=request.method == "POST")
+    bound = None
+    if request.method == "POST":
+        wish = get_object_or_404(selectors.wishes_for(youth), pk=selectors.pk_or_404(request.POST.get("wish")))
+        bound = WishHandleForm(request.POST, youth=youth, wish=wish)
+        if bound.is_valid():
+            try:
+                services.wish_handle(actor=request.user, youth=youth, wish=wish, **bound.cleaned_data)
+            except (ValidationError, PermissionDenied) as exc:
+                if isinstance(exc, PermissionDenied):
+                    exc = ValidationError(_("Du kan ikke ændre denne unges plan."))
+                apply_validation_error(bound, exc)
+            else:
+                messages.success(request, _("Svaret er gemt. Den unge kan se det på Min side."))
+                return redirect("portal:staff_wishes", youth.pk)
+    rows = [(w, bound if bound is not None and bound.prefix == f"w{w.pk}" else WishHandleForm(youth=youth, wish=w))
+            for w in selectors.wishes_for(youth)]
+    return render(request, "portal/staff/wishes.html",
+                  {"youth": youth, "rows": rows, "tab": "plans:plan"}, status=400 if bound is not None else 200)
+
+
+# --- Selvevaluering -----------------------------------------------------------------------------------
+
+
+@youth_required
+@require_http_methods(["GET", "POST"])
+def selfeval(request: HttpRequest) -> HttpResponse:
+    from ungeforlob.progression import selectors as progression
+    from ungeforlob.progression import services as progression_services
+    from ungeforlob.progression.questionnaire import DIMENSION_ORDER
+
+    if request.method == "POST":
+        round = progression_services.self_evaluation_start(youth=request.youth, by_youth=True)
+        return redirect("portal:selfeval_answer", round.pk, DIMENSION_ORDER[0])
+    services.portal_read(youth=request.youth, what="selvevaluering")
+    context = progression.self_evaluation_overview(request.youth)
+    return render(request, "portal/selfeval.html", {"youth": request.youth, **context})
+
+
+@youth_required
+@require_http_methods(["GET", "POST"])
+def selfeval_answer(request: HttpRequest, pk: int, dimension: str) -> HttpResponse:
+    from ungeforlob.progression import selectors as progression
+    from ungeforlob.progression import services as progression_services
+    from ungeforlob.progression.forms import DimensionAnswersForm
+    from ungeforlob.progression.questionnaire import DIMENSION_INTRO, DIMENSION_ORDER, DONT_KNOW, Dimension
+
+    round = progression.self_evaluation_round_for(request.youth, pk)
+    if dimension not in DIMENSION_ORDER:
+        raise Http404
+    if not round.is_in_progress:
+        return redirect("portal:selfeval")
+    group = next(g for g in progression.round_profile(round)["groups"] if g["code"] == dimension)
+    initial = {f"s_{s['key']}": (DONT_KNOW if s["value"] is None else str(s["value"]))
+               for s in group["statements"] if s["answered"]}
+    initial["goal"] = group["goal"]
+    form = DimensionAnswersForm(request.POST or None, dimension=dimension, initial=initial)
+    index = DIMENSION_ORDER.index(dimension)
+    if request.method == "POST" and form.is_valid():
+        try:
+            progression_services.self_evaluation_answer(round=round, answers=form.answers(), goals=form.goals(),
+                                                        by_youth=True)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            if request.POST.get("back") and index > 0:
+                return redirect("portal:selfeval_answer", round.pk, DIMENSION_ORDER[index - 1])
+            if index + 1 < len(DIMENSION_ORDER):
+                return redirect("portal:selfeval_answer", round.pk, DIMENSION_ORDER[index + 1])
+            return redirect("portal:selfeval_finish", round.pk)
+    return render(request, "portal/selfeval_answer.html", {
+        "youth": request.youth, "round": round, "form": form, "dimension": Dimension(dimension),
+        "intro": DIMENSION_INTRO[dimension], "index": index + 1, "count": len(DIMENSION_ORDER),
+        "is_last": index + 1 == len(DIMENSION_ORDER)})
+
+
+@youth_required
+@require_http_methods(["GET", "POST"])
+def selfeval_finish(request: HttpRequest, pk: int) -> HttpResponse:
+    """The radar, and the youth's choice: keep this round, or let it go."""
+    from ungeforlob.progression import selectors as progression
+    from ungeforlob.progression import services as progression_services
+    from ungeforlob.progression.forms import FinishForm
+
+    round = progression.self_evaluation_round_for(request.youth, pk)
+    if not round.is_in_progress:
+        return redirect("portal:selfeval")
+    form = FinishForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        keep = form.cleaned_data["keep"] == "ja"
+        try:
+            progression_services.self_evaluation_finish(round=round, keep=keep, by_youth=True)
+            if not keep:
+                progression_services.self_evaluation_discard(round=round, by_youth=True)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Din profil er gemt.") if keep else _("Din profil er slettet. Den er ikke gemt."))
+            return redirect("portal:selfeval")
+    context = progression.self_evaluation_overview(request.youth, focus=round)
+    return render(request, "portal/selfeval_finish.html", {"youth": request.youth, "round": round, "form": form,
+                                                           **context})
+
+
+@youth_required
+@require_http_methods(["GET", "POST"])
+def selfeval_discard(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks; POST deletes a kept round at the youth's wish."""
+    from ungeforlob.progression import selectors as progression
+    from ungeforlob.progression import services as progression_services
+
+    round = progression.self_evaluation_round_for(request.youth, pk)
+    if request.method == "POST":
+        progression_services.self_evaluation_discard(round=round, by_youth=True)
+        messages.success(request, _("Runden er slettet."))
+        return redirect("portal:selfeval")
+    return render(request, "portal/selfeval_discard.html", {"youth": request.youth, "round": round})
+
+
+# --- Hvor er jeg, Alt skrevet om mig --------------------------------------------------------------------
+
+
+@youth_required
+def where(request: HttpRequest) -> HttpResponse:
+    from ungeforlob.progression.selectors import youth_journey
+
+    services.portal_read(youth=request.youth, what="progression")
+    return render(request, "portal/where.html", {"youth": request.youth, "journey": youth_journey(request.youth)})
+
+
+@youth_required
+def written(request: HttpRequest) -> HttpResponse:
+    services.portal_read(youth=request.youth, what="written")
+    return render(request, "portal/written.html", {"youth": request.youth, **selectors.written_about_me(request.youth)})
+
+
+# --- Mine samtykker, overleveringer ----------------------------------------------------------------------
+
+
+@youth_required
+@require_http_methods(["GET", "POST"])
+def consents(request: HttpRequest) -> HttpResponse:
+    """One tap withdraws: a POST button per consent; the answer is shown on the same page."""
+    error = ""
+    if request.method == "POST":
+        try:
+            if request.POST.get("consent") == "sms":
+                services.my_sms_consent_withdraw(youth=request.youth)
+            else:
+                services.my_consent_withdraw(youth=request.youth, consent_id=request.POST.get("consent"))
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(request, _("Dit samtykke er trukket tilbage. Det gælder fra nu."))
+            return redirect("portal:consents")
+    else:
+        services.portal_read(youth=request.youth, what="consents")
+    return render(request, "portal/consents.html", {"youth": request.youth, "error": error,
+                                                    **selectors.my_consents(request.youth)},
+                  status=400 if error else 200)
+
+
+@youth_required
+@require_http_methods(["GET", "POST"])
+def handovers(request: HttpRequest) -> HttpResponse:
+    from ungeforlob.chain.selectors import handovers_for_youth
+
+    form = CommentForm(request.POST or None)
+    target = request.POST.get("handover", "")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.my_handover_comment(youth=request.youth, handover_id=target, text=form.cleaned_data["text"])
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Din kommentar er sendt."))
+            return redirect("portal:handovers")
+    if request.method == "GET":
+        services.portal_read(youth=request.youth, what="handovers")
+    return render(request, "portal/handovers.html", {"youth": request.youth, "form": form, "target": target,
+                                                     "handovers": handovers_for_youth(request.youth)},
+                  status=400 if request.method == "POST" else 200)

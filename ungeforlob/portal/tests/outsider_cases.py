@@ -6,6 +6,9 @@ PORTAL = (302,)
 
 
 def cases(p: Personas) -> list[C]:
+    from ungeforlob.portal.models import Wish
+
+    wish = Wish.objects.create(youth=p.youth, kind="maal", text="Jeg vil lære at køre bil")
     return [
         C("portal:home", "/min-side/", refused_statuses=PORTAL),
         C("portal:chain", "/min-side/kaede/", refused_statuses=PORTAL),
@@ -14,4 +17,21 @@ def cases(p: Personas) -> list[C]:
         C("portal:data", "/min-side/mine-data/", refused_statuses=PORTAL),
         C("portal:data_json", "/min-side/mine-data.json", refused_statuses=PORTAL),
         C("portal:data_pdf", "/min-side/mine-data.pdf", refused_statuses=PORTAL),
+        C("portal:plan", "/min-side/plan/", refused_statuses=PORTAL),
+        C("portal:checkin", "/min-side/plan/tjek-ind/delmaal/1/", "post", {"outcome": "gjort", "closeness": "3"},
+          refused_statuses=PORTAL),
+        C("portal:wishes", "/min-side/oensker/", "post", {"kind": "maal", "text": "Et mål"}, refused_statuses=PORTAL),
+        C("portal:selfeval", "/min-side/selvevaluering/", "post", refused_statuses=PORTAL),
+        C("portal:selfeval_answer", "/min-side/selvevaluering/1/tema/motivation/", "post", refused_statuses=PORTAL),
+        C("portal:selfeval_finish", "/min-side/selvevaluering/1/afslut/", "post", {"keep": "ja"}, refused_statuses=PORTAL),
+        C("portal:selfeval_discard", "/min-side/selvevaluering/1/slet/", "post", refused_statuses=PORTAL),
+        C("portal:where", "/min-side/hvor-er-jeg/", refused_statuses=PORTAL),
+        C("portal:written", "/min-side/skrevet-om-mig/", refused_statuses=PORTAL),
+        C("portal:consents", "/min-side/samtykker/", "post", {"consent": "sms"}, refused_statuses=PORTAL),
+        C("portal:handovers", "/min-side/overleveringer/", "post", {"handover": "1", "text": "Hej"},
+          refused_statuses=PORTAL),
+        # The contact person's side: the youth's wishes, behind the access policy.
+        C("portal:staff_wishes", f"/unge/{p.youth.pk}/oensker/"),
+        C("portal:staff_wishes", f"/unge/{p.youth.pk}/oensker/", "post",
+          {"wish": str(wish.pk), f"w{wish.pk}-decision": "ja"}),
     ]
