@@ -255,7 +255,7 @@ def test_the_written_page_and_the_plan_page_cost_the_same_queries_for_little_and
     from ungeforlob.plans.services import activity_create, evaluation_create, note_create, subgoal_create
 
     client = youth_client(p.youth)
-    small = [count_queries(lambda: client.get(url)) for url in ("/min-side/plan/", "/min-side/skrevet-om-mig/")]
+    small = [count_queries(lambda u=url: client.get(u)) for url in ("/min-side/plan/", "/min-side/skrevet-om-mig/")]
     for i in range(8):
         sg = subgoal_create(youth=p.youth, goal=plan["goal"], actor=p.contact_person, text=f"Delmål {i}",
                             success_criterion="Det kan ses")
@@ -263,7 +263,7 @@ def test_the_written_page_and_the_plan_page_cost_the_same_queries_for_little_and
                         responsible="ung")
         evaluation_create(youth=p.youth, actor=p.contact_person, subgoal=sg, closeness=3)
         note_create(youth=p.youth, actor=p.contact_person, text=f"Notat {i}")
-    large = [count_queries(lambda: client.get(url)) for url in ("/min-side/plan/", "/min-side/skrevet-om-mig/")]
+    large = [count_queries(lambda u=url: client.get(u)) for url in ("/min-side/plan/", "/min-side/skrevet-om-mig/")]
     assert small == large
 
 
