@@ -88,3 +88,24 @@ def test_youth_facing_texts_are_easy_to_read() -> None:
     texts += [f"{e['helps']} {e['not']}" for e in ROLE_EXPLANATIONS.values()]
     lix = _lix(" ".join(texts))
     assert lix <= 35, f"LIX {lix:.1f}"
+
+
+def test_the_youths_forms_statuses_and_messages_are_easy_to_read() -> None:
+    """LIX ≤ 35 also over what the youth reads outside the templates: form labels, hints, choices, the wish
+    statuses and the messages from the portal's own services."""
+    from ungeforlob.portal import forms, services
+    from ungeforlob.portal.models import WishKind, WishStatus
+
+    texts: list[str] = []
+    for form in (forms.CheckInForm(), forms.WishForm(youth=None), forms.CommentForm()):
+        for field in form.fields.values():
+            texts += [f"{field.label}.", f"{field.help_text}."]
+            if not hasattr(field, "queryset"):  # model choices are the youth's own goals, not our words
+                texts += [f"{label}." for _value, label in getattr(field, "choices", [])]
+            texts += [f"{m}" for m in field.error_messages.values() if "%" not in str(m)]
+    texts += [f"{label}." for label in [*WishStatus.labels, *WishKind.labels]]
+    source = Path(services.__file__).read_text()
+    start = source.index("# --- Min plan: check-in")
+    texts += [m + " " for m in re.findall(r'_\("([^"]+)"\)', source[start:]) if "%" not in m]
+    lix = _lix(" ".join(texts))
+    assert lix <= 35, f"LIX {lix:.1f}"
