@@ -344,7 +344,7 @@ def youth_journey(youth: Youth, *, today: datetime.date | None = None) -> dict[s
             if code == now:
                 state = "here"
             elif code == also:
-                state = "also"
+                state = "also" if order > LEVEL_ORDER[now] else "also_below"
             elif order < LEVEL_ORDER[now]:
                 state = "behind"
         steps.append({

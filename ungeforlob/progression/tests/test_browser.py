@@ -161,3 +161,34 @@ def test_a_self_evaluation_round_end_to_end(browse, p: Personas, width: int) -> 
     assert SelfEvaluationRound.objects.filter(status=RoundStatus.KEPT).count() == 2
     assert not SelfEvaluationRound.objects.exclude(status=RoundStatus.KEPT).exists()
     assert s.console_errors == []
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_contact_person_finds_due_reassessments(browse, p: Personas, width: int) -> None:
+    from ungeforlob.core.testing import make_youth
+
+    assess(p.youth, p.contact_person, level="valgparat", on=days_ago(120), overlap="uddannelsesparat")
+    make_youth(p.contact_person, first_name="Ali", last_name="Karimi")  # never assessed: the first is due
+    s = browse(width)
+    page = s.page
+    s.login("kontaktperson", PASSWORD)
+    if "/i-dag/" in page.url:  # I dag lists the reassessments too
+        assert page.get_by_text("Revurdering af progression", exact=True).count() == 2
+    s.goto("/unge/")
+    level_cell = page.locator("td", has_text="Valgparat")  # Mine unge shows the level and its date
+    assert level_cell.count() == 1
+    assert days_ago(120).strftime("%Y") in level_cell.inner_text()
+    page.get_by_role("link", name="Revurderinger").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Revurderinger"
+    assert "Forfalden" in page.content() and "Aldrig – første vurdering" in page.content()
+    s.screenshot("progression-reassessments")
+    assert s.axe_violations() == []
+    s.goto(f"/unge/{p.youth.pk}/")
+    card = page.locator("section[aria-labelledby=h-progression]")
+    assert "Revurdering forfalden siden" in card.inner_text()
+    s.screenshot("progression-overview-card")
+    assert s.axe_violations() == []
+    page.get_by_role("link", name="Se trappen").click()
+    page.wait_for_load_state()
+    assert page.locator("svg.prog-stepchart:visible").count() == 1
