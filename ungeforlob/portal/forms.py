@@ -92,3 +92,12 @@ class WishHandleForm(forms.Form):
 class CommentForm(forms.Form):
     text = forms.CharField(label=_("Din kommentar"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
                            error_messages={"required": _("Skriv en kommentar.")})
+
+
+class KeepForm(forms.Form):
+    """The youth's choice at the end of a self-evaluation round (progression's FinishForm, in the youth's words)."""
+
+    keep = forms.ChoiceField(label=_("Skal vi gemme dit billede?"), widget=forms.RadioSelect, choices=[
+        ("ja", _("Ja, gem det. Så kan vi se, hvordan du flytter dig.")),
+        ("nej", _("Nej, slet det nu.")),
+    ], help_text=_("Det er dig, der bestemmer."), error_messages={"required": _("Vælg ja eller nej.")})

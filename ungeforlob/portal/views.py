@@ -22,6 +22,7 @@ from ungeforlob.portal.forms import (
     CodeForm,
     CommentForm,
     FeedbackForm,
+    KeepForm,
     MobileForm,
     WishForm,
     WishHandleForm,
@@ -270,12 +271,10 @@ def selfeval_finish(request: HttpRequest, pk: int) -> HttpResponse:
     """The radar, and the youth's choice: keep this round, or let it go."""
     from ungeforlob.progression import selectors as progression
     from ungeforlob.progression import services as progression_services
-    from ungeforlob.progression.forms import FinishForm
-
     round = progression.self_evaluation_round_for(request.youth, pk)
     if not round.is_in_progress:
         return redirect("portal:selfeval")
-    form = FinishForm(request.POST or None)
+    form = KeepForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         keep = form.cleaned_data["keep"] == "ja"
         try:
@@ -288,8 +287,10 @@ def selfeval_finish(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Din profil er gemt.") if keep else _("Din profil er slettet. Den er ikke gemt."))
             return redirect("portal:selfeval")
     context = progression.self_evaluation_overview(request.youth, focus=round)
+    from ungeforlob.progression.questionnaire import DIMENSION_ORDER
+
     return render(request, "portal/selfeval_finish.html", {"youth": request.youth, "round": round, "form": form,
-                                                           **context})
+                                                           "first_dimension": DIMENSION_ORDER[0], **context})
 
 
 @youth_required

@@ -97,7 +97,7 @@ def test_the_youths_forms_statuses_and_messages_are_easy_to_read() -> None:
     from ungeforlob.portal.models import WishKind, WishStatus
 
     texts: list[str] = []
-    for form in (forms.CheckInForm(), forms.WishForm(youth=None), forms.CommentForm()):
+    for form in (forms.CheckInForm(), forms.WishForm(youth=None), forms.CommentForm(), forms.KeepForm()):
         for field in form.fields.values():
             texts += [f"{field.label}.", f"{field.help_text}."]
             if not hasattr(field, "queryset"):  # model choices are the youth's own goals, not our words
