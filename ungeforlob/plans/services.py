@@ -170,12 +170,15 @@ def _stale(obj: Model, *, current_text: str) -> StaleEdit:
                                       object_id=obj.pk).order_by("-created_at", "-pk").first())
     who = last.actor_name if last else _("en anden")
     when = timezone.localtime(last.created_at) if last else timezone.localtime()
+    if last and last.changes:
+        what = "; ".join(f"{label}: \u201c{change['new']}\u201d" for label, change in last.changes.items())
+    else:
+        what = f"\u201c{current_text}\u201d"
     message = _(
         "Din ændring er ikke gemt, fordi %(who)s har ændret det samme %(day)s kl. %(time)s. "
-        "Nu står der: \u201c%(text)s\u201d. Dine ord står stadig i formularen – gem igen, hvis de skal "
+        "Nu står der: %(what)s. Dine ord står stadig i formularen – gem igen, hvis de skal "
         "erstatte den nye udgave."
-    ) % {"who": who, "day": date_format(when.date(), "j. F"), "time": when.strftime("%H:%M"),
-         "text": current_text}
+    ) % {"who": who, "day": date_format(when.date(), "j. F"), "time": when.strftime("%H:%M"), "what": what}
     current_version = type(obj).objects.filter(pk=obj.pk).values_list("version", flat=True).first() or 0
     return StaleEdit(message, current_version=current_version)
 

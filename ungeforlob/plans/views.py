@@ -33,7 +33,6 @@ from ungeforlob.plans.forms import (
 )
 from ungeforlob.plans.models import Activity, Goal, JournalNote, PlanMeeting, PlanShare, SubGoal
 from ungeforlob.plans.permissions import can_edit_plan
-from ungeforlob.plans.timeline import change_title
 from ungeforlob.youth.models import Youth
 
 TAB = "plans:plan"
@@ -327,7 +326,7 @@ def history(request: HttpRequest, youth_pk: int) -> HttpResponse:
     meeting, since = selectors.changes_since_last_meeting(youth)
     return render(request, "plans/history.html", _context(
         request, youth, "history", page=page, title=_("Planens historik"), show_filters=True, kind=kind, q=q,
-        since_meeting=meeting, since=since, kinds=selectors.HISTORY_KINDS, change_title=change_title))
+        since_meeting=meeting, since=since))
 
 
 def meetings(request: HttpRequest, youth_pk: int) -> HttpResponse:
@@ -376,7 +375,7 @@ def meeting_detail(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse
     return render(request, "plans/meeting_detail.html", _context(
         request, youth, "meetings", meeting=meeting, participants=participants,
         changes=selectors.meeting_changes(meeting), close_form=MeetingCloseForm(initial={"agreed": meeting.agreed}),
-        many=len(participants) > services.MANY_PARTICIPANTS, change_title=change_title))
+        many=len(participants) > services.MANY_PARTICIPANTS))
 
 
 @require_http_methods(["GET", "POST"])

@@ -231,3 +231,12 @@ def test_the_demo_loader_is_idempotent(p: Personas) -> None:
     assert made == 1 and counts[0] >= 1
     assert demo.load(municipality=p.municipality, staff={}, orgs={}) == 0
     assert (Goal.objects.count(), PlanChange.objects.count()) == counts
+
+
+def test_two_people_editing_the_profile_lose_nothing(p: Personas) -> None:
+    services.profile_update(youth=p.youth, actor=p.colleague, version=1, challenges="Svært ved morgener")
+    with pytest.raises(services.StaleEdit) as exc:
+        services.profile_update(youth=p.youth, actor=p.contact_person, version=1, challenges="Angst")
+    assert "Jonas Friis" in exc.value.messages[0]
+    assert "Udfordringer: \u201cSvært ved morgener\u201d" in exc.value.messages[0]
+    assert selectors.profile_for(p.youth).challenges == "Svært ved morgener"
