@@ -20,6 +20,9 @@ class MessageKind(models.TextChoices):
     CHECKIN = "checkin", _("Tjek-ind")
     CONVERSATION = "conversation", _("Samtale")
     NOTICE = "notice", _("Besked fra kæden")
+    # A code the young person asked for to log in to Min side: sent at once, whatever the SMS consent or the
+    # hour (they asked for it themselves), never shown to staff, and its text is blanked once it is sent.
+    LOGIN_CODE = "login_code", _("Login-kode")
 
 
 class MessageStatus(models.TextChoices):

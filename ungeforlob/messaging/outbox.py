@@ -41,6 +41,8 @@ class BatchReport:
     cancelled: int = 0
     ids: list[int] = field(default_factory=list)
 
+LOGIN_CODE_SENT_BODY = "[login-kode sendt – teksten er slettet]"
+
 
 def backoff_seconds(attempts: int) -> int:
     """30 s, 1 min, 2 min, 4 min … capped (SMS_RETRY_BASE_SECONDS, SMS_RETRY_MAX_SECONDS)."""
@@ -56,8 +58,8 @@ def claim(*, now: datetime.datetime, limit: int, lease_seconds: int) -> tuple[st
     due = _due(now)
     candidates = OutboundMessage.objects.filter(due)
     if is_quiet(now):
-        # Quiet hours: only agreed wake-ups go; everything else waits (it is still due at 07:00).
-        candidates = candidates.filter(kind=MessageKind.WAKEUP)
+        # Quiet hours: only agreed wake-ups and login codes the youth just asked for go; the rest waits.
+        candidates = candidates.filter(kind__in=[MessageKind.WAKEUP, MessageKind.LOGIN_CODE])
     ids = list(candidates.order_by("due_at", "id").values_list("id", flat=True)[:limit])
     if not ids:
         return "", []
@@ -79,7 +81,7 @@ def _preflight(row: OutboundMessage, now: datetime.datetime) -> str:
     if row.kind == MessageKind.WAKEUP and now - row.send_at > datetime.timedelta(minutes=conf.wakeup_grace_minutes()):
         return _("Vækningen kunne ikke sendes til tiden og blev droppet.")
     consent = getattr(row.youth, "sms_consent", None)
-    if consent is None or not consent.is_active:
+    if row.kind != MessageKind.LOGIN_CODE and (consent is None or not consent.is_active):
         return _("Ikke sendt: den unge har ikke (længere) givet samtykke til SMS.")
     if not row.youth.mobile:
         return _("Ikke sendt: den unge har intet mobilnummer.")
@@ -99,9 +101,12 @@ def _finish(row: OutboundMessage, token: str, **fields: object) -> int:
 def _record(row: OutboundMessage, token: str, result: SendResult, gateway: Gateway, to: str,
             now: datetime.datetime, report: BatchReport) -> None:
     if result.ok:
+        sent_fields: dict[str, object] = {}
+        if row.kind == MessageKind.LOGIN_CODE:
+            sent_fields["body"] = LOGIN_CODE_SENT_BODY  # the code must not outlive its delivery
         done = _finish(row, token, status=MessageStatus.SENT, sent_at=now, gateway=gateway.name,
                        gateway_message_id=result.gateway_message_id[:100], to_number=to, last_error="",
-                       status_reason="")
+                       status_reason="", **sent_fields)
         if not done:
             # A delivery receipt overtook us: keep its status, add what only the worker knows.
             OutboundMessage.objects.filter(pk=row.pk, claim_token=token).update(

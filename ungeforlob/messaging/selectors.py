@@ -42,7 +42,7 @@ class ThreadItem:
 def _shown_outbound(youth: Any) -> QuerySet[OutboundMessage]:
     """Messages that went (or tried to): sent, delivered, failed, in flight, or stopped at sending time (no
     consent, late wake-up). Cancelled before their time, they are not part of the conversation."""
-    return OutboundMessage.objects.filter(youth=youth).filter(
+    return OutboundMessage.objects.filter(youth=youth).exclude(kind=MessageKind.LOGIN_CODE).filter(
         Q(status__in=[MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.FAILED, MessageStatus.SENDING])
         | Q(status=MessageStatus.CANCELLED, cancelled_at__gte=F("send_at"))
     )
@@ -68,7 +68,7 @@ def conversation_page(youth: Any) -> dict[str, Any]:
         "consent": SmsConsent.objects.filter(youth=youth).select_related("recorded_by").first(),
         "scheduled": list(
             OutboundMessage.objects.filter(youth=youth, status=MessageStatus.QUEUED)
-            .exclude(kind=MessageKind.WAKEUP)
+            .exclude(kind__in=[MessageKind.WAKEUP, MessageKind.LOGIN_CODE])
             .order_by("send_at", "id")[:50]
         ),
         "wakeups": list(
@@ -76,7 +76,8 @@ def conversation_page(youth: Any) -> dict[str, Any]:
         ),
         "failures": list(
             OutboundMessage.objects.filter(youth=youth, status=MessageStatus.FAILED,
-                                           failure_acknowledged_at__isnull=True).order_by("-failed_at")[:20]
+                                           failure_acknowledged_at__isnull=True)
+            .exclude(kind=MessageKind.LOGIN_CODE).order_by("-failed_at")[:20]
         ),
         "checkins": list(
             CheckIn.objects.filter(youth=youth).select_related("message")

@@ -138,7 +138,7 @@ def _enqueue(
     now = timezone.now()
     when = max(_aware(send_at), now) if send_at else now
     shifted = False
-    if kind != MessageKind.WAKEUP:
+    if kind not in (MessageKind.WAKEUP, MessageKind.LOGIN_CODE):
         when, shifted = quiet_shift(when)
     message = OutboundMessage(
         youth=youth, kind=kind, body=body, send_at=when, due_at=when, quiet_shifted=shifted,

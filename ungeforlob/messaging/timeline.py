@@ -21,7 +21,7 @@ def sms_entries(youth: Any) -> list[TimelineEntry]:
     entries: list[TimelineEntry] = []
     for m in youth.sms_outbound.filter(
         status__in=[MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.FAILED]
-    ).exclude(kind=MessageKind.WAKEUP).select_related("created_by"):
+    ).exclude(kind__in=[MessageKind.WAKEUP, MessageKind.LOGIN_CODE]).select_related("created_by"):
         if m.status == MessageStatus.FAILED:
             title = _("SMS kunne ikke sendes (%(kind)s)") % {"kind": m.get_kind_display().lower()}
         else:
