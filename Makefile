@@ -70,7 +70,7 @@ lint: install
 	.venv/bin/ruff check .
 
 bench: install
-	$(PY) -m ungeforlob.core.bench
+	$(PY) -m ungeforlob.messaging.bench
 
 clean:
 	rm -rf .venv node_modules staticfiles var
