@@ -4,6 +4,7 @@ import datetime
 import re
 import zoneinfo
 
+import pytest
 from django.test import Client
 
 from ungeforlob.core.testing import Personas
@@ -14,6 +15,7 @@ from ungeforlob.messaging.selectors import conversation_thread
 CPH = zoneinfo.ZoneInfo("Europe/Copenhagen")
 
 
+@pytest.mark.django_db(transaction=True)  # the worker sends from its own threads and connections
 def test_the_code_is_sent_at_night_without_sms_consent_and_its_text_is_blanked_after(p: Personas) -> None:
     assert not hasattr(p.youth, "sms_consent") or not p.youth.sms_consent.is_active
     client = Client()
