@@ -345,8 +345,11 @@ def assessment_create(
     try:
         with transaction.atomic():
             assessment = Assessment.objects.create(youth=youth, created_by=actor, submission_key=submission_key)
-    except IntegrityError:  # the same form submitted twice at the same moment
-        return Assessment.objects.get(submission_key=submission_key)
+    except IntegrityError as exc:  # the same form submitted twice at the same moment
+        existing = Assessment.objects.filter(submission_key=submission_key, youth=youth).first()
+        if existing is None:
+            raise ValidationError({"__all__": _("Formularen er allerede brugt. Indlæs siden igen.")}) from exc
+        return existing
     version = _save_version(assessment=assessment, number=1, indicator_set=indicator_set, actor=actor, data=data)
     audit_record(actor=actor, action=AuditAction.CREATE, youth=youth, obj=assessment,
                  detail={"version": 1, "indicator_set_version": indicator_set.version})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -16,8 +18,15 @@ from ungeforlob.progression.forms import IndicatorForm, RhythmForm
 from ungeforlob.progression.models import Indicator
 
 
+def _municipality(request: HttpRequest) -> Any:
+    """The administrator's own municipality (an administrator without one has no indicator set to edit)."""
+    if request.user.municipality_id is None:
+        raise Http404
+    return request.user.municipality
+
+
 def _current_indicator(request: HttpRequest, pk: int) -> Indicator:
-    current = services.indicator_set_current(municipality=request.user.municipality, actor=request.user)
+    current = services.indicator_set_current(municipality=_municipality(request), actor=request.user)
     indicator = current.indicators.filter(pk=pk).first()
     if indicator is None:
         raise Http404
@@ -26,7 +35,7 @@ def _current_indicator(request: HttpRequest, pk: int) -> Indicator:
 
 @administrator_required
 def indicator_list(request: HttpRequest) -> HttpResponse:
-    current = services.indicator_set_current(municipality=request.user.municipality, actor=request.user)
+    current = services.indicator_set_current(municipality=_municipality(request), actor=request.user)
     q = request.GET.get("q", "").strip()[:100].lower()
     groups = selectors.indicators_by_level(current)
     if q:
@@ -44,7 +53,7 @@ def indicator_create(request: HttpRequest) -> HttpResponse:
     form = IndicatorForm(request.POST or None, initial={"level": request.GET.get("niveau", "")})
     if request.method == "POST" and form.is_valid():
         try:
-            new = services.indicator_add(actor=request.user, municipality=request.user.municipality,
+            new = services.indicator_add(actor=request.user, municipality=_municipality(request),
                                          **form.cleaned_data)
         except ValidationError as exc:
             apply_validation_error(form, exc)
@@ -92,11 +101,11 @@ def indicator_retire(request: HttpRequest, pk: int) -> HttpResponse:
 @administrator_required
 @require_http_methods(["GET", "POST"])
 def rhythm_edit(request: HttpRequest) -> HttpResponse:
-    instance = selectors.progression_settings_for(request.user.municipality_id)
+    instance = selectors.progression_settings_for(_municipality(request).pk)
     form = RhythmForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
-            services.progression_settings_update(actor=request.user, municipality=request.user.municipality,
+            services.progression_settings_update(actor=request.user, municipality=_municipality(request),
                                                  **{f: form.cleaned_data[f] for f in RhythmForm.Meta.fields})
         except ValidationError as exc:
             apply_validation_error(form, exc)

@@ -104,7 +104,7 @@ def test_the_journey_speaks_plainly_and_shows_where_the_youth_sees_themself(p: P
     assert journey["differs"] is True
     assert "omvej" in journey["message"]
     html = render_to_string("progression/_journey.html", {"journey": journey})
-    assert "Her er du på vej" in html and "Her er du nu" in html and "Her ser du selv dig" in html
+    assert "Her er du på vej" in html and "Her er du nu" in html and "Her ser du dig selv" in html
     assert "Jeg synes, jeg er videre" in html
     assert "Vejledningsparat" not in html  # no jargon for the young person
 
