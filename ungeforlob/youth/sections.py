@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+# In the order of the model: the young person's own plan and progression first, then the chain around them.
 YOUTH_SECTIONS: list[tuple[str, object]] = [
     ("youth:detail", _("Overblik")),
-    ("chain:circle", _("Kæden")),
-    ("youth:timeline", _("Tidslinje")),
     ("plans:plan", _("Profil og plan")),
-    ("chain:youth_concerns", _("Bekymringer")),
-    ("offers:youth", _("Tilbud")),
-    ("transitions:youth", _("Overgange")),
     ("progression:overview", _("Progression")),
+    ("chain:circle", _("Kæden")),
+    ("chain:youth_concerns", _("Bekymringer")),
+    ("transitions:youth", _("Overgange")),
+    ("offers:youth", _("Tilbud")),
     ("messaging:conversation", _("Beskeder")),
+    ("youth:timeline", _("Tidslinje")),
 ]
