@@ -52,6 +52,37 @@ def count_queries() -> Callable[[Callable[[], Any]], int]:
 
 
 @pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """pytest-django's test database, plus: on PostgreSQL, end stray sessions before it is dropped.
+
+    A connection left open by a worker thread in some test would otherwise make DROP DATABASE fail
+    ("being accessed by other users") after every test has passed.
+    """
+    yield
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+
+
+@pytest.fixture(scope="session")
+def live_server(request: pytest.FixtureRequest, django_db_setup: None) -> Iterator[Any]:
+    """pytest-django's live server, but stopped before the test database is dropped.
+
+    Depending on `django_db_setup` orders the teardown: the server thread closes its database connection
+    first, so PostgreSQL can drop the test database ("being accessed by other users" otherwise).
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer(os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 

@@ -202,7 +202,7 @@ def member_add(*, actor: Any, youth: Youth, professional: Any, role: str, start_
 def member_change_role(*, actor: Any, membership: Membership, role: str, note: str = "") -> Membership:
     """A new role from today; the old one is kept as history (ended today, linked from the new one)."""
     today = _today()
-    membership = Membership.objects.select_for_update().select_related("professional__organisation", "team").get(
+    membership = Membership.objects.select_for_update(of=("self",)).select_related("professional__organisation", "team").get(
         pk=membership.pk)
     if membership.end_date is not None and membership.end_date <= today:
         raise ValidationError({"role": _("Medlemskabet er allerede afsluttet.")})
@@ -233,7 +233,7 @@ def member_change_role(*, actor: Any, membership: Membership, role: str, note: s
 def member_end(*, actor: Any, membership: Membership, note: str = "") -> Membership:
     """End a membership today. The contact person cannot be ended here: nobody is left without one."""
     today = _today()
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    membership = Membership.objects.select_for_update(of=("self",)).get(pk=membership.pk)
     if membership.end_date is not None and membership.end_date <= today:
         raise ValidationError({"note": _("Medlemskabet er allerede afsluttet.")})
     if membership.role == ChainRole.CONTACT_PERSON:
@@ -307,7 +307,7 @@ def consent_withdraw(*, consent: Consent, by_youth: bool = False, actor: Any = N
         return consent
     today = _today()
     affected = list(
-        Membership.objects.select_for_update().select_related("professional").filter(consent=consent)
+        Membership.objects.select_for_update(of=("self",)).select_related("professional").filter(consent=consent)
         .exclude(end_date__lte=today)
     )
     for membership in affected:
@@ -328,7 +328,7 @@ def consents_expire(*, today: datetime.date | None = None) -> int:
     """End the memberships whose consent has expired (access already stopped with the policy; this keeps the
     circle's history right). Run by the periodic chain command."""
     today = today or _today()
-    memberships = list(Membership.objects.select_for_update().filter(
+    memberships = list(Membership.objects.select_for_update(of=("self",)).filter(
         consent__expires_on__lt=today, end_date__isnull=True))
     for membership in memberships:
         membership.end_date = _end_on(membership, min(today, membership.consent.expires_on + datetime.timedelta(days=1)))
@@ -684,10 +684,10 @@ def _transfer(*, actor: Any, youth: Youth, sender: Any, receiver: Any, role: str
               legal_basis: str, today: datetime.date) -> Membership:
     """Move a role from sender to receiver in the circle: the old row ends today, the new starts today."""
     if role == ChainRole.CONTACT_PERSON:
-        old = Membership.objects.select_for_update().filter(
+        old = Membership.objects.select_for_update(of=("self",)).filter(
             youth=youth, role=role, end_date__isnull=True).first()
     else:
-        old = Membership.objects.select_for_update().filter(
+        old = Membership.objects.select_for_update(of=("self",)).filter(
             youth=youth, role=role, professional=sender, end_date__isnull=True).first()
     if old is not None:
         old.end_date = _end_on(old, today)
@@ -788,7 +788,7 @@ def caseload_reassign(*, actor: Any, departing: Any, receivers: Sequence[Any], n
                 or person.municipality_id != actor.municipality_id):
             raise ValidationError({"receivers": _("%(name)s kan ikke modtage unge.") % {"name": person}})
     today = _today()
-    moving = list(Membership.objects.select_for_update().select_related("youth").filter(
+    moving = list(Membership.objects.select_for_update(of=("self",)).select_related("youth").filter(
         professional=departing, role=ChainRole.CONTACT_PERSON, end_date__isnull=True).order_by("youth_id"))
     counts = {p.pk: Membership.objects.filter(professional=p, role=ChainRole.CONTACT_PERSON,
                                               end_date__isnull=True).count() for p in people}

@@ -251,7 +251,7 @@ def sms_reschedule(
 def consent_give(*, actor: Any, youth: Any, note: str = "") -> SmsConsent:
     """Record that the young person agrees to SMS contact (again, after a STOP)."""
     note = (note or "").strip()[:200]
-    consent, _created = SmsConsent.objects.select_for_update().get_or_create(youth=youth)
+    consent, _created = SmsConsent.objects.select_for_update(of=("self",)).get_or_create(youth=youth)
     consent.given_at = timezone.now()
     consent.recorded_by = actor
     consent.note = note
@@ -266,7 +266,7 @@ def consent_give(*, actor: Any, youth: Any, note: str = "") -> SmsConsent:
 def consent_withdraw(*, actor: Any, youth: Any, via: str = ConsentWithdrawal.STAFF) -> SmsConsent:
     """The youth no longer wants SMS: nothing queued goes out and every wake-up series stops."""
     now = timezone.now()
-    consent, _created = SmsConsent.objects.select_for_update().get_or_create(youth=youth)
+    consent, _created = SmsConsent.objects.select_for_update(of=("self",)).get_or_create(youth=youth)
     consent.withdrawn_at = now
     consent.withdrawn_via = via
     consent.save()
@@ -639,7 +639,7 @@ def inbound_receive(
 def _answer_open_checkin(message: InboundMessage, now: datetime.datetime) -> None:
     since = now - datetime.timedelta(days=conf.checkin_open_days())
     checkin = (
-        CheckIn.objects.select_for_update()
+        CheckIn.objects.select_for_update(of=("self",))
         .filter(youth=message.youth, status=CheckInStatus.OPEN,
                 message__status__in=[MessageStatus.SENT, MessageStatus.DELIVERED], message__sent_at__gte=since)
         .order_by("-message__sent_at")

@@ -264,7 +264,7 @@ def offer_import_step(*, actor: Any, job: OfferImport, chunk: int = IMPORT_CHUNK
     Safe to call twice at once (two browser tabs polling): the job row is locked while a chunk runs.
     """
     _require_admin(actor)
-    job = OfferImport.objects.select_for_update().get(pk=job.pk, municipality_id=actor.municipality_id)
+    job = OfferImport.objects.select_for_update(of=("self",)).get(pk=job.pk, municipality_id=actor.municipality_id)
     if job.status == ImportStatus.DONE:
         return job
     entries = job.rows[job.processed: job.processed + chunk]

@@ -234,7 +234,7 @@ def _recent() -> datetime.datetime:
 
 def _lock_youth(youth: Youth) -> None:
     """Serialise plan writes for one youth (limits such as three goals are checked under this lock)."""
-    Youth.objects.select_for_update().filter(pk=youth.pk).values_list("pk", flat=True).first()
+    Youth.objects.select_for_update(of=("self",)).filter(pk=youth.pk).values_list("pk", flat=True).first()
 
 
 # --- profile ------------------------------------------------------------------------------------------

@@ -87,7 +87,7 @@ def _login_code_check(*, youth_ids: list[int], code: str) -> Youth | ValidationE
     code = (code or "").strip().replace(" ", "")
     now = timezone.now()
     candidates = list(
-        LoginCode.objects.select_for_update()
+        LoginCode.objects.select_for_update(of=("self",))
         .filter(youth_id__in=youth_ids, used_at__isnull=True, invalidated_at__isnull=True)
         .select_related("youth__municipality")
     )
@@ -151,7 +151,7 @@ def _checkin_answer_sms(*, youth: Youth, activity: Any, answer: str) -> None:
     from ungeforlob.messaging.selectors import checkins_for
 
     checkin = (checkins_for(related_type="plans.activity", related_id=activity.pk)
-               .select_for_update().filter(youth=youth, status=CheckInStatus.OPEN).first())
+               .select_for_update(of=("self",)).filter(youth=youth, status=CheckInStatus.OPEN).first())
     if checkin is None:
         return
     checkin.status = CheckInStatus.ANSWERED
@@ -250,7 +250,7 @@ def wish_handle(*, actor: Any, youth: Youth, wish: Wish, decision: str, text: st
     from ungeforlob.plans import services as plans
     from ungeforlob.plans.models import Responsible
 
-    locked = Wish.objects.select_for_update().filter(pk=wish.pk, youth=youth).first()
+    locked = Wish.objects.select_for_update(of=("self",)).filter(pk=wish.pk, youth=youth).first()
     if locked is None:
         raise ValidationError({"__all__": _("Ønsket findes ikke.")})
     wish = locked

@@ -383,7 +383,7 @@ def assessment_correct(
     youth = assessment.youth
     check_writer(actor=actor, youth=youth)
     current = (
-        AssessmentVersion.objects.select_for_update().select_related("indicator_set")
+        AssessmentVersion.objects.select_for_update(of=("self",)).select_related("indicator_set")
         .filter(assessment=assessment, is_current=True).get()
     )
     reason = (reason or "").strip()
@@ -486,7 +486,7 @@ def self_evaluation_start(*, youth: Youth, actor: Any = None, by_youth: bool = F
 
 
 def _lock_round(round: SelfEvaluationRound) -> SelfEvaluationRound:
-    return SelfEvaluationRound.objects.select_for_update().select_related("youth__municipality").get(pk=round.pk)
+    return SelfEvaluationRound.objects.select_for_update(of=("self",)).select_related("youth__municipality").get(pk=round.pk)
 
 
 @transaction.atomic

@@ -97,7 +97,7 @@ def station_create(*, actor: Any, youth: Youth, kind: str, start_date: datetime.
 @transaction.atomic
 def station_end(*, actor: Any, station: Station, end_date: datetime.date, end_reason: str) -> Station:
     """End a station. Follow-ups of the transition into it that fall after the end are cancelled."""
-    station = Station.objects.select_for_update().get(pk=station.pk)
+    station = Station.objects.select_for_update(of=("self",)).get(pk=station.pk)
     _check_date(end_date, "end_date")
     _check_end_reason(end_reason)
     if end_date < station.start_date:
@@ -280,7 +280,7 @@ def _moved(f: FollowUp, start: datetime.date) -> None:
 def transition_move(*, actor: Any, transition: Transition, date: datetime.date) -> Transition:
     """Move the transition date: the new station's start, the previous station's end, and every follow-up not yet
     done move with it (an SMS whose new moment has passed is cancelled, not sent late)."""
-    transition = Transition.objects.select_for_update().select_related("to_station", "from_station", "youth").get(
+    transition = Transition.objects.select_for_update(of=("self",)).select_related("to_station", "from_station", "youth").get(
         pk=transition.pk)
     if transition.is_cancelled:
         raise ValidationError({"date": _("Overgangen er aflyst og kan ikke flyttes.")})
@@ -299,7 +299,7 @@ def transition_move(*, actor: Any, transition: Transition, date: datetime.date) 
         previous.save(update_fields=["end_date"])
     station.start_date = date
     station.save(update_fields=["start_date"])
-    followups = list(transition.followups.select_for_update().filter(status=FollowUpStatus.OPEN)
+    followups = list(transition.followups.select_for_update(of=("self",)).filter(status=FollowUpStatus.OPEN)
                      .select_related("youth", "step"))
     still_open = _absorb_sent_sms(followups)
     values = _sms_values(transition, actor)
@@ -315,7 +315,7 @@ def transition_move(*, actor: Any, transition: Transition, date: datetime.date) 
 
 
 def _cancel_followups(qs: QuerySet[FollowUp], *, actor: Any, note: str) -> int:
-    followups = list(qs.select_for_update().filter(status=FollowUpStatus.OPEN).select_related("youth"))
+    followups = list(qs.select_for_update(of=("self",)).filter(status=FollowUpStatus.OPEN).select_related("youth"))
     still_open = _absorb_sent_sms(followups)
     for f in still_open:
         if f.kind == FollowUpKind.SMS and f.message_id:
@@ -329,7 +329,7 @@ def _cancel_followups(qs: QuerySet[FollowUp], *, actor: Any, note: str) -> int:
 def transition_cancel(*, actor: Any, transition: Transition, reason: str) -> Transition:
     """Cancel a transition that did not happen: its open follow-ups (and queued SMS'es) are cancelled, the
     previous station it ended is open again, and the station it entered leaves the path."""
-    transition = Transition.objects.select_for_update().select_related("to_station", "from_station", "youth").get(
+    transition = Transition.objects.select_for_update(of=("self",)).select_related("to_station", "from_station", "youth").get(
         pk=transition.pk)
     reason = _text(reason, "reason", REASON_MAX, required=True, message=_("Skriv hvorfor overgangen aflyses."))
     if transition.is_cancelled:
@@ -350,7 +350,7 @@ def transition_cancel(*, actor: Any, transition: Transition, reason: str) -> Tra
 # Follow-ups ------------------------------------------------------------------------------------------------
 
 def _open_followup(followup: FollowUp) -> FollowUp:
-    followup = FollowUp.objects.select_for_update().select_related("youth", "transition").get(pk=followup.pk)
+    followup = FollowUp.objects.select_for_update(of=("self",)).select_related("youth", "transition").get(pk=followup.pk)
     if followup.status != FollowUpStatus.OPEN:
         raise ValidationError(_("Opfølgningen er allerede %(status)s.") % {
             "status": str(followup.get_status_display()).lower()})
