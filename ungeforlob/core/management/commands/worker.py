@@ -19,6 +19,9 @@ from django.utils.crypto import get_random_string
 log = logging.getLogger(__name__)
 
 
+PERIODIC_SECONDS = 60
+
+
 class Command(BaseCommand):
     help = "Run the background worker (SMS outbox + queued tasks) until stopped."
 
@@ -33,6 +36,22 @@ class Command(BaseCommand):
         tasks_thread = threading.Thread(target=tasks.run, name="task-worker", daemon=True)
         outbox = OutboxWorker()
 
+        def periodic() -> None:
+            """Once a minute: escalate overdue concerns and end memberships whose consent has expired."""
+            from django.db import close_old_connections
+
+            from ungeforlob.chain.tasks import run_tick
+
+            while not outbox.stopping.wait(PERIODIC_SECONDS):
+                try:
+                    run_tick()
+                except Exception:  # noqa: BLE001 - a failed tick is logged and tried again next minute
+                    log.exception("Periodic chain tick failed")
+                finally:
+                    close_old_connections()
+
+        periodic_thread = threading.Thread(target=periodic, name="periodic", daemon=True)
+
         def stop(signum: int, frame: object) -> None:
             if outbox.stopping.is_set():
                 raise SystemExit(1)  # the second signal: do not wait for the current batch or task
@@ -43,6 +62,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
         tasks_thread.start()
+        periodic_thread.start()
         self.stdout.write("Worker kører: SMS-udbakke og baggrundsopgaver (stop med Ctrl+C)")
         outbox.run()
         tasks_thread.join(timeout=60)
