@@ -37,14 +37,19 @@ class Command(BaseCommand):
         outbox = OutboxWorker()
 
         def periodic() -> None:
-            """Once a minute: escalate overdue concerns and end memberships whose consent has expired."""
+            """Once a minute: escalate overdue concerns, end memberships whose consent has expired, and
+            delete self-evaluation rounds the young person chose not to keep (after an hour, for printing)."""
+            import datetime
+
             from django.db import close_old_connections
 
             from ungeforlob.chain.tasks import run_tick
+            from ungeforlob.progression.services import self_evaluation_purge_unkept
 
             while not outbox.stopping.wait(PERIODIC_SECONDS):
                 try:
                     run_tick()
+                    self_evaluation_purge_unkept(older_than=datetime.timedelta(minutes=60))
                 except Exception:  # noqa: BLE001 - a failed tick is logged and tried again next minute
                     log.exception("Periodic chain tick failed")
                 finally:
