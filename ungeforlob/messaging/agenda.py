@@ -18,7 +18,7 @@ def sms_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     for m in selectors.failed_messages(user):
         items.append(AgendaItem(
             due=timezone.localdate(m.failed_at) if m.failed_at else today, kind="sms",
-            title=_("En SMS kunne ikke sendes"), youth_id=m.youth_id, youth_name=m.youth.full_name,
+            title=_("SMS kunne ikke sendes"), youth_id=m.youth_id, youth_name=m.youth.full_name,
             url=reverse("messaging:conversation", args=[m.youth_id]), overdue=True,
             detail=m.status_reason,
         ))

@@ -40,6 +40,7 @@ PENDING_STATUSES = (MessageStatus.QUEUED, MessageStatus.SENDING)
 class ConsentWithdrawal(models.TextChoices):
     STOP = "stop", _("Den unge svarede STOP")
     STAFF = "staff", _("Registreret af en medarbejder")
+    PORTAL = "portal", _("Den unge trak det tilbage på Min side")
 
 
 class SmsConsent(models.Model):

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
+from ungeforlob.core.text import default_language
 from ungeforlob.messaging import conf
 from ungeforlob.messaging.models import (
     CheckIn,
@@ -270,17 +271,20 @@ def consent_withdraw(*, actor: Any, youth: Any, via: str = ConsentWithdrawal.STA
     consent.withdrawn_at = now
     consent.withdrawn_via = via
     consent.save()
-    reason = (_("Ikke sendt: den unge svarede STOP.") if via == ConsentWithdrawal.STOP
-              else _("Ikke sendt: samtykket til SMS er trukket tilbage."))
+    by_youth = via in (ConsentWithdrawal.STOP, ConsentWithdrawal.PORTAL)
+    reason = {
+        ConsentWithdrawal.STOP: _("Ikke sendt: den unge svarede STOP."),
+        ConsentWithdrawal.PORTAL: _("Ikke sendt: den unge trak samtykket til SMS tilbage på Min side."),
+    }.get(via, _("Ikke sendt: samtykket til SMS er trukket tilbage."))
     OutboundMessage.objects.filter(youth=youth, status=MessageStatus.QUEUED).update(
         status=MessageStatus.CANCELLED, cancelled_at=now, status_reason=reason
     )
-    stop_reason = WakeUpStopReason.YOUTH if via == ConsentWithdrawal.STOP else WakeUpStopReason.STAFF
+    stop_reason = WakeUpStopReason.YOUTH if by_youth else WakeUpStopReason.STAFF
     WakeUpSeries.objects.filter(youth=youth, stopped_at__isnull=True).update(
         stopped_at=now, stopped_reason=stop_reason, stopped_by=actor if _is_staff(actor) else None
     )
     audit_record(actor=actor, action=AuditAction.UPDATE, youth=youth, obj=consent,
-                 actor_youth=youth if via == ConsentWithdrawal.STOP else None,
+                 actor_youth=youth if by_youth else None,
                  detail={"consent": False, "via": via})
     return consent
 
@@ -439,12 +443,13 @@ def reminder_schedule(
     if not 0 <= lead <= 24 * 14:
         raise ValidationError({"lead_hours": _("Påmindelsen kan sendes fra 0 timer til 14 dage før.")})
     place = " ".join((place or "").split())[:120]
-    text = _("Hej %(name)s. Husk vores aftale %(when)s.") % {"name": _first_name(youth),
-                                                             "when": _when_text(appointment_at)}
-    if place:
-        text = _("Hej %(name)s. Husk vores aftale %(when)s, %(place)s.") % {
-            "name": _first_name(youth), "when": _when_text(appointment_at), "place": place}
-    text += " " + _("Skriv, hvis du ikke kan komme.")
+    with default_language():  # the SMS is in the young person's language, not the sender's UI language
+        text = _("Hej %(name)s. Husk vores aftale %(when)s.") % {"name": _first_name(youth),
+                                                                 "when": _when_text(appointment_at)}
+        if place:
+            text = _("Hej %(name)s. Husk vores aftale %(when)s, %(place)s.") % {
+                "name": _first_name(youth), "when": _when_text(appointment_at), "place": place}
+        text += " " + _("Skriv, hvis du ikke kan komme.")
     return sms_enqueue(
         youth=youth, body=text, kind=MessageKind.REMINDER, send_at=appointment_at - datetime.timedelta(hours=lead),
         actor=actor, idempotency_key=idempotency_key, related_type=related_type, related_id=related_id,
@@ -653,6 +658,25 @@ def _answer_open_checkin(message: InboundMessage, now: datetime.datetime) -> Non
     checkin.save(update_fields=["status", "answer", "answered_at"])
     message.checkin = checkin
     message.save(update_fields=["checkin"])
+
+
+@transaction.atomic
+def checkin_answer(*, youth: Any, related_type: str, related_id: Any, answer: str,
+                   answered_in: str = "portal") -> CheckIn | None:
+    """The young person answered elsewhere (e.g. a check-in on Min side): the open SMS check-in about the same
+    thing gets that answer, so the contact person does not wait for an SMS reply. None when none is open."""
+    checkin = (CheckIn.objects.select_for_update(of=("self",))
+               .filter(youth=youth, status=CheckInStatus.OPEN, related_type=related_type, related_id=str(related_id))
+               .order_by("-pk").first())
+    if checkin is None:
+        return None
+    checkin.status = CheckInStatus.ANSWERED
+    checkin.answer = answer[:1600]
+    checkin.answered_at = timezone.now()
+    checkin.save(update_fields=["status", "answer", "answered_at"])
+    audit_record(actor=None, actor_youth=youth, action=AuditAction.UPDATE, youth=youth, obj=checkin,
+                 detail={"answered_in": answered_in})
+    return checkin
 
 
 RECEIPT_DELIVERED = frozenset({"DELIVERED", "DELIVRD"})

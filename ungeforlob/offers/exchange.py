@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from ungeforlob.accounts.models import Sector
 from ungeforlob.offers.models import Offer, Phase, ReadinessLevel
@@ -59,13 +60,13 @@ TEXT_FIELDS: dict[str, tuple[str, int]] = {
     "financing": ("financing_note", 1000),
 }
 
-COLUMN_LABELS: dict[str, str] = {
-    "code": "kode", "name": "navn", "provider": "udbyder", "context": "kommune eller ejer", "sector": "sektor",
-    "phase": "fase", "focus": "formål", "description": "beskrivelse", "target_group": "målgruppe",
-    "age_min": "alder fra", "age_max": "alder til", "readiness": "parathed", "needs": "behov",
-    "anchoring": "forankring", "contact_name": "kontaktperson", "contact_phone": "telefon",
-    "contact_email": "e-mail", "address": "adresse", "capacity": "pladser", "waiting_list": "venteliste",
-    "financing": "finansiering", "url": "link", "active": "aktiv",
+COLUMN_LABELS: dict[str, Any] = {
+    "code": _lazy("kode"), "name": _lazy("navn"), "provider": _lazy("udbyder"), "context": _lazy("kommune eller ejer"), "sector": _lazy("sektor"),
+    "phase": _lazy("fase"), "focus": _lazy("formål"), "description": _lazy("beskrivelse"), "target_group": _lazy("målgruppe"),
+    "age_min": _lazy("alder fra"), "age_max": _lazy("alder til"), "readiness": _lazy("parathed"), "needs": _lazy("behov"),
+    "anchoring": _lazy("forankring"), "contact_name": _lazy("kontaktperson"), "contact_phone": _lazy("telefon"),
+    "contact_email": _lazy("e-mail"), "address": _lazy("adresse"), "capacity": _lazy("pladser"), "waiting_list": _lazy("venteliste"),
+    "financing": _lazy("finansiering"), "url": _lazy("link"), "active": _lazy("aktiv"),
 }
 
 _TRUE = {"ja", "j", "1", "true", "sand", "aktiv", "yes", "x"}

@@ -391,8 +391,9 @@ def _outcomes(user: Any, station_model: Any) -> dict[int, dict[str, int]]:
     stations: dict[int, list[tuple[datetime.date, str]]] = {}
     kind_field = station_model._meta.get_field("kind")
     labels = dict(kind_field.choices or [])
-    for youth_id, kind, start in station_model.objects.filter(youth_id__in=youth_ids).order_by(
-            "start_date", "pk").values_list("youth_id", "kind", "start_date"):
+    # A cancelled transition's station never happened (transitions.selectors.live_stations says the same).
+    live = station_model.objects.filter(youth_id__in=youth_ids).exclude(transition__cancelled_at__isnull=False)
+    for youth_id, kind, start in live.order_by("start_date", "pk").values_list("youth_id", "kind", "start_date"):
         stations.setdefault(youth_id, []).append((start, str(labels.get(kind, kind))))
     out: dict[int, dict[str, int]] = {}
     for (offer_id, youth_id), day in first_use.items():

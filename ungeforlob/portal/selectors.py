@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Avg, Count, QuerySet
+from django.db.models import Avg, Count, F, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -248,10 +248,14 @@ def my_consents(youth: Youth) -> dict[str, Any]:
     return {"consents": consents_for(youth), "sms": SmsConsent.objects.filter(youth=youth).first()}
 
 
-def notices(youth: Youth, limit: int = 5) -> list[Any]:
+def notices(youth: Youth, limit: int = 5) -> dict[str, list[Any]]:
+    """Unread notices ("Nyt til dig") and the latest read ones, in one query."""
     from ungeforlob.chain.selectors import notices_for_youth
 
-    return list(notices_for_youth(youth)[:limit])
+    unread_first = notices_for_youth(youth).order_by(F("read_at").desc(nulls_first=True), "-created_at", "-pk")
+    rows = list(unread_first[: limit * 3])
+    unread = [n for n in rows if n.read_at is None][:limit]
+    return {"unread": unread, "read": [n for n in rows if n.read_at is not None][:limit]}
 
 
 # --- export sections (Hent mine data) -----------------------------------------------------------------

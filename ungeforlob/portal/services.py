@@ -144,24 +144,6 @@ CHECKIN_NOT = "ikke"
 LINE_MAX = 300
 
 
-def _checkin_answer_sms(*, youth: Youth, activity: Any, answer: str) -> None:
-    """Thin youth-facing wrapper (messaging has no public "answer" service; its inbound SMS does the same in
-    `_answer_open_checkin`): an open SMS check-in about this activity gets the portal answer too."""
-    from ungeforlob.messaging.models import CheckInStatus
-    from ungeforlob.messaging.selectors import checkins_for
-
-    checkin = (checkins_for(related_type="plans.activity", related_id=activity.pk)
-               .select_for_update(of=("self",)).filter(youth=youth, status=CheckInStatus.OPEN).first())
-    if checkin is None:
-        return
-    checkin.status = CheckInStatus.ANSWERED
-    checkin.answer = answer[:1600]
-    checkin.answered_at = timezone.now()
-    checkin.save(update_fields=["status", "answer", "answered_at"])
-    audit_record(actor=None, actor_youth=youth, action=AuditAction.UPDATE, youth=youth, obj=checkin,
-                 detail={"answered_in": "portal"})
-
-
 @transaction.atomic
 def checkin_record(*, youth: Youth, outcome: str, line: str, closeness: Any, subgoal: Any = None,
                    activity: Any = None) -> Any:
@@ -196,7 +178,10 @@ def checkin_record(*, youth: Youth, outcome: str, line: str, closeness: Any, sub
         went_well=text if outcome == CHECKIN_DONE else "", was_hard=text if outcome == CHECKIN_NOT else "",
     )
     if activity is not None:
-        _checkin_answer_sms(youth=youth, activity=activity, answer=text)
+        from ungeforlob.messaging.services import checkin_answer
+
+        checkin_answer(youth=youth, related_type="plans.activity", related_id=activity.pk, answer=text,
+                       answered_in="portal")
     return evaluation
 
 
@@ -307,12 +292,12 @@ def my_consent_withdraw(*, youth: Youth, consent_id: Any) -> Any:
 
 @transaction.atomic
 def my_sms_consent_withdraw(*, youth: Youth) -> Any:
-    """Thin youth-facing wrapper over messaging.consent_withdraw: the youth stops SMS themself (recorded as
-    the youth's own withdrawal, like an SMS STOP)."""
+    """Thin youth-facing wrapper over messaging.consent_withdraw: the youth stops SMS themself on Min side
+    (recorded as the youth's own withdrawal, told apart from an SMS STOP)."""
     from ungeforlob.messaging.models import ConsentWithdrawal
     from ungeforlob.messaging.services import consent_withdraw
 
-    return consent_withdraw(actor=None, youth=youth, via=ConsentWithdrawal.STOP)
+    return consent_withdraw(actor=None, youth=youth, via=ConsentWithdrawal.PORTAL)
 
 
 @transaction.atomic

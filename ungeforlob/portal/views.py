@@ -77,6 +77,17 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @youth_required
+@require_POST
+def notices_read(request: HttpRequest) -> HttpResponse:
+    """"Jeg har set det": the shown notices leave "Nyt til dig" (they stay under "Tidligere beskeder")."""
+    from ungeforlob.chain.services import notices_mark_read
+
+    if notices_mark_read(youth=request.youth, notice_ids=request.POST.getlist("notice")[:50]):
+        messages.success(request, _("Fint. Du kan stadig finde beskederne under „Tidligere beskeder“."))
+    return redirect("portal:home")
+
+
+@youth_required
 def chain(request: HttpRequest) -> HttpResponse:
     services.portal_read(youth=request.youth, what="chain")
     return render(request, "portal/chain.html", {"youth": request.youth, "members": selectors.my_chain(request.youth)})

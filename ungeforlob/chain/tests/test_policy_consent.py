@@ -65,3 +65,15 @@ def test_expired_consents_end_their_memberships_in_the_periodic_run(p: Personas)
     membership.refresh_from_db()
     assert membership.end_date is not None
     assert services.consents_expire() == 0
+
+
+def test_the_circle_and_meeting_participants_leave_out_a_member_whose_consent_is_withdrawn(p: Personas) -> None:
+    from ungeforlob.chain.selectors import circle_for
+    from ungeforlob.plans.selectors import circle_professionals
+
+    consent = consent_for(p, p.outsider.organisation)
+    _member_on_consent(p, consent)
+    assert p.outsider in circle_professionals(p.youth)
+    Consent.objects.filter(pk=consent.pk).update(withdrawn_at=timezone.now())
+    assert p.outsider not in circle_professionals(p.youth)
+    assert all(m.professional_id != p.outsider.pk for m in circle_for(p.youth)["active"])

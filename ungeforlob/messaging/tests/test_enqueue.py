@@ -109,3 +109,22 @@ def test_reschedule_moves_a_queued_message_and_applies_quiet_hours(p: Personas) 
 
 def test_unknown_kinds_are_notices(p: Personas) -> None:
     assert sms_enqueue(youth=p.youth, body="Hej", kind="handover").kind == MessageKind.NOTICE
+
+
+def test_an_answer_given_on_min_side_closes_only_that_young_persons_open_check_in_about_the_same_thing(
+        consented: Personas) -> None:
+    from ungeforlob.messaging.models import CheckInStatus
+    from ungeforlob.messaging.services import checkin_answer, checkin_create
+
+    p = consented
+    about = {"related_type": "plans.activity", "related_id": 7}
+    checkin = checkin_create(actor=p.contact_person, youth=p.youth, question="Hvordan gik praktikken?", **about)
+    assert checkin_answer(youth=p.other_youth, answer="Ikke min", **about) is None
+    assert checkin_answer(youth=p.youth, related_type="plans.activity", related_id=8, answer="Forkert") is None
+    answered = checkin_answer(youth=p.youth, answer="Det gik godt", **about)
+    assert answered is not None and answered.pk == checkin.pk
+    checkin.refresh_from_db()
+    assert checkin.status == CheckInStatus.ANSWERED and checkin.answer == "Det gik godt"
+    assert checkin_answer(youth=p.youth, answer="Igen", **about) is None  # an answered one stays as answered
+    assert AuditEvent.objects.filter(actor_youth_id=p.youth.pk, object_type="checkin",
+                                     action=AuditAction.UPDATE).count() == 1

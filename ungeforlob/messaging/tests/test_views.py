@@ -420,7 +420,7 @@ def test_the_contact_persons_day_lists_failures_and_unanswered_replies(consented
     OutboundMessage.objects.filter(pk=message.pk).update(status=MessageStatus.FAILED, failed_at=timezone.now())
     _hook({"msisdn": "4520123456", "message": "Kan du ringe?"})
     titles = sorted(i.title for i in sms_items(consented.contact_person, today=timezone.localdate()))
-    assert titles == ["En SMS kunne ikke sendes", "Ny SMS fra den unge"]
+    assert titles == ["Ny SMS fra den unge", "SMS kunne ikke sendes"]
     assert sms_items(consented.outsider, today=timezone.localdate()) == []
 
 

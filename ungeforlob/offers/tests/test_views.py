@@ -396,6 +396,23 @@ def test_usage_shows_the_stations_young_people_started_after_the_offer(p: Person
     assert "FGU: 3" in response.content.decode()
 
 
+def test_usage_leaves_out_the_station_of_a_cancelled_transition(p: Personas, as_user: Any) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from ungeforlob.transitions import services as transitions
+
+    today = timezone.localdate()
+    offer = make_offer(p.municipality, "Brobygning")
+    make_activity(p.youth, offer=offer, status=ActivityStatus.DONE, start_date=today - datetime.timedelta(days=60))
+    transition = transitions.transition_create(actor=p.contact_person, youth=p.youth, kind="fgu",
+                                               institution="FGU Demo", date=today + datetime.timedelta(days=5))
+    assert as_user(p.leader).get("/tilbud/brug/").context["rows"][0].outcomes == {"FGU": 1}
+    transitions.transition_cancel(actor=p.contact_person, transition=transition, reason="Valgte om")
+    assert as_user(p.leader).get("/tilbud/brug/").context["rows"][0].outcomes == {}
+
+
 def test_the_hsds_export_leaves_out_empty_values_instead_of_null(p: Personas, as_user: Any) -> None:
     make_offer(p.municipality, "Uden detaljer")
     service = json.loads(as_user(p.outsider).get("/tilbud/hsds.json").content)["contents"][0]

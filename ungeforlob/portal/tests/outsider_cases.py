@@ -11,6 +11,7 @@ def cases(p: Personas) -> list[C]:
     wish = Wish.objects.create(youth=p.youth, kind="maal", text="Jeg vil lære at køre bil")
     return [
         C("portal:home", "/min-side/", refused_statuses=PORTAL),
+        C("portal:notices_read", "/min-side/nyt/set/", "post", {"notice": "1"}, refused_statuses=PORTAL),
         C("portal:chain", "/min-side/kaede/", refused_statuses=PORTAL),
         C("portal:access_log", "/min-side/hvem-har-kigget/", refused_statuses=PORTAL),
         C("portal:feedback", "/min-side/hvordan-gaar-det/", "post", {"heard": "5", "useful": "5"}, refused_statuses=PORTAL),

@@ -303,7 +303,10 @@ def test_the_youth_stops_sms_from_the_consent_page(p: Personas) -> None:
     consent = consent_give(actor=p.contact_person, youth=p.youth)
     youth_client(p.youth).post("/min-side/samtykker/", {"consent": "sms"})
     consent.refresh_from_db()
-    assert not consent.is_active
+    assert not consent.is_active and consent.withdrawn_via == "portal"
+    # The contact person sees that the young person did it on Min side, not by answering STOP.
+    page = client_for(p.contact_person).get(f"/unge/{p.youth.pk}/beskeder/").content.decode()
+    assert "Den unge trak det tilbage på Min side." in page and "Den unge svarede STOP." not in page
 
 
 def test_a_youth_reads_and_comments_on_a_handover_and_sees_the_notice(p: Personas, jobcenter: Organisation) -> None:
@@ -379,3 +382,46 @@ def test_reading_a_portal_page_is_in_the_youths_own_access_trail(p: Personas) ->
                 .values_list("object_type", flat=True))
     assert {"plan", "written", "consents", "progression", "selvevaluering", "wishes", "handovers"} <= kinds
     assert timezone.now()
+
+
+# --- Nyt til dig ---------------------------------------------------------------------------------------
+
+
+def test_a_seen_notice_leaves_nyt_til_dig_and_stays_under_earlier_messages(p: Personas) -> None:
+    from ungeforlob.audit.models import AuditEvent
+    from ungeforlob.chain.notify import youth_notify
+
+    notice = youth_notify(youth=p.youth, kind="joined", text="Mette er kommet med i din kæde")
+    client = youth_client(p.youth)
+    page = client.get("/min-side/").content.decode()
+    assert "Nyt til dig" in page and "Mette er kommet med i din kæde" in page and "Tidligere beskeder" not in page
+
+    response = client.post("/min-side/nyt/set/", {"notice": [str(notice.pk)]})
+    assert response.status_code == 302
+    notice.refresh_from_db()
+    assert notice.read_at is not None
+    page = client.get("/min-side/").content.decode()
+    assert "Nyt til dig" not in page
+    assert "Tidligere beskeder" in page and "Mette er kommet med i din kæde" in page
+    assert AuditEvent.objects.filter(actor_youth_id=p.youth.pk, object_type="youthnotice", action="update").count() == 1
+
+
+def test_a_young_person_cannot_mark_another_young_persons_notice_and_bad_ids_do_nothing(p: Personas) -> None:
+    from ungeforlob.chain.notify import youth_notify
+
+    theirs = youth_notify(youth=p.other_youth, kind="joined", text="Nyt til en anden")
+    response = youth_client(p.youth).post("/min-side/nyt/set/", {"notice": [str(theirs.pk), "abc", "-1", "9" * 30]})
+    assert response.status_code == 302
+    theirs.refresh_from_db()
+    assert theirs.read_at is None
+
+
+def test_the_portal_home_uses_the_same_queries_with_1_and_30_notices(p: Personas, count_queries) -> None:
+    from ungeforlob.chain.notify import youth_notify
+
+    client = youth_client(p.youth)
+    youth_notify(youth=p.youth, kind="joined", text="Første")
+    few = count_queries(lambda: client.get("/min-side/"))
+    for i in range(29):
+        youth_notify(youth=p.youth, kind="joined", text=f"Besked {i}")
+    assert count_queries(lambda: client.get("/min-side/")) == few
