@@ -9,7 +9,7 @@ PG_PORT ?= 5433
 PG_BIN ?= $(firstword $(wildcard /usr/lib/postgresql/*/bin))
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run install setup serve test test-sqlite test-postgres system-deps postgres-start postgres-stop lint bench clean
+.PHONY: run install setup serve messages test test-sqlite test-postgres system-deps postgres-start postgres-stop lint bench clean
 
 run: setup serve
 
@@ -32,6 +32,12 @@ setup: install
 
 serve:
 	$(PY) manage.py rundev --addr $(HOST) --port $(PORT)
+
+## Translations: extract the Danish texts into the English catalogue (then translate what is new or fuzzy:
+## `msgattrib --untranslated --only-fuzzy ungeforlob/locale/en/LC_MESSAGES/django.po`) and compile it.
+messages: install
+	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var --ignore=artifacts --ignore=staticfiles
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 ## Debian packages the test suite drives for real: Chromium (browser tests), poppler (PDF → PNG),
 ## harfbuzz-subset (WeasyPrint), gettext (translations), PostgreSQL (production database).

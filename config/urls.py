@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 
 admin.site.site_header = "Ungeforløb – systemadministration"
 
@@ -16,7 +18,8 @@ urlpatterns = [
     path("", include("ungeforlob.offers.urls")),
     path("", include("ungeforlob.insights.urls")),
     path("", include("ungeforlob.portal.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Anyone may choose the language, also on the login pages (staff and young people) before logging in.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path(f"{settings.ADMIN_URL}", admin.site.urls),
 ]
 

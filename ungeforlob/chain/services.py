@@ -37,8 +37,10 @@ from ungeforlob.chain.models import (
     ReferralStatus,
     Severity,
     StaffNotification,
+    YouthNotice,
 )
 from ungeforlob.chain.notify import staff_notify, youth_notify
+from ungeforlob.core.text import default_language
 from ungeforlob.core.workdays import add_working_days
 from ungeforlob.youth import cpr
 from ungeforlob.youth.models import Course, Youth
@@ -121,20 +123,21 @@ def _grounds(*, youth: Youth, professional: Any, actor: Any, consent: Consent | 
 
 
 def _joined_notice(*, youth: Youth, membership: Membership, actor: Any) -> None:
-    holder = membership.holder_name
-    org = ""
-    if membership.professional_id and membership.professional.organisation_id:
-        org = membership.professional.organisation.name
-    text = _("%(name)s er kommet med i din kæde som %(role)s.") % {"name": holder, "role": membership.get_role_display()}
-    if org:
-        text = _("%(name)s (%(org)s) er kommet med i din kæde som %(role)s.") % {
-            "name": holder, "org": org, "role": membership.get_role_display()}
-    # The SMS names nobody and no role: a role such as "misbrugskonsulent" is itself a personal detail.
-    youth_notify(
-        youth=youth, kind="kaede_ny", text=text, actor=actor,
-        sms_body=_("Der er kommet en ny fagperson med i din kæde i Ungeforløb. Log ind for at se hvem."),
-        related_type="membership", related_id=membership.pk, idempotency_key=f"chain-join-{membership.pk}",
-    )
+    with default_language():
+        holder = membership.holder_name
+        org = ""
+        if membership.professional_id and membership.professional.organisation_id:
+            org = membership.professional.organisation.name
+        text = _("%(name)s er kommet med i din kæde som %(role)s.") % {"name": holder, "role": membership.get_role_display()}
+        if org:
+            text = _("%(name)s (%(org)s) er kommet med i din kæde som %(role)s.") % {
+                "name": holder, "org": org, "role": membership.get_role_display()}
+        # The SMS names nobody and no role: a role such as "misbrugskonsulent" is itself a personal detail.
+        youth_notify(
+            youth=youth, kind="kaede_ny", text=text, actor=actor,
+            sms_body=_("Der er kommet en ny fagperson med i din kæde i Ungeforløb. Log ind for at se hvem."),
+            related_type="membership", related_id=membership.pk, idempotency_key=f"chain-join-{membership.pk}",
+        )
 
 
 def _membership_create(*, actor: Any, youth: Youth, professional: Any, role: str, start: datetime.date,
@@ -192,9 +195,10 @@ def member_add(*, actor: Any, youth: Youth, professional: Any, role: str, start_
     membership = _membership_create(actor=actor, youth=youth, professional=professional, role=role, start=start,
                                     consent=consent, legal_basis=legal_basis, legal_basis_note=legal_basis_note,
                                     note=note)
-    staff_notify(recipients=[professional] if professional != actor else [], kind="kaede_ny",
-                 text=_("Du er kommet med i en ung persons kæde som %(role)s.") % {"role": ChainRole(role).label},
-                 url=reverse("chain:circle", args=[youth.pk]))
+    with default_language():
+        staff_notify(recipients=[professional] if professional != actor else [], kind="kaede_ny",
+                     text=_("Du er kommet med i en ung persons kæde som %(role)s.") % {"role": ChainRole(role).label},
+                     url=reverse("chain:circle", args=[youth.pk]))
     return membership
 
 
@@ -222,10 +226,11 @@ def member_change_role(*, actor: Any, membership: Membership, role: str, note: s
     )
     audit_record(actor=actor, action=AuditAction.UPDATE, youth=membership.youth, obj=new,
                  detail={"from_role": membership.role, "to_role": role, "previous": membership.pk})
-    youth_notify(youth=membership.youth, kind="kaede_rolle",
-                 text=_("%(name)s har fået en ny rolle i din kæde: %(role)s.")
-                 % {"name": new.holder_name, "role": new.get_role_display()},
-                 related_type="membership", related_id=new.pk)
+    with default_language():
+        youth_notify(youth=membership.youth, kind="kaede_rolle",
+                     text=_("%(name)s har fået en ny rolle i din kæde: %(role)s.")
+                     % {"name": new.holder_name, "role": new.get_role_display()},
+                     related_type="membership", related_id=new.pk)
     return new
 
 
@@ -318,8 +323,9 @@ def consent_withdraw(*, consent: Consent, by_youth: bool = False, actor: Any = N
     audit_record(actor=staff, actor_youth=consent.youth if by_youth else None, action=AuditAction.UPDATE,
                  youth=consent.youth, obj=consent,
                  detail={"withdrawn": True, "by_youth": by_youth, "memberships_ended": [m.pk for m in affected]})
-    staff_notify(recipients=[m.professional for m in affected if m.professional_id], kind="samtykke_tilbage",
-                 text=_("Et samtykke er trukket tilbage. Din adgang til en ung persons oplysninger er ophørt."))
+    with default_language():
+        staff_notify(recipients=[m.professional for m in affected if m.professional_id], kind="samtykke_tilbage",
+                     text=_("Et samtykke er trukket tilbage. Din adgang til en ung persons oplysninger er ophørt."))
     return consent
 
 
@@ -386,15 +392,16 @@ def concern_raise(*, actor: Any, youth: Youth, category: str, severity: str, des
     audit_record(actor=actor, action=AuditAction.CREATE, youth=youth, obj=concern,
                  detail={"category": category, "severity": severity, "notified": sorted(recipients)})
     due = concern.ack_due.strftime("%d.%m.%Y")
-    staff_notify(
-        recipients=recipients.values(), kind="bekymring",
-        text=_("Der er rejst en bekymring, som du skal kvittere for senest %(due)s.") % {"due": due},
-        url=reverse("chain:concern_detail", args=[concern.pk]),
-        email_subject=_("Ungeforløb: en bekymring venter på din kvittering"),
-        email_body=_("Der er rejst en bekymring i Ungeforløb, som du skal kvittere for senest %(due)s.\n"
-                     "Log ind for at læse den. Af hensyn til den unge står der ikke mere i denne mail.")
-        % {"due": due},
-    )
+    with default_language():
+        staff_notify(
+            recipients=recipients.values(), kind="bekymring",
+            text=_("Der er rejst en bekymring, som du skal kvittere for senest %(due)s.") % {"due": due},
+            url=reverse("chain:concern_detail", args=[concern.pk]),
+            email_subject=_("Ungeforløb: en bekymring venter på din kvittering"),
+            email_body=_("Der er rejst en bekymring i Ungeforløb, som du skal kvittere for senest %(due)s.\n"
+                         "Log ind for at læse den. Af hensyn til den unge står der ikke mere i denne mail.")
+            % {"due": due},
+        )
     return concern
 
 
@@ -407,9 +414,10 @@ def _acknowledge(concern: Concern, actor: Any) -> bool:
         concern.acknowledged_at, concern.acknowledged_by, concern.response_minutes = now, actor, minutes
         audit_record(actor=actor, action=AuditAction.UPDATE, youth=concern.youth, obj=concern,
                      detail={"acknowledged": True, "response_minutes": minutes})
-        staff_notify(recipients=[concern.raised_by] if concern.raised_by_id != actor.pk else [],
-                     kind="bekymring_kvitteret", text=_("Din bekymring er kvitteret."),
-                     url=reverse("chain:concern_detail", args=[concern.pk]))
+        with default_language():
+            staff_notify(recipients=[concern.raised_by] if concern.raised_by_id != actor.pk else [],
+                         kind="bekymring_kvitteret", text=_("Din bekymring er kvitteret."),
+                         url=reverse("chain:concern_detail", args=[concern.pk]))
     return bool(updated)
 
 
@@ -486,19 +494,21 @@ def concerns_escalate_due(*, now: datetime.datetime | None = None) -> int:
             names = ", ".join(str(c) for c in contacts) or _("ingen kontaktperson")
             due_text = concern.ack_due.strftime("%d.%m.%Y")
             if leader is not None:
-                staff_notify(
-                    recipients=[leader], kind="bekymring_eskaleret",
-                    text=_("En bekymring i %(names)ss kæde blev ikke kvitteret inden fristen %(due)s.")
-                    % {"names": names, "due": due_text},
-                    url=reverse("chain:capacity"),
-                    email_subject=_("Ungeforløb: en bekymring er ikke kvitteret"),
-                    email_body=_("En bekymring i %(names)ss kæde blev ikke kvitteret inden fristen %(due)s. "
-                                 "Tal med medarbejderen. Af hensyn til den unge står der ikke mere i denne mail.")
-                    % {"names": names, "due": due_text},
-                )
-            staff_notify(recipients=contacts, kind="bekymring_eskaleret",
-                         text=_("En bekymring er ikke kvitteret inden fristen og er sendt videre til din leder."),
-                         url=reverse("chain:concern_detail", args=[concern.pk]))
+                with default_language():
+                    staff_notify(
+                        recipients=[leader], kind="bekymring_eskaleret",
+                        text=_("En bekymring blev ikke kvitteret inden fristen %(due)s. Kontaktperson: %(names)s.")
+                        % {"names": names, "due": due_text},
+                        url=reverse("chain:capacity"),
+                        email_subject=_("Ungeforløb: en bekymring er ikke kvitteret"),
+                        email_body=_("En bekymring blev ikke kvitteret inden fristen %(due)s. Kontaktperson: %(names)s. "
+                                     "Tal med medarbejderen. Af hensyn til den unge står der ikke mere i denne mail.")
+                        % {"names": names, "due": due_text},
+                    )
+            with default_language():
+                staff_notify(recipients=contacts, kind="bekymring_eskaleret",
+                             text=_("En bekymring er ikke kvitteret inden fristen og er sendt videre til din leder."),
+                             url=reverse("chain:concern_detail", args=[concern.pk]))
     return escalated
 
 
@@ -610,13 +620,15 @@ def referral_accept(*, actor: Any, referral: Referral, contact_person: Any,
     Referral.objects.filter(pk=referral.pk).update(youth=youth)
     referral.youth = youth
     audit_record(actor=actor, action=AuditAction.UPDATE, youth=youth, obj=referral, detail={"accepted": True})
-    staff_notify(recipients=[referral.submitted_by], kind="henvisning",
-                 text=_("Din henvisning er modtaget. Ungeindsatsen kontakter den unge."),
-                 url=reverse("chain:referral_mine"))
+    with default_language():
+        staff_notify(recipients=[referral.submitted_by], kind="henvisning",
+                     text=_("Din henvisning er modtaget. Ungeindsatsen kontakter den unge."),
+                     url=reverse("chain:referral_mine"))
     if contact_person.pk != actor.pk:
-        staff_notify(recipients=[contact_person], kind="henvisning",
-                     text=_("Du er blevet kontaktperson for en ung fra en henvisning."),
-                     url=reverse("youth:detail", args=[youth.pk]))
+        with default_language():
+            staff_notify(recipients=[contact_person], kind="henvisning",
+                         text=_("Du er blevet kontaktperson for en ung fra en henvisning."),
+                         url=reverse("youth:detail", args=[youth.pk]))
     return youth
 
 
@@ -629,9 +641,10 @@ def referral_decline(*, actor: Any, referral: Referral, reason: str) -> Referral
     _claim_referral(referral, actor, status=ReferralStatus.DECLINED, decline_reason=reason[:500])
     audit_record(actor=actor, action=AuditAction.UPDATE, obj=referral, municipality=actor.municipality,
                  detail={"declined": True})
-    staff_notify(recipients=[referral.submitted_by], kind="henvisning",
-                 text=_("Din henvisning er behandlet og ikke modtaget. Kontakt Ungeindsatsen for at høre mere."),
-                 url=reverse("chain:referral_mine"))
+    with default_language():
+        staff_notify(recipients=[referral.submitted_by], kind="henvisning",
+                     text=_("Din henvisning er behandlet og ikke modtaget. Kontakt Ungeindsatsen for at høre mere."),
+                     url=reverse("chain:referral_mine"))
     return referral
 
 
@@ -667,16 +680,18 @@ def handover_create(*, actor: Any, youth: Youth, receiver: Any, role: str, what_
     )
     audit_record(actor=actor, action=AuditAction.CREATE, youth=youth, obj=handover,
                  detail={"receiver": receiver.pk, "role": role})
-    staff_notify(recipients=[receiver], kind="overlevering",
-                 text=_("Du har fået en overlevering, som du skal tage stilling til."),
-                 url=reverse("chain:handover_detail", args=[handover.pk]),
-                 email_subject=_("Ungeforløb: en overlevering venter på dig"),
-                 email_body=_("Du har fået en overlevering i Ungeforløb, som du skal læse og acceptere. "
-                              "Af hensyn til den unge står der ikke mere i denne mail."))
-    youth_notify(youth=youth, kind="overlevering",
-                 text=_("Der er skrevet en overlevering til %(name)s, som skal være din %(role)s. "
-                        "Du kan læse den og skrive en kommentar.") % {"name": receiver, "role": ChainRole(role).label},
-                 related_type="handover", related_id=handover.pk)
+    with default_language():
+        staff_notify(recipients=[receiver], kind="overlevering",
+                     text=_("Du har fået en overlevering, som du skal tage stilling til."),
+                     url=reverse("chain:handover_detail", args=[handover.pk]),
+                     email_subject=_("Ungeforløb: en overlevering venter på dig"),
+                     email_body=_("Du har fået en overlevering i Ungeforløb, som du skal læse og acceptere. "
+                                  "Af hensyn til den unge står der ikke mere i denne mail."))
+    with default_language():
+        youth_notify(youth=youth, kind="overlevering",
+                     text=_("Der er skrevet en overlevering til %(name)s, som skal være din %(role)s. "
+                            "Du kan læse den og skrive en kommentar.") % {"name": receiver, "role": ChainRole(role).label},
+                     related_type="handover", related_id=handover.pk)
     return handover
 
 
@@ -717,9 +732,10 @@ def handover_accept(*, actor: Any, handover: Handover) -> Handover:
     _transfer(actor=actor, youth=handover.youth, sender=handover.sender, receiver=actor, role=handover.role,
               consent=handover.consent, legal_basis=handover.legal_basis, today=_today())
     audit_record(actor=actor, action=AuditAction.UPDATE, youth=handover.youth, obj=handover, detail={"accepted": True})
-    staff_notify(recipients=[handover.sender], kind="overlevering",
-                 text=_("Din overlevering er accepteret af %(name)s.") % {"name": actor},
-                 url=reverse("chain:handover_detail", args=[handover.pk]))
+    with default_language():
+        staff_notify(recipients=[handover.sender], kind="overlevering",
+                     text=_("Din overlevering er accepteret af %(name)s.") % {"name": actor},
+                     url=reverse("chain:handover_detail", args=[handover.pk]))
     return handover
 
 
@@ -736,9 +752,10 @@ def handover_decline(*, actor: Any, handover: Handover, reason: str) -> Handover
         raise ValidationError({"__all__": _("Overleveringen er allerede behandlet.")})
     handover.refresh_from_db()
     audit_record(actor=actor, action=AuditAction.UPDATE, youth=handover.youth, obj=handover, detail={"declined": True})
-    staff_notify(recipients=[handover.sender], kind="overlevering",
-                 text=_("Din overlevering er afvist af modtageren."),
-                 url=reverse("chain:handover_detail", args=[handover.pk]))
+    with default_language():
+        staff_notify(recipients=[handover.sender], kind="overlevering",
+                     text=_("Din overlevering er afvist af modtageren."),
+                     url=reverse("chain:handover_detail", args=[handover.pk]))
     return handover
 
 
@@ -758,10 +775,11 @@ def handover_comment(*, handover: Handover, text: str, youth: Youth | None = Non
     audit_record(actor=None if by_youth else actor, actor_youth=youth if by_youth else None,
                  action=AuditAction.CREATE, youth=handover.youth, obj=comment)
     others = [p for p in (handover.sender, handover.receiver) if by_youth or p.pk != getattr(actor, "pk", None)]
-    staff_notify(recipients=others, kind="overlevering_kommentar",
-                 text=_("Den unge har kommenteret en overlevering.") if by_youth
-                 else _("Der er en ny kommentar til en overlevering."),
-                 url=reverse("chain:handover_detail", args=[handover.pk]))
+    with default_language():
+        staff_notify(recipients=others, kind="overlevering_kommentar",
+                     text=_("Den unge har kommenteret en overlevering.") if by_youth
+                     else _("Der er en ny kommentar til en overlevering."),
+                     url=reverse("chain:handover_detail", args=[handover.pk]))
     return comment
 
 
@@ -812,9 +830,10 @@ def caseload_reassign(*, actor: Any, departing: Any, receivers: Sequence[Any], n
         raise ValidationError({"__all__": _("Ikke alle unge kunne flyttes. Intet er ændret.")})
     for person in people:
         if received[person.pk]:
-            staff_notify(recipients=[person], kind="omfordeling",
-                         text=_("Du er blevet kontaktperson for %(n)s unge efter en omfordeling.")
-                         % {"n": received[person.pk]}, url=reverse("youth:caseload"))
+            with default_language():
+                staff_notify(recipients=[person], kind="omfordeling",
+                             text=_("Du er blevet kontaktperson for %(n)s unge efter en omfordeling.")
+                             % {"n": received[person.pk]}, url=reverse("youth:caseload"))
     return handovers
 
 
@@ -850,9 +869,10 @@ def plan_stop_record(*, actor: Any, youth: Youth, stopped_on: datetime.date, not
                                    recorded_by=actor, contact_due=contact_due, offer_due=offer_due)
     audit_record(actor=actor, action=AuditAction.CREATE, youth=youth, obj=stop,
                  detail={"contact_due": str(contact_due), "offer_due": str(offer_due)})
-    staff_notify(recipients=[p for p in _contact_people(youth) if p.pk != actor.pk], kind="frist",
-                 text=_("En ung er stoppet i sin uddannelsesplan. Kontakt senest %(date)s (KUI).")
-                 % {"date": contact_due.strftime("%d.%m.%Y")}, url=reverse("chain:circle", args=[youth.pk]))
+    with default_language():
+        staff_notify(recipients=[p for p in _contact_people(youth) if p.pk != actor.pk], kind="frist",
+                     text=_("En ung er stoppet i sin uddannelsesplan. Kontakt senest %(date)s (KUI).")
+                     % {"date": contact_due.strftime("%d.%m.%Y")}, url=reverse("chain:circle", args=[youth.pk]))
     return stop
 
 
@@ -893,3 +913,17 @@ def notifications_mark_read(*, user: Any, pks: Iterable[int] | None = None) -> i
     if pks is not None:
         qs = qs.filter(pk__in=list(pks))
     return qs.update(read_at=timezone.now())
+
+
+@transaction.atomic
+def notices_mark_read(*, youth: Youth, notice_ids: Iterable[Any]) -> int:
+    """The young person has seen these notices in the portal: they leave "Nyt til dig" (kept, not deleted)."""
+    ids = {int(i) for i in notice_ids if str(i).isdigit() and len(str(i)) <= 12}
+    if not ids:
+        return 0
+    marked = (YouthNotice.objects.filter(youth=youth, pk__in=ids, read_at__isnull=True)
+              .update(read_at=timezone.now()))
+    if marked:
+        audit_record(actor=None, actor_youth=youth, action=AuditAction.UPDATE, youth=youth,
+                     object_type="youthnotice", detail={"marked_read": marked})
+    return marked

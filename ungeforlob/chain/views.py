@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ungeforlob import policy
@@ -493,7 +494,8 @@ def reassign(request: HttpRequest, user_pk: int) -> HttpResponse:
             actor=request.user, departing=departing, receivers=list(form.cleaned_data["receivers"]),
             note=form.cleaned_data["note"]))
         if done is not None:
-            messages.success(request, _("%(n)s unge er flyttet. Hver overlevering er gemt.") % {"n": len(done)})
+            messages.success(request, ngettext("%(n)s ung er flyttet. Overleveringen er gemt.", "%(n)s unge er flyttet. Hver overlevering er gemt.",
+                                               len(done)) % {"n": len(done)})
             return redirect("chain:capacity")
     return render(request, "chain/reassign.html", {"form": form, "departing": departing,
                                                    **selectors.reassign_preview(request.user, departing)})

@@ -86,7 +86,7 @@ class ProfileForm(VersionedForm):
 
 class GoalForm(VersionedForm):
     text = forms.CharField(label=_("Målet – med den unges egne ord"), max_length=300,
-                           widget=_textarea(2), help_text=_("Fx \u201cJeg vil være tømrer\u201d."),
+                           widget=_textarea(2), help_text=_("Fx “Jeg vil være tømrer”."),
                            error_messages={"required": _("Skriv målet – gerne med den unges egne ord.")})
     written_by = forms.ChoiceField(label=_("Hvem skrev målet?"), choices=WrittenBy.choices,
                                    widget=forms.RadioSelect, initial=WrittenBy.TOGETHER)
@@ -99,7 +99,7 @@ class SubGoalForm(VersionedForm):
                            error_messages={"required": _("Skriv delmålet – et konkret skridt.")})
     success_criterion = forms.CharField(
         label=_("Sådan ved vi, at det er nået"), max_length=500, widget=_textarea(2),
-        help_text=_("Skriv det, så den unge forstår det. Fx \u201cJeg har været til 3 samtaler\u201d."),
+        help_text=_("Skriv det, så den unge forstår det. Fx “Jeg har været til 3 samtaler”."),
         error_messages={"required": _("Skriv hvordan I kan se, at delmålet er nået.")})
     target_date = _date_field(_("Hvornår vil vi gerne have nået det"))
     status = forms.ChoiceField(label=_("Status"), choices=SubGoalStatus.choices, initial=SubGoalStatus.NOT_STARTED)
@@ -121,7 +121,7 @@ class ActivityForm(VersionedForm):
     subgoal = forms.ChoiceField(label=_("Hvilket delmål hjælper aktiviteten på?"),
                                 error_messages={"required": _("Vælg det delmål, aktiviteten hjælper på – "
                                                               "en aktivitet skal have et delmål.")})
-    title = forms.CharField(label=_("Aktivitet"), max_length=200, help_text=_("Fx \u201cPraktik i Netto\u201d."))
+    title = forms.CharField(label=_("Aktivitet"), max_length=200, help_text=_("Fx “Praktik i Netto”."))
     reason = forms.CharField(label=_("Hvorfor hjælper det på delmålet?"), max_length=500, widget=_textarea(2))
     responsible = forms.ChoiceField(label=_("Hvem står for det?"), choices=Responsible.choices,
                                     widget=forms.RadioSelect, initial=Responsible.YOUTH)
@@ -131,7 +131,7 @@ class ActivityForm(VersionedForm):
     start_date = _date_field(_("Fra"))
     end_date = _date_field(_("Til"))
     when_text = forms.CharField(label=_("Hvornår"), max_length=200, required=False,
-                                help_text=_("Fx \u201ctirsdage kl. 10\u201d."))
+                                help_text=_("Fx “tirsdage kl. 10”."))
     place = forms.CharField(label=_("Hvor"), max_length=200, required=False)
     status = forms.ChoiceField(label=_("Status"), choices=ActivityStatus.choices, initial=ActivityStatus.PLANNED)
     methods = forms.MultipleChoiceField(label=_("Metoder"), choices=Method.choices, required=False,

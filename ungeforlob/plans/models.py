@@ -163,7 +163,7 @@ class Activity(models.Model):
     start_date = models.DateField(_("Fra"), null=True, blank=True)
     end_date = models.DateField(_("Til"), null=True, blank=True)
     when_text = models.CharField(_("Hvornår"), max_length=200, blank=True,
-                                 help_text=_("Fx \u201ctirsdage kl. 10\u201d"))
+                                 help_text=_("Fx “tirsdage kl. 10”"))
     place = models.CharField(_("Hvor"), max_length=200, blank=True)
     status = models.CharField(_("Status"), max_length=15, choices=ActivityStatus.choices,
                               default=ActivityStatus.PLANNED)

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
+from ungeforlob.core.text import default_language
 from ungeforlob.plans.models import (
     MAX_GOALS,
     TEXT_MAX,
@@ -74,7 +75,8 @@ def youth_display_name(youth: Youth) -> str:
 
 def _actor_name(*, youth: Youth, actor: Any, by_youth: bool) -> str:
     if by_youth:
-        return _("%(name)s (den unge)") % {"name": youth_display_name(youth)}
+        with default_language():  # stored with the entry, so in the installation's language
+            return _("%(name)s (den unge)") % {"name": youth_display_name(youth)}
     return actor.get_full_name() or actor.username
 
 
@@ -171,9 +173,9 @@ def _stale(obj: Model, *, current_text: str) -> StaleEdit:
     who = last.actor_name if last else _("en anden")
     when = timezone.localtime(last.created_at) if last else timezone.localtime()
     if last and last.changes:
-        what = "; ".join(f"{label}: \u201c{change['new']}\u201d" for label, change in last.changes.items())
+        what = "; ".join(f"{label}: “{change['new']}”" for label, change in last.changes.items())
     else:
-        what = f"\u201c{current_text}\u201d"
+        what = f"“{current_text}”"
     message = _(
         "Din ændring er ikke gemt, fordi %(who)s har ændret det samme %(day)s kl. %(time)s. "
         "Nu står der: %(what)s. Dine ord står stadig i formularen – gem igen, hvis de skal "

@@ -130,7 +130,7 @@ def goal_delete(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
     return _confirm_delete(
         request, youth, goal,
         lambda why: services.goal_delete(youth=youth, goal=goal, actor=request.user, change_reason=why),
-        title=_("Fjern målet \u201c%(text)s\u201d?") % {"text": goal.text},
+        title=_("Fjern målet “%(text)s”?") % {"text": goal.text},
         warning=_("Delmål, aktiviteter og evalueringer under målet bliver også fjernet. Planens historik "
                   "husker, hvad der stod."),
         done=_("Målet er fjernet."))
@@ -151,7 +151,7 @@ def subgoal_create(request: HttpRequest, youth_pk: int, goal_pk: int) -> HttpRes
             return redirect(_plan_url(youth, f"maal-{goal.pk}"))
     return render(request, "plans/form.html", _context(
         request, youth, "plan", form=form, title=_("Nyt delmål"), submit=_("Gem delmål"),
-        lead=_("Under målet: \u201c%(text)s\u201d") % {"text": goal.text}))
+        lead=_("Under målet: “%(text)s”") % {"text": goal.text}))
 
 
 def _subgoal(youth: Youth, pk: int) -> SubGoal:
@@ -175,7 +175,7 @@ def subgoal_edit(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
             return redirect(_plan_url(youth, f"delmaal-{subgoal.pk}"))
     return render(request, "plans/form.html", _context(
         request, youth, "plan", form=form, title=_("Ret delmål"), submit=_("Gem delmål"),
-        lead=_("Under målet: \u201c%(text)s\u201d") % {"text": subgoal.goal.text}))
+        lead=_("Under målet: “%(text)s”") % {"text": subgoal.goal.text}))
 
 
 @require_http_methods(["GET", "POST"])
@@ -185,7 +185,7 @@ def subgoal_delete(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse
     return _confirm_delete(
         request, youth, subgoal,
         lambda why: services.subgoal_delete(youth=youth, subgoal=subgoal, actor=request.user, change_reason=why),
-        title=_("Fjern delmålet \u201c%(text)s\u201d?") % {"text": subgoal.text},
+        title=_("Fjern delmålet “%(text)s”?") % {"text": subgoal.text},
         warning=_("Aktiviteter og evalueringer under delmålet bliver også fjernet. Planens historik husker, "
                   "hvad der stod."),
         done=_("Delmålet er fjernet."))
@@ -252,7 +252,7 @@ def activity_delete(request: HttpRequest, youth_pk: int, pk: int) -> HttpRespons
         request, youth, activity,
         lambda why: services.activity_delete(youth=youth, activity=activity, actor=request.user,
                                              change_reason=why),
-        title=_("Fjern aktiviteten \u201c%(text)s\u201d?") % {"text": activity.title},
+        title=_("Fjern aktiviteten “%(text)s”?") % {"text": activity.title},
         warning=_("Planens historik husker, hvad der stod."), done=_("Aktiviteten er fjernet."))
 
 

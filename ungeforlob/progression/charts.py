@@ -16,6 +16,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from ungeforlob.core.text import possessive
 from ungeforlob.progression.levels import LEVEL_ORDER, LEVELS_BY_ORDER, level_label
 
 # --- the step chart ----------------------------------------------------------------------------------
@@ -277,7 +278,7 @@ def step_chart(steps: Sequence[Step], placements: Sequence[Placement], *, today:
          "overlap_days": d[1], "overlap_text": duration_text(d[1]) if d[1] else ""}
         for code, d in per_level.items()
     ]
-    chart.title = _("%(name)ss niveau over tid") % {"name": name} if name else _("Niveau over tid")
+    chart.title = _("%(owner)s niveau over tid") % {"owner": possessive(name)} if name else _("Niveau over tid")
     chart.desc = describe_steps(chart, placements)
     return chart
 

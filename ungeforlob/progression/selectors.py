@@ -28,6 +28,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ungeforlob import policy
 from ungeforlob.chain.models import ChainRole
@@ -479,7 +480,7 @@ def _radar_desc(scores: dict[str, float | None], *, earlier: int, reading: bool)
     ]
     text = _("Den unges svar fra 1 til 5: %(scores)s.") % {"scores": ", ".join(parts)}
     if earlier:
-        text += " " + _("Tegnet oven på %(n)s tidligere runder.") % {"n": earlier}
+        text += " " + ngettext("Tegnet oven på %(n)s tidligere runde.", "Tegnet oven på %(n)s tidligere runder.", earlier) % {"n": earlier}
     if reading:
         text += " " + _("Fagpersonens læsning er tegnet med prikker.")
     return text

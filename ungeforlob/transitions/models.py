@@ -178,7 +178,8 @@ class ProcedureStep(models.Model):
             label = (ngettext("%(n)s dag før", "%(n)s dage før", n) if self.offset_days < 0
                      else ngettext("%(n)s dag efter", "%(n)s dage efter", n)) % {"n": n}
         if self.repeat_every_days:
-            label += gettext(", derefter hver %(every)s. dag til dag %(until)s") % {
+            label += ngettext(", derefter hver dag til dag %(until)s", ", derefter hver %(every)s. dag til dag %(until)s",
+                              self.repeat_every_days) % {
                 "every": self.repeat_every_days, "until": self.repeat_until_days}
         return label
 

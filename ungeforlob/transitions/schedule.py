@@ -48,11 +48,18 @@ def render_sms(text: str, values: dict[str, str]) -> str:
     return _FIELD.sub(lambda m: values.get(m.group(1), m.group(0)), text)
 
 
+def _start_text(start: datetime.date) -> str:
+    from ungeforlob.core.text import default_language
+
+    with default_language():  # the SMS is in the young person's language, not the sender's UI language
+        return date_format(start, "j. F")
+
+
 def sms_values(*, first_name: str, contact_person: str, start: datetime.date, place: str) -> dict[str, str]:
     return {
         "fornavn": first_name,
         "kontaktperson": contact_person,
-        "startdato": date_format(start, "j. F"),
+        "startdato": _start_text(start),
         "sted": place,
     }
 

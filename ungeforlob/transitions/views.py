@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ungeforlob import policy
@@ -105,7 +106,8 @@ def transition_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
             apply_validation_error(form, exc)
         else:
             count = transition.followups.count()
-            messages.success(request, _("Overgangen er oprettet med %(n)s opfølgninger.") % {"n": count}
+            messages.success(request, ngettext("Overgangen er oprettet med %(n)s opfølgning.", "Overgangen er oprettet med %(n)s opfølgninger.",
+                                      count) % {"n": count}
                              if transition.procedure_id else _("Overgangen er oprettet."))
             return redirect(_youth_page(youth.pk, f"overgang-{transition.pk}"))
     return render(request, "transitions/transition_form.html", {
@@ -288,7 +290,8 @@ def procedure_list(request: HttpRequest) -> HttpResponse:
 def procedure_defaults(request: HttpRequest) -> HttpResponse:
     made = services.procedure_defaults_install(actor=request.user)
     if made:
-        messages.success(request, _("%(n)s standardprocedurer er oprettet.") % {"n": len(made)})
+        messages.success(request, ngettext("%(n)s standardprocedure er oprettet.", "%(n)s standardprocedurer er oprettet.", len(made))
+                         % {"n": len(made)})
     else:
         messages.info(request, _("Standardprocedurerne findes allerede."))
     return redirect("transitions:procedure_list")

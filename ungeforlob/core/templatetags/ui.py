@@ -54,3 +54,11 @@ def query_with(context: template.Context, **changes: Any) -> str:
 @register.filter
 def phone(value: str) -> str:
     return format_phone(value or "")
+
+
+@register.filter
+def possessive(name: Any) -> str:
+    """A name in the genitive for the active language ("Josefines" / "Josefine's")."""
+    from ungeforlob.core.text import possessive as _possessive
+
+    return _possessive(str(name))

@@ -13,6 +13,7 @@ from django import template
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from ungeforlob.core.text import possessive
 from ungeforlob.plans.models import MAX_GOALS, Goal, SubGoal
 
 register = template.Library()
@@ -105,11 +106,6 @@ def stick_figure(goals: list[Goal], name: str, id_prefix: str = "figur", layout:
         desc = _("En tændstiksfigur med armene løftet mod sine mål.") + " " + desc_goals
     return {"boxes": boxes, "f": figure, "width": width, "height": height, "layout": layout,
             "title": _("%(owner)s plan") % {"owner": possessive(name)}, "desc": desc, "id": id_prefix}
-
-
-def possessive(name: str) -> str:
-    """Danish genitive: Josefines, Jonas'."""
-    return f"{name}'" if name[-1:].lower() in {"s", "x", "z"} else f"{name}s"
 
 
 def _y(closeness: int) -> int:

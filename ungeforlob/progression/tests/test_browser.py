@@ -116,7 +116,7 @@ def test_a_self_evaluation_round_end_to_end(browse, p: Personas, width: int) -> 
                                                "sociale_normer": 5, "faglighed": 3})
     radar = page.locator("svg.prog-radar[role=img]")
     assert radar.is_visible()
-    assert "Tegnet oven på 1 tidligere runder" in radar.locator("desc").text_content()
+    assert "Tegnet oven på 1 tidligere runde." in radar.locator("desc").text_content()
     s.screenshot("selfeval-finish-radar")
     assert s.axe_violations() == []
     page.locator("label[for=id_keep_0]").click()

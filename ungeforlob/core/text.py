@@ -1,0 +1,29 @@
+"""Small language-aware text helpers shared by the apps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import get_language
+
+
+def possessive(name: str) -> str:
+    """A name in the genitive for the active language: Danish "Josefines", "Jonas'"; English "Josefine's"."""
+    name = str(name)
+    if not name:
+        return name
+    if (get_language() or "da").startswith("en"):
+        return f"{name}'" if name.endswith("s") else f"{name}'s"
+    return f"{name}'" if name[-1:].lower() in {"s", "x", "z"} else f"{name}s"
+
+
+def default_language() -> Any:
+    """Compose text for someone else (an SMS, a notice, another member's notification) in the installation's
+    language, not in the language the acting user happens to browse in: the recipient's language is unknown.
+
+        with default_language():
+            staff_notify(recipients=..., text=_("..."))
+    """
+    return translation.override(settings.LANGUAGE_CODE)
