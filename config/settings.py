@@ -164,6 +164,7 @@ LANGUAGES = [("da", "Dansk"), ("en", "English")]  # each in its own language
 LOCALE_PATHS = [BASE_DIR / "ungeforlob" / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
+FORMAT_MODULE_PATH = ["config.formats"]  # named date formats per language (DATE_FORMAT, SHORT_DATE_FORMAT …)
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -85,6 +85,12 @@ def roles_in_circle(user: Any, youth: Youth) -> set[str]:
     return set(active_memberships(user).filter(youth=youth).values_list("role", flat=True))
 
 
+def contact_person_youth(user: Any) -> QuerySet[Youth]:
+    """The young people this user is (personally or through a team) the active contact person for."""
+    contact = active_memberships(user).filter(youth=OuterRef("pk"), role=ChainRole.CONTACT_PERSON)
+    return visible_youth(user).filter(Exists(contact))
+
+
 def is_contact_person(user: Any, youth: Youth) -> bool:
     return ChainRole.CONTACT_PERSON in roles_in_circle(user, youth)
 

@@ -198,6 +198,9 @@ class ReassignForm(forms.Form):
                                                help_text=_("De unge fordeles, så sagsstammerne bliver så lige som muligt."))
     note = forms.CharField(label=_("Overleveringsnote"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4}),
                            help_text=_("Gemmes som overlevering for hver ung."))
+    end_other_roles = forms.BooleanField(
+        label=_("Medarbejderen stopper: afslut også de andre roller i de unges kæder"), required=False,
+        initial=True, help_text=_("Fx som mentor eller UU-vejleder. Så har medarbejderen ikke længere adgang til de unge."))
 
     def __init__(self, *args: Any, professionals: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

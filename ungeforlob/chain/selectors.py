@@ -274,6 +274,8 @@ def capacity_totals(rows: list[User]) -> dict[str, Any]:
 
 
 def reassign_preview(user: Any, departing: User) -> dict[str, Any]:
-    """How many youth would move (a number, never names)."""
-    return {"count": Membership.objects.filter(professional=departing, role=ChainRole.CONTACT_PERSON,
-                                               end_date__isnull=True).count()}
+    """How many youth would move, and how many other roles would end (numbers, never names)."""
+    today = timezone.localdate()
+    open_ = Membership.objects.filter(professional=departing).filter(Q(end_date__isnull=True) | Q(end_date__gt=today))
+    return {"count": open_.filter(role=ChainRole.CONTACT_PERSON).count(),
+            "other_roles": open_.exclude(role=ChainRole.CONTACT_PERSON).count()}

@@ -12,9 +12,11 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ungeforlob.accounts.models import Organisation, Role, User
 from ungeforlob.audit.models import AuditAction
@@ -235,6 +237,13 @@ def member_change_role(*, actor: Any, membership: Membership, role: str, note: s
 
 
 @transaction.atomic
+def other_roles_of(professional: Any, *, today: datetime.date) -> list[Membership]:
+    """The professional's own open memberships other than contact person (current and planned ones)."""
+    return list(Membership.objects.select_for_update(of=("self",)).filter(professional=professional)
+                .exclude(role=ChainRole.CONTACT_PERSON)
+                .filter(Q(end_date__isnull=True) | Q(end_date__gt=today)).order_by("pk"))
+
+
 def member_end(*, actor: Any, membership: Membership, note: str = "") -> Membership:
     """End a membership today. The contact person cannot be ended here: nobody is left without one."""
     today = _today()
@@ -784,12 +793,14 @@ def handover_comment(*, handover: Handover, text: str, youth: Youth | None = Non
 
 
 @transaction.atomic
-def caseload_reassign(*, actor: Any, departing: Any, receivers: Sequence[Any], note: str) -> list[Handover]:
+def caseload_reassign(*, actor: Any, departing: Any, receivers: Sequence[Any], note: str,
+                      end_other_roles: bool = False) -> list[Handover]:
     """A leader moves every young person for whom `departing` is contact person to the receivers.
 
     The youth are spread so the receivers' caseloads stay as even as possible (each youth to the receiver
     with the fewest at that moment). Each youth's handover is recorded (accepted by the leader's decision),
-    and afterwards nobody is left with `departing` as contact person.
+    and afterwards nobody is left with `departing` as contact person. With `end_other_roles` (the person is
+    leaving) their other roles in circles (mentor, UU-vejleder …) end today too, so no access is left behind.
     """
     note = (note or "").strip()
     if not note:
@@ -828,12 +839,19 @@ def caseload_reassign(*, actor: Any, departing: Any, receivers: Sequence[Any], n
         handovers.append(handover)
     if Membership.objects.filter(professional=departing, role=ChainRole.CONTACT_PERSON, end_date__isnull=True).exists():
         raise ValidationError({"__all__": _("Ikke alle unge kunne flyttes. Intet er ændret.")})
+    if end_other_roles:
+        with default_language():
+            ended_note = _("Afsluttet, da medarbejderen stoppede (omfordeling).")
+        for membership in other_roles_of(departing, today=today):
+            member_end(actor=actor, membership=membership, note=ended_note)
     for person in people:
         if received[person.pk]:
             with default_language():
                 staff_notify(recipients=[person], kind="omfordeling",
-                             text=_("Du er blevet kontaktperson for %(n)s unge efter en omfordeling.")
-                             % {"n": received[person.pk]}, url=reverse("youth:caseload"))
+                             text=ngettext("Du er blevet kontaktperson for %(n)s ung efter en omfordeling.",
+                                           "Du er blevet kontaktperson for %(n)s unge efter en omfordeling.",
+                                           received[person.pk]) % {"n": received[person.pk]},
+                             url=reverse("youth:caseload"))
     return handovers
 
 

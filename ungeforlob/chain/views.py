@@ -97,7 +97,7 @@ def member_end(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
     form = forms.MemberEndForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if _try(form, lambda: services.member_end(actor=request.user, membership=membership,
-                                                  note=form.cleaned_data["note"])) is not None:
+                                                  note=form.cleaned_data["note"], end_other_roles=form.cleaned_data["end_other_roles"])) is not None:
             messages.success(request, _("%(name)s er ikke længere med i kæden.") % {"name": membership.holder_name})
             return redirect("chain:circle", youth.pk)
     return render(request, "chain/member_end.html", {"youth": youth, "form": form, "tab": "chain:circle",

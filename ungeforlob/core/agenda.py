@@ -37,6 +37,7 @@ AGENDA_SOURCES: list[str] = [
     "ungeforlob.transitions.agenda.followup_items",
     "ungeforlob.progression.agenda.reassessments_due",
     "ungeforlob.messaging.agenda.sms_items",
+    "ungeforlob.portal.agenda.wish_items",
 ]
 
 

@@ -10,7 +10,6 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from ungeforlob import policy
-from ungeforlob.chain.models import ChainRole
 from ungeforlob.messaging.models import (
     CheckIn,
     CheckInStatus,
@@ -107,9 +106,8 @@ def dev_gateway_messages(user: Any, *, limit: int = 100) -> list[tuple[DevGatewa
 
 
 def contact_person_youth(user: Any) -> QuerySet[Any]:
-    """The young people this user is contact person for (through the access policy)."""
-    contact = policy.active_memberships(user).filter(youth=OuterRef("pk"), role=ChainRole.CONTACT_PERSON)
-    return policy.visible_youth(user).filter(Exists(contact))
+    """The young people this user is contact person for (the access policy decides)."""
+    return policy.contact_person_youth(user)
 
 
 def unanswered_replies(user: Any, *, days: int = 14) -> list[InboundMessage]:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
 from ungeforlob.messaging.models import InboundMessage, MessageKind, MessageStatus, SmsConsent, WakeUpSeries
 from ungeforlob.youth.timeline import TimelineEntry
 
-WEEKDAY_SHORT = ["man", "tir", "ons", "tor", "fre", "lør", "søn"]
-
 
 def weekdays_text(series: WakeUpSeries) -> str:
-    return ", ".join(WEEKDAY_SHORT[d] for d in series.weekday_list)
+    """"man, ons, fre" in the active language (Django's own weekday abbreviations)."""
+    return ", ".join(str(WEEKDAYS_ABBR[d]) for d in series.weekday_list)
 
 
 def sms_entries(youth: Any) -> list[TimelineEntry]:

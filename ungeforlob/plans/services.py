@@ -147,7 +147,7 @@ def _shown(value: Any, field: Any) -> str:
     if getattr(field, "choices", None):
         return str(dict(field.choices).get(value, value))
     if isinstance(value, datetime.date):
-        return date_format(value, "j. F Y")
+        return date_format(value, "DATE_FORMAT")
     if isinstance(value, list):
         labels = dict(Method.choices)
         return ", ".join(str(labels.get(v, v)) for v in value)

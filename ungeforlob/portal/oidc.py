@@ -115,6 +115,40 @@ def _msg_disabled() -> str:
     return _("Log ind med MitID er ikke slået til. Du kan få en kode på SMS.")
 
 
+def _msg_level() -> str:
+    return _("Dit login med MitID var ikke sikkert nok. Prøv igen med MitID-appen, eller få en kode på SMS.")
+
+
+# -- level of assurance ----------------------------------------------------------------------------------
+NSIS_LEVELS = ("low", "substantial", "high")
+NSIS_LOA_CLAIM = "https://data.gov.dk/concept/core/nsis/loa"
+
+
+def _nsis_rank(value: str) -> int | None:
+    """NSIS level of a value such as "https://data.gov.dk/concept/core/nsis/Substantial" or "Substantial"."""
+    tail = value.strip().rstrip("/").rsplit("/", 1)[-1].lower()
+    return NSIS_LEVELS.index(tail) if tail in NSIS_LEVELS else None
+
+
+def acr_satisfied(id_claims: dict[str, Any], requested: str) -> bool:
+    """Did the broker log the young person in at (at least) the level asked for in PORTAL_OIDC_ACR_VALUES?
+
+    Nothing asked for: nothing to check. Otherwise the ID token's `acr` (or the NSIS `loa` claim some
+    brokers use) must be one of the requested values, or a higher NSIS level than one of them
+    (High satisfies Substantial). A token without the claim is refused.
+    """
+    wanted = requested.split()
+    if not wanted:
+        return True
+    returned = str(id_claims.get("acr") or id_claims.get(NSIS_LOA_CLAIM) or "")
+    if not returned:
+        return False
+    if returned in wanted:
+        return True
+    got = _nsis_rank(returned)
+    return got is not None and any((rank := _nsis_rank(w)) is not None and got >= rank for w in wanted)
+
+
 # -- the young person behind a CPR number ----------------------------------------------------------------
 def youth_for_cpr(digits: str) -> Youth:
     """The young person with this (normalised) CPR number, or ValidationError with a Danish message.
@@ -219,6 +253,8 @@ def _verified_cpr_claim(request: HttpRequest) -> Any:
         id_claims = token.get("userinfo")
         if not id_claims:  # no ID token, so nothing was verified: never trust the access token alone
             raise _Refusal(_msg_failed(), "no ID token")
+        if not acr_satisfied(id_claims, _setting("PORTAL_OIDC_ACR_VALUES", "")):
+            raise _Refusal(_msg_level(), "level of assurance too low")
         if claim in id_claims:
             return id_claims[claim]
         if not client.load_server_metadata().get("userinfo_endpoint"):

@@ -18,7 +18,7 @@ def reassessments_due(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     for row in reassessments_due_for(user, today=today):
         if row.last_assessed:
             detail = _("Sidst vurderet %(date)s: %(level)s") % {
-                "date": formats.date_format(row.last_assessed, "j. M Y"), "level": row.last_level_label}
+                "date": formats.date_format(row.last_assessed, "SHORT_DATE_FORMAT"), "level": row.last_level_label}
         else:
             detail = _("Endnu ikke vurderet")
         items.append(AgendaItem(

@@ -291,14 +291,14 @@ def describe_steps(chart: StepChart, placements: Sequence[Placement]) -> str:
         first, last = chart.rows[0], chart.rows[-1]
         parts = [
             _("Første vurdering %(date)s: %(level)s.") % {
-                "date": formats.date_format(first.on, "j. F Y"), "level": first.label},
+                "date": formats.date_format(first.on, "DATE_FORMAT"), "level": first.label},
         ]
         if len(chart.rows) > 1:
             current = last.label
             if last.overlap_label:
                 current = _("%(level)s, overlapper med %(other)s") % {"level": last.label, "other": last.overlap_label}
             parts.append(_("Seneste vurdering %(date)s: %(level)s.") % {
-                "date": formats.date_format(last.on, "j. F Y"), "level": current})
+                "date": formats.date_format(last.on, "DATE_FORMAT"), "level": current})
         c = chart.counts
         parts.append(_("%(up)s, %(leap)s, %(back)s og %(overlap)s.") % {
             "up": ngettext("%(n)s skridt frem", "%(n)s skridt frem", c["up"]) % {"n": c["up"]},
@@ -310,7 +310,7 @@ def describe_steps(chart: StepChart, placements: Sequence[Placement]) -> str:
     if placements:
         p = placements[-1]
         parts.append(_("Den unge placerede senest sig selv %(date)s: %(level)s.") % {
-            "date": formats.date_format(p.on, "j. F Y"), "level": level_label(p.level)})
+            "date": formats.date_format(p.on, "DATE_FORMAT"), "level": level_label(p.level)})
     return " ".join(parts)
 
 

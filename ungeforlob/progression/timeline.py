@@ -30,7 +30,7 @@ def assessment_entries(youth: Youth) -> list[TimelineEntry]:
             entries.append(TimelineEntry(
                 v.created_at, "progression",
                 _("Teamvurderingen fra %(date)s blev rettet til %(level)s")
-                % {"date": formats.date_format(v.assessed_on, "j. F Y"), "level": level},
+                % {"date": formats.date_format(v.assessed_on, "DATE_FORMAT"), "level": level},
                 v.correction_reason, by, url,
             ))
     for p in youth.placements.select_related("recorded_by"):

@@ -52,7 +52,7 @@ def _start_text(start: datetime.date) -> str:
     from ungeforlob.core.text import default_language
 
     with default_language():  # the SMS is in the young person's language, not the sender's UI language
-        return date_format(start, "j. F")
+        return date_format(start, "MONTH_DAY_FORMAT")
 
 
 def sms_values(*, first_name: str, contact_person: str, start: datetime.date, place: str) -> dict[str, str]:

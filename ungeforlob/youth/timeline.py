@@ -69,6 +69,7 @@ TIMELINE_SOURCES: list[str] = [
     "ungeforlob.transitions.timeline.transition_entries",
     "ungeforlob.progression.timeline.assessment_entries",
     "ungeforlob.messaging.timeline.sms_entries",
+    "ungeforlob.portal.timeline.wish_entries",
 ]
 
 

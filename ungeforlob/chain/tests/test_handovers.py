@@ -159,3 +159,33 @@ def test_the_handover_list_has_a_constant_query_count(p: Personas, as_user, coun
     large = count_queries(lambda: c.get("/overleveringer/"))
     assert small == large, (small, large)
     assert c.get("/overleveringer/").content.decode().count("/overleveringer/") >= 7
+
+
+def test_a_leaving_professionals_other_roles_end_with_the_reassignment_so_no_access_is_left(p: Personas) -> None:
+    from ungeforlob import policy
+
+    a = uu_colleague(p, "a")
+    other = make_youth(p.colleague, first_name="Anden")
+    mentor = services.member_add(actor=p.colleague, youth=other, professional=p.contact_person,
+                                 role=ChainRole.MENTOR, legal_basis=LegalBasis.RETSSIKKERHED_11C)
+    assert policy.can_view_youth(p.contact_person, other)
+    services.caseload_reassign(actor=p.leader, departing=p.contact_person, receivers=[a],
+                               note="Mette stopper.", end_other_roles=True)
+    mentor.refresh_from_db()
+    assert mentor.end_date is not None and "stoppede" in mentor.note
+    assert not policy.can_view_youth(p.contact_person, other)
+    assert not policy.visible_youth(p.contact_person).exists()
+
+
+def test_a_reassignment_that_only_rebalances_keeps_the_other_roles(p: Personas, as_user) -> None:
+    a = uu_colleague(p, "a")
+    other = make_youth(p.colleague, first_name="Anden")
+    mentor = services.member_add(actor=p.colleague, youth=other, professional=p.contact_person,
+                                 role=ChainRole.MENTOR, legal_basis=LegalBasis.RETSSIKKERHED_11C)
+    page = as_user(p.leader).get(f"/kapacitet/omfordel/{p.contact_person.pk}/").content.decode()
+    assert "har også 1 anden rolle i en ung persons kæde" in page and other.first_name not in page
+    response = as_user(p.leader).post(f"/kapacitet/omfordel/{p.contact_person.pk}/",
+                                      {"receivers": [a.pk], "note": "Mette får færre unge."})
+    assert response.status_code == 302
+    mentor.refresh_from_db()
+    assert mentor.end_date is None

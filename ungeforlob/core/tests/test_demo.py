@@ -19,3 +19,17 @@ def test_the_demo_logins_exist_and_every_youth_has_exactly_one_contact_person(db
     assert not Membership.objects.filter(professional__username="udenfor").exists()
     for youth in Youth.objects.all():
         assert Membership.objects.filter(youth=youth, role=ChainRole.CONTACT_PERSON, end_date__isnull=True).count() == 1
+
+
+def test_seed_demo_sends_no_email_and_prints_only_the_logins(db, settings) -> None:
+    import io
+
+    from django.core import mail
+    from django.core.management import call_command
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    assert mail.outbox == []
+    printed = out.getvalue()
+    assert "kontaktperson" in printed and "Subject:" not in printed and "Content-Type" not in printed

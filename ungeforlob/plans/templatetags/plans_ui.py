@@ -126,7 +126,7 @@ def progress_line(target: SubGoal | Goal, id_prefix: str = "fremskridt") -> dict
         points.append({"x": f"{x:.1f}", "y": str(_y(e.closeness)), "by_youth": e.by_youth, "e": e})
     words = "; ".join(
         _("%(n)s af 5 den %(day)s (%(who)s)") % {
-            "n": p["e"].closeness, "day": date_format(p["e"].created_at, "j. F"), "who": p["e"].author_name}
+            "n": p["e"].closeness, "day": date_format(p["e"].created_at, "MONTH_DAY_FORMAT"), "who": p["e"].author_name}
         for p in points
     )
     return {

@@ -13,6 +13,7 @@ import importlib
 import logging
 import time
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
@@ -206,6 +207,30 @@ def test_an_id_token_the_client_must_not_trust_is_refused(p: Personas, mitid: Fa
     assert not AuditEvent.objects.filter(object_type="portal_login_oidc").exists()
 
 
+@pytest.mark.parametrize(("returned", "accepted"), [
+    ({}, True),  # the fake broker's own: NSIS Substantial
+    ({"acr": "https://data.gov.dk/concept/core/nsis/High"}, True),
+    ({"acr": "https://data.gov.dk/concept/core/nsis/Low"}, False),
+    ({"acr": None, "https://data.gov.dk/concept/core/nsis/loa": "Substantial"}, True),
+    ({"acr": None}, False),
+])
+def test_the_level_of_assurance_asked_for_is_checked_in_the_id_token(
+        p: Personas, mitid: FakeOIDCProvider, settings: Any, returned: dict, accepted: bool) -> None:
+    settings.PORTAL_OIDC_ACR_VALUES = "https://data.gov.dk/concept/core/nsis/Substantial"
+    mitid.claim_overrides = dict(returned)
+    client = Client()
+    page = _page(client, _through_the_broker(client, mitid))
+    assert _logged_in(client) is accepted
+    assert ("Dit login med MitID var ikke sikkert nok" in page) is not accepted
+
+
+def test_no_level_is_checked_when_none_is_asked_for(p: Personas, mitid: FakeOIDCProvider) -> None:
+    mitid.claim_overrides = {"acr": "https://data.gov.dk/concept/core/nsis/Low"}
+    client = Client()
+    _page(client, _through_the_broker(client, mitid))
+    assert _logged_in(client)
+
+
 def test_an_unreachable_provider_gives_a_danish_message(p: Personas, mitid: FakeOIDCProvider) -> None:
     mitid.stop()  # nothing listens on the port any more
     client = Client()
@@ -272,7 +297,7 @@ def test_the_mitid_messages_are_easy_to_read() -> None:
     from ungeforlob.portal.tests.test_pages import _lix
 
     texts = [oidc._msg_unreachable(), oidc._msg_cancelled(), oidc._msg_state(), oidc._msg_failed(),
-             oidc._msg_no_cpr(), oidc._msg_disabled()]
+             oidc._msg_no_cpr(), oidc._msg_disabled(), oidc._msg_level()]
     assert _lix(" ".join(texts)) <= 35
 
 

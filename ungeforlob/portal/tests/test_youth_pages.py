@@ -425,3 +425,35 @@ def test_the_portal_home_uses_the_same_queries_with_1_and_30_notices(p: Personas
     for i in range(29):
         youth_notify(youth=p.youth, kind="joined", text=f"Besked {i}")
     assert count_queries(lambda: client.get("/min-side/")) == few
+
+
+# --- wishes on the contact person's day and in the timeline ----------------------------------------------
+
+
+def test_a_new_wish_is_on_the_contact_persons_day_until_it_is_answered_and_both_are_in_the_timeline(
+        p: Personas) -> None:
+    import datetime
+
+    from ungeforlob.core.agenda import agenda_for
+    from ungeforlob.portal import services as portal
+
+    today = timezone.localdate()
+    wish = portal.wish_create(youth=p.youth, kind="maal", text="Jeg vil tage kørekort")
+    portal.wish_create(youth=p.youth, kind="aktivitet", text="Prøve at træne")
+    items = [i for i in agenda_for(p.contact_person, today=today) if i.kind == "oenske"]
+    assert [(i.youth_id, i.title, i.detail, i.overdue) for i in items] == [
+        (p.youth.pk, "2 nye ønsker fra den unge", "Jeg vil tage kørekort", False)]
+    assert items[0].url == f"/unge/{p.youth.pk}/oensker/"
+    # Only the contact person's day: a colleague in the circle and an outsider get nothing.
+    assert not [i for i in agenda_for(p.colleague, today=today) if i.kind == "oenske"]
+    assert not [i for i in agenda_for(p.outsider, today=today) if i.kind == "oenske"]
+    # Waiting more than a week: overdue.
+    Wish.objects.filter(pk=wish.pk).update(created_at=timezone.now() - datetime.timedelta(days=8))
+    assert [i.overdue for i in agenda_for(p.contact_person, today=today) if i.kind == "oenske"] == [True]
+
+    for w in Wish.objects.filter(youth=p.youth):
+        portal.wish_handle(actor=p.contact_person, youth=p.youth, wish=w, decision="tale", reply="Lad os tale om det")
+    assert not [i for i in agenda_for(p.contact_person, today=today) if i.kind == "oenske"]
+    timeline = client_for(p.contact_person).get(f"/unge/{p.youth.pk}/tidslinje/").content.decode()
+    assert "Den unge ønskede: et mål" in timeline and "Jeg vil tage kørekort" in timeline
+    assert "Ønsket er besvaret: Vi taler om det sammen" in timeline and "Lad os tale om det" in timeline

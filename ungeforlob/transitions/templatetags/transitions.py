@@ -26,6 +26,9 @@ _KIND_LABELS = {
     "revurdering": _("Revurdering"),
     "bekymring": _("Bekymring"),
     "frist": _("Frist"),
+    "overlevering": _("Overlevering"),
+    "sms": _("SMS"),
+    "oenske": _("Ønske"),
 }
 _ACTION_LABELS = {
     "done": _("Udført"),

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 
 from ungeforlob.core.demo import DEMO_PASSWORD, STAFF, load_demo
 
@@ -7,7 +8,9 @@ class Command(BaseCommand):
     help = "Load Demo Kommune (idempotent: safe to run again)."
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
-        result = load_demo()
+        # The demo's own notifications (e.g. "you joined a circle") are never e-mailed: the addresses are made up.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            result = load_demo()
         self.stdout.write(self.style.SUCCESS(
             f"Demo Kommune klar ({result['created_youth']} nye unge oprettet)."
         ))
