@@ -98,6 +98,9 @@ def test_a_contact_person_who_switches_to_english_works_in_english(p: Personas) 
     assert p.youth.first_name in caseload  # the data stays as written
     youth_page = client.get(f"/unge/{p.youth.pk}/").content.decode()
     assert 'lang="en"' in youth_page and "The circle" in youth_page and "Timeline" in youth_page
+    birth = p.youth.birth_date
+    with translation.override("en"):
+        assert f"{birth.day} {birth:%B} {birth.year}" in youth_page  # "13 October 2007", not "13. October 2007"
     # A form error comes back in English too.
     response = client.post(f"/unge/{p.youth.pk}/ret/", {"first_name": "", "last_name": "", "mobile": "12"})
     assert response.status_code == 200 and "This field is required." in response.content.decode()
