@@ -260,11 +260,37 @@ def capacity_for(user: Any, *, sort: str = "navn", q: str = "") -> list[User]:
     return rows
 
 
-def capacity_totals(rows: list[User]) -> dict[str, Any]:
+def team_capacity_for(user: Any) -> list[Any]:
+    """Teams that carry the contact-person role together: their young people per member against the band.
+    One query, whatever the size; numbers only."""
+    from ungeforlob.accounts.models import Team
+
+    if not policy.is_leader(user) or user.municipality_id is None:
+        return []
+    low, high = caseload_band()
+    teams = list(
+        Team.objects.filter(municipality_id=user.municipality_id).select_related("organisation")
+        .annotate(
+            youth_count=Coalesce(_count(Membership.objects.filter(
+                team=OuterRef("pk"), role=ChainRole.CONTACT_PERSON, end_date__isnull=True)), Value(0)),
+            member_count=Coalesce(_count(User.teams.through.objects.filter(
+                team_id=OuterRef("pk"), user__is_active=True)), Value(0)),
+        )
+        .filter(youth_count__gt=0).order_by("name", "pk")
+    )
+    for team in teams:
+        per_member = team.youth_count / team.member_count if team.member_count else None  # type: ignore[attr-defined]
+        team.per_member = per_member  # type: ignore[attr-defined]
+        team.band = ("ingen" if per_member is None else "under" if per_member < low  # type: ignore[attr-defined]
+                     else "over" if per_member > high else "inden")
+    return teams
+
+
+def capacity_totals(rows: list[User], teams: list[Any] = ()) -> dict[str, Any]:  # type: ignore[assignment]
     with_youth = [r for r in rows if r.youth_count]  # type: ignore[attr-defined]
     minutes = [r.avg_response for r in rows if r.avg_response is not None]  # type: ignore[attr-defined]
     return {
-        "youth": sum(r.youth_count for r in rows),  # type: ignore[attr-defined]
+        "youth": sum(r.youth_count for r in [*rows, *teams]),  # type: ignore[attr-defined]
         "open": sum(r.open_concerns for r in rows),  # type: ignore[attr-defined]
         "overdue": sum(r.overdue_concerns for r in rows),  # type: ignore[attr-defined]
         "over_band": sum(1 for r in rows if r.band == "over"),  # type: ignore[attr-defined]

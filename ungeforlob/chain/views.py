@@ -476,8 +476,10 @@ def capacity(request: HttpRequest) -> HttpResponse:
     sort = request.GET.get("sort", "navn")
     q = request.GET.get("q", "").strip()[:100]
     rows = selectors.capacity_for(request.user, sort=sort, q=q)
+    teams = selectors.team_capacity_for(request.user)
     low, high = selectors.caseload_band()
-    return render(request, "chain/capacity.html", {"rows": rows, "totals": selectors.capacity_totals(rows),
+    return render(request, "chain/capacity.html", {"rows": rows, "teams": teams,
+                                                   "totals": selectors.capacity_totals(rows, teams),
                                                    "low": low, "high": high, "sort": sort, "q": q})
 
 

@@ -219,6 +219,8 @@ class InboundMessage(models.Model):
     received_at = models.DateTimeField()
     gateway_message_id = models.CharField(max_length=100, blank=True)
     is_stop = models.BooleanField(default=False)
+    # Several young people have this number: matched to the one last written to, to be checked by a person.
+    shared_number = models.BooleanField(default=False)
     checkin = models.ForeignKey(CheckIn, on_delete=models.SET_NULL, null=True, blank=True, related_name="replies")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -571,24 +571,30 @@ def normalize_number(raw: Any) -> str:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
-def match_youth(number: str) -> Any:
-    """The young person who has this mobile number; if several share it, the one we last wrote to."""
+def youths_with_number(number: str, *, limit: int = 20) -> list[Any]:
+    """Everyone registered with this mobile number, the one we last wrote to first (siblings, or a parent's
+    phone, can share a number)."""
     from django.db.models import Max
 
     from ungeforlob.youth.models import Youth
 
     if not number:
-        return None
+        return []
     variants = {number}
     if number.startswith("+45"):
         variants |= {number[3:], number[1:], f"0045{number[3:]}"}
-    return (
+    return list(
         Youth.objects.filter(mobile__in=variants)
         .annotate(last_sms=Max("sms_outbound__send_at"))
         .select_related("municipality")
-        .order_by(models.F("last_sms").desc(nulls_last=True), "-created_at", "-pk")
-        .first()
+        .order_by(models.F("last_sms").desc(nulls_last=True), "-created_at", "-pk")[:limit]
     )
+
+
+def match_youth(number: str) -> Any:
+    """The young person who has this mobile number; if several share it, the one we last wrote to."""
+    found = youths_with_number(number, limit=1)
+    return found[0] if found else None
 
 
 def _command(body: str) -> str:
@@ -615,13 +621,15 @@ def inbound_receive(
         if existing is not None:
             return existing
     number = normalize_number(from_number)
-    youth = match_youth(number)
-    if youth is None:
+    candidates = youths_with_number(number)
+    if not candidates:
         return None
+    youth = candidates[0]
     text = str(body or "").strip()[:1600]
     now = timezone.now()
+    # A shared number: the reply goes to the one we last wrote to, marked so the contact person checks who wrote.
     message = InboundMessage(youth=youth, from_number=number, body=text, received_at=received_at or now,
-                             gateway_message_id=gateway_id)
+                             gateway_message_id=gateway_id, shared_number=len(candidates) > 1)
     command = _command(text)
     if command in STOP_WORDS:
         message.is_stop = True
@@ -632,7 +640,9 @@ def inbound_receive(
         return InboundMessage.objects.get(gateway_message_id=gateway_id)
     audit_record(actor=None, actor_youth=youth, action=AuditAction.CREATE, youth=youth, obj=message)
     if message.is_stop:
-        consent_withdraw(actor=None, youth=youth, via=ConsentWithdrawal.STOP)
+        # STOP is the phone's owner saying "no more SMS to this phone": it counts for everyone on the number.
+        for each in candidates:
+            consent_withdraw(actor=None, youth=each, via=ConsentWithdrawal.STOP)
     elif command in STOP_WAKEUP_WORDS:
         for series in WakeUpSeries.objects.filter(youth=youth, stopped_at__isnull=True):
             wakeup_stop(actor=None, series=series, reason=WakeUpStopReason.YOUTH)

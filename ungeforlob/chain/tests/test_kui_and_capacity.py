@@ -93,3 +93,32 @@ def test_the_youth_overview_warns_about_deadlines_and_open_concerns(p: Personas,
     services.concern_raise(actor=p.contact_person, youth=minor, category="bolig", severity="lav", description="x")
     body = as_user(p.contact_person).get(f"/unge/{minor.pk}/").content.decode()
     assert "Bekymringer og frister" in body and "KUI-frist" in body and "Bolig" in body
+
+
+def test_a_team_that_is_contact_person_is_counted_per_member_on_the_capacity_page(p: Personas, as_user,
+                                                                                  count_queries) -> None:
+    from ungeforlob.accounts.models import Team
+    from ungeforlob.chain.models import ChainRole, Membership
+    from ungeforlob.core.testing import make_user
+
+    c = as_user(p.leader)
+    team = Team.objects.create(municipality=p.municipality, organisation=p.organisation, name="Team Mobil")
+    team.members.add(make_user("teamer1", p.municipality, p.organisation),
+                     make_user("teamer2", p.municipality, p.organisation))
+    youths = [make_youth(p.colleague, first_name=f"Teamung{i}") for i in range(3)]
+    Membership.objects.filter(youth__in=youths, role=ChainRole.CONTACT_PERSON).delete()
+    for y in youths:
+        Membership.objects.create(youth=y, team=team, role=ChainRole.CONTACT_PERSON,
+                                  start_date=timezone.localdate())
+    few = count_queries(lambda: c.get("/kapacitet/"))
+    response = c.get("/kapacitet/")
+    [row] = response.context["teams"]
+    assert (row.name, row.youth_count, row.member_count, row.per_member, row.band) == ("Team Mobil", 3, 2, 1.5, "under")
+    assert response.context["totals"]["youth"] == 2 + 3  # the personas' two young people and the team's three
+    body = response.content.decode()
+    assert "Team Mobil" in body and "1,5" in body and "Teamung" not in body
+    more = [make_youth(p.colleague, first_name=f"Flere{i}") for i in range(5)]
+    Membership.objects.filter(youth__in=more, role=ChainRole.CONTACT_PERSON).delete()
+    for y in more:
+        Membership.objects.create(youth=y, team=team, role=ChainRole.CONTACT_PERSON, start_date=timezone.localdate())
+    assert count_queries(lambda: c.get("/kapacitet/")) == few

@@ -472,3 +472,39 @@ def test_a_check_in_can_be_about_a_plan_activity(consented: Personas, as_user: A
     assert response.status_code == 302
     assert [c.question for c in checkins_for(related_type="plans.activity", related_id=activity.pk)] == [
         "Hvordan gik første dag?"]
+
+
+def test_a_reply_from_a_shared_number_goes_to_the_one_last_written_to_and_is_marked_for_checking(
+        consented: Personas, as_user: Any) -> None:
+    from ungeforlob.core.testing import make_youth
+
+    sibling = make_youth(consented.contact_person, first_name="Søster", mobile="+4520123456")
+    consent_give(actor=consented.contact_person, youth=sibling)
+    sms_enqueue(youth=consented.youth, body="Hej Josefine", kind="conversation", send_at=_tomorrow(10))
+    sms_enqueue(youth=sibling, body="Hej søster", kind="conversation", send_at=_tomorrow(12))
+    assert _hook({"msisdn": "4520123456", "message": "Ja tak"}).status_code == 200
+    reply = InboundMessage.objects.get()
+    assert reply.youth_id == sibling.pk and reply.shared_number
+    page = as_user(consented.contact_person).get(f"/unge/{sibling.pk}/beskeder/").content.decode()
+    assert "Flere unge bruger dette nummer. Tjek, hvem der skrev." in page
+
+
+def test_a_reply_from_a_number_only_one_young_person_has_is_not_marked(consented: Personas) -> None:
+    _hook({"msisdn": "4520123456", "message": "Ja tak"})
+    assert not InboundMessage.objects.get().shared_number
+
+
+def test_stop_from_a_shared_number_stops_sms_to_everyone_on_that_phone(consented: Personas) -> None:
+    from ungeforlob.core.testing import make_youth
+
+    sibling = make_youth(consented.contact_person, first_name="Søster", mobile="+4520123456")
+    consent_give(actor=consented.contact_person, youth=sibling)
+    other_phone = make_youth(consented.contact_person, first_name="Anden", mobile="+4531313131")
+    consent_give(actor=consented.contact_person, youth=other_phone)
+    queued = sms_enqueue(youth=sibling, body="Hej", kind="scheduled", send_at=_tomorrow(12))
+    _hook({"msisdn": "+4520123456", "message": "STOP"})
+    assert not SmsConsent.objects.get(youth=consented.youth).is_active
+    assert not SmsConsent.objects.get(youth=sibling).is_active
+    assert SmsConsent.objects.get(youth=other_phone).is_active
+    queued.refresh_from_db()
+    assert queued.status == MessageStatus.CANCELLED
