@@ -127,9 +127,11 @@ class ReferralForm(forms.Form):
     key = forms.UUIDField(widget=forms.HiddenInput)
     first_name = forms.CharField(label=_("Den unges fornavn"), max_length=100)
     last_name = forms.CharField(label=_("Den unges efternavn"), max_length=100)
-    cpr = forms.CharField(label=_("CPR-nummer"), max_length=11,
+    cpr = forms.CharField(label=_("CPR-nummer"), max_length=11, required=False,
                           widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
-                          help_text=_("10 cifre. Gemmes krypteret."))
+                          help_text=_("10 cifre. Gemmes krypteret. Kender du det ikke, så skriv fødselsdatoen."))
+    birth_date = forms.DateField(label=_("Fødselsdato"), required=False, widget=DateInput(),
+                                 help_text=_("Kun hvis du ikke kender CPR-nummeret."))
     problem = forms.CharField(label=_("Hvad har den unge brug for hjælp til? (få linjer)"), max_length=1000,
                               widget=forms.Textarea(attrs={"rows": 4}))
     youth_accepted = forms.BooleanField(label=_("Den unge har sagt ja til at blive henvist"))
@@ -147,7 +149,15 @@ class ReferralForm(forms.Form):
             self.initial.setdefault("accepted_on", timezone.localdate())
 
     def clean_cpr(self) -> str:
-        return cpr.normalize_cpr(self.cleaned_data.get("cpr") or "")
+        value = self.cleaned_data.get("cpr") or ""
+        return cpr.normalize_cpr(value) if value.strip() else ""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("cpr") and not data.get("birth_date") and "cpr" not in self.errors \
+                and "birth_date" not in self.errors:
+            self.add_error("cpr", _("Skriv den unges CPR-nummer eller fødselsdato."))
+        return data
 
     def clean_mobile(self) -> str:
         value = self.cleaned_data.get("mobile") or ""
@@ -155,13 +165,20 @@ class ReferralForm(forms.Form):
 
 
 class ReferralAcceptForm(forms.Form):
+    cpr_number = forms.CharField(label=_("Den unges CPR-nummer"), max_length=11,
+                                 error_messages={"required": _("Henvisningen har intet CPR-nummer. "
+                                                               "Skriv den unges CPR-nummer.")},
+                                 widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+                                 help_text=_("Henvisningen kom uden CPR-nummer. Det skal passe med fødselsdatoen."))
     contact_person = ProfessionalChoiceField(label=_("Kontaktperson"), queryset=None)  # type: ignore[arg-type]
     start_date = forms.DateField(label=_("Forløbet starter"), required=False, widget=DateInput(),
                                  help_text=_("Tom betyder i dag."))
 
-    def __init__(self, *args: Any, professionals: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, professionals: Any, needs_cpr: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["contact_person"].queryset = professionals
+        if not needs_cpr:
+            del self.fields["cpr_number"]
 
 
 class ReasonForm(forms.Form):

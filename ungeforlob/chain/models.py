@@ -267,8 +267,10 @@ class Referral(models.Model):
     idempotency_key = models.UUIDField(default=uuid.uuid4, unique=True)
     first_name = models.CharField(_("fornavn"), max_length=100)
     last_name = models.CharField(_("efternavn"), max_length=100)
-    cpr_encrypted = models.TextField(editable=False)
-    cpr_hash = models.CharField(max_length=64, editable=False)
+    # A partner may not know the CPR number: then both are empty, the birth date is given, and the number is
+    # written when the referral is accepted.
+    cpr_encrypted = models.TextField(editable=False, blank=True)
+    cpr_hash = models.CharField(max_length=64, editable=False, blank=True)
     birth_date = models.DateField()
     mobile = models.CharField(_("mobilnummer"), max_length=20, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -295,7 +297,7 @@ class Referral(models.Model):
             models.CheckConstraint(condition=Q(youth_accepted=True), name="referral_youth_accepted"),
             # The same partner cannot have the same young person twice in the queue.
             models.UniqueConstraint(
-                fields=["submitted_by", "cpr_hash"], condition=Q(status="afventer"),
+                fields=["submitted_by", "cpr_hash"], condition=Q(status="afventer") & ~Q(cpr_hash=""),
                 name="referral_one_pending_per_partner",
             ),
         ]
@@ -303,6 +305,10 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name} ({self.get_status_display()})"
+
+    @property
+    def has_cpr(self) -> bool:
+        return bool(self.cpr_hash)
 
     @property
     def full_name(self) -> str:

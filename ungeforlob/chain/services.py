@@ -526,26 +526,35 @@ def concerns_escalate_due(*, now: datetime.datetime | None = None) -> int:
 @transaction.atomic
 def referral_submit(*, actor: Any, first_name: str, last_name: str, cpr_number: str, problem: str,
                     youth_accepted: bool, accepted_asked_by: str, accepted_on: datetime.date, mobile: str = "",
-                    email: str = "", how_to_reach: str = "", idempotency_key: Any = None) -> tuple[Referral, bool]:
+                    email: str = "", how_to_reach: str = "", idempotency_key: Any = None,
+                    birth_date: datetime.date | None = None) -> tuple[Referral, bool]:
     """A partner refers a young person who has said yes to it. Returns (referral, created).
 
-    Posting the same form twice (same idempotency key), or the same young person again while the partner's
-    first referral is still in the queue, gives back the existing referral instead of a duplicate.
+    The CPR number may be left out when the partner does not know it; the birth date is then required (for
+    the age rule) and the number is written when the referral is accepted. Posting the same form twice (same
+    idempotency key), or the same young person again while the partner's first referral is still in the queue,
+    gives back the existing referral instead of a duplicate.
     """
     if idempotency_key:
         existing = Referral.objects.filter(idempotency_key=idempotency_key, submitted_by=actor).first()
         if existing is not None:
             return existing, False
     errors: dict[str, Any] = {}
-    try:
-        digits = cpr.normalize_cpr(cpr_number)
-    except ValidationError as exc:
-        raise ValidationError({"cpr": exc.messages}) from exc
-    born = cpr.birth_date(digits)
+    digits = ""
+    if (cpr_number or "").strip():
+        try:
+            digits = cpr.normalize_cpr(cpr_number)
+        except ValidationError as exc:
+            raise ValidationError({"cpr": exc.messages}) from exc
+        born = cpr.birth_date(digits)
+    elif isinstance(birth_date, datetime.date):
+        born = birth_date
+    else:
+        raise ValidationError({"cpr": _("Skriv den unges CPR-nummer eller fødselsdato.")})
     today = _today()
     age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
     if not MIN_AGE <= age <= MAX_AGE:
-        errors["cpr"] = _("Ungeforløb er for unge mellem %(min)s og %(max)s år. Denne person er %(age)s år.") % {
+        errors["cpr" if digits else "birth_date"] = _("Ungeforløb er for unge mellem %(min)s og %(max)s år. Denne person er %(age)s år.") % {
             "min": MIN_AGE, "max": MAX_AGE, "age": age}
     if not youth_accepted:
         errors["youth_accepted"] = _("Den unge skal have sagt ja til at blive henvist.")
@@ -561,15 +570,17 @@ def referral_submit(*, actor: Any, first_name: str, last_name: str, cpr_number: 
         errors["first_name"] = _("Skriv den unges for- og efternavn.")
     if errors:
         raise ValidationError(errors)
-    digest = cpr.lookup_hash(digits)
-    pending = Referral.objects.filter(submitted_by=actor, cpr_hash=digest, status=ReferralStatus.PENDING).first()
+    digest = cpr.lookup_hash(digits) if digits else ""
+    same = (Referral.objects.filter(cpr_hash=digest) if digest else Referral.objects.filter(
+        cpr_hash="", birth_date=born, first_name__iexact=first_name.strip(), last_name__iexact=last_name.strip()))
+    pending = same.filter(submitted_by=actor, status=ReferralStatus.PENDING).first()
     if pending is not None:
         return pending, False
     referral = Referral(
         municipality_id=actor.municipality_id, submitted_by=actor,
         organisation_name=actor.organisation.name if actor.organisation_id else "",
-        first_name=first_name.strip()[:100], last_name=last_name.strip()[:100], cpr_encrypted=cpr.encrypt(digits),
-        cpr_hash=digest, birth_date=born, mobile=mobile or "", email=email or "",
+        first_name=first_name.strip()[:100], last_name=last_name.strip()[:100],
+        cpr_encrypted=cpr.encrypt(digits) if digits else "", cpr_hash=digest, birth_date=born, mobile=mobile or "", email=email or "",
         how_to_reach=(how_to_reach or "").strip()[:300], problem=problem.strip()[:1000], youth_accepted=True,
         accepted_asked_by=accepted_asked_by.strip()[:150], accepted_on=accepted_on,
     )
@@ -579,7 +590,7 @@ def referral_submit(*, actor: Any, first_name: str, last_name: str, cpr_number: 
         with transaction.atomic():
             referral.save()
     except IntegrityError:  # the same form raced in twice
-        again = Referral.objects.filter(submitted_by=actor, cpr_hash=digest, status=ReferralStatus.PENDING).first()
+        again = same.filter(submitted_by=actor, status=ReferralStatus.PENDING).first()
         if again is None:
             raise
         return again, False
@@ -597,21 +608,34 @@ def _claim_referral(referral: Referral, actor: Any, **changes: Any) -> None:
 
 @transaction.atomic
 def referral_accept(*, actor: Any, referral: Referral, contact_person: Any,
-                    start_date: datetime.date | None = None) -> Youth:
+                    start_date: datetime.date | None = None, cpr_number: str = "") -> Youth:
     """Accept a referral: find the youth by CPR (or create them), make sure they have an open course and a
-    contact person (the chosen one, unless they already have one), and tell the referrer — without details."""
+    contact person (the chosen one, unless they already have one), and tell the referrer — without details.
+
+    A referral without a CPR number needs `cpr_number` now; it must fit the birth date the partner gave."""
     today = _today()
     start = start_date or today
+    if referral.has_cpr:
+        digits = cpr.decrypt(referral.cpr_encrypted)
+    else:
+        if not (cpr_number or "").strip():
+            raise ValidationError({"cpr_number": _("Henvisningen har intet CPR-nummer. Skriv den unges CPR-nummer.")})
+        try:
+            digits = cpr.normalize_cpr(cpr_number)
+        except ValidationError as exc:
+            raise ValidationError({"cpr_number": exc.messages}) from exc
+        if cpr.birth_date(digits) != referral.birth_date:
+            raise ValidationError({"cpr_number": _("CPR-nummeret passer ikke med fødselsdatoen i henvisningen.")})
     if (contact_person is None or not contact_person.is_active or contact_person.role != Role.PROFESSIONAL
             or contact_person.municipality_id != referral.municipality_id):
         raise ValidationError({"contact_person": _("Vælg en aktiv fagperson i kommunen som kontaktperson.")})
     if start > today + datetime.timedelta(days=90) or start < today - datetime.timedelta(days=31):
         raise ValidationError({"start_date": _("Startdatoen skal ligge inden for den næste måned eller tre.")})
     _claim_referral(referral, actor, status=ReferralStatus.ACCEPTED)
-    youth = Youth.objects.filter(municipality_id=referral.municipality_id, cpr_hash=referral.cpr_hash).first()
+    youth = Youth.objects.filter(municipality_id=referral.municipality_id, cpr_hash=cpr.lookup_hash(digits)).first()
     if youth is None:
         youth = youth_create(actor=actor, first_name=referral.first_name, last_name=referral.last_name,
-                             cpr_number=cpr.decrypt(referral.cpr_encrypted), mobile=referral.mobile,
+                             cpr_number=digits, mobile=referral.mobile,
                              email=referral.email, course_start=start)
         membership = Membership.objects.get(youth=youth, role=ChainRole.CONTACT_PERSON, end_date__isnull=True)
         if contact_person.pk != actor.pk:

@@ -265,7 +265,7 @@ def referral_create(request: HttpRequest) -> HttpResponse:
             actor=request.user, first_name=d["first_name"], last_name=d["last_name"], cpr_number=d["cpr"],
             problem=d["problem"], youth_accepted=d["youth_accepted"], accepted_asked_by=d["accepted_asked_by"],
             accepted_on=d["accepted_on"], mobile=d["mobile"], email=d["email"], how_to_reach=d["how_to_reach"],
-            idempotency_key=d["key"]))
+            idempotency_key=d["key"], birth_date=d["birth_date"]))
         if result is not None:
             _referral, created = result
             messages.success(request, _("Tak. Henvisningen er sendt til Ungeindsatsen.") if created
@@ -311,7 +311,7 @@ def _referral_page(request: HttpRequest, referral: Referral, accept_form: Any = 
                    status: int = 200) -> HttpResponse:
     accept_form = accept_form or forms.ReferralAcceptForm(
         professionals=selectors.selectable_professionals(request.user).filter(role="professional"),
-        initial={"contact_person": request.user.pk})
+        initial={"contact_person": request.user.pk}, needs_cpr=not referral.has_cpr)
     return render(request, "chain/referral_detail.html", {
         "referral": referral, "accept_form": accept_form, "decline_form": decline_form or forms.ReasonForm()},
         status=status)
@@ -325,7 +325,7 @@ def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def referral_accept(request: HttpRequest, pk: int) -> HttpResponse:
     referral = _referral(request, pk)
     form = forms.ReferralAcceptForm(request.POST, professionals=selectors.selectable_professionals(
-        request.user).filter(role="professional"))
+        request.user).filter(role="professional"), needs_cpr=not referral.has_cpr)
     if form.is_valid():
         youth = _try(form, lambda: services.referral_accept(actor=request.user, referral=referral,
                                                             **form.cleaned_data))

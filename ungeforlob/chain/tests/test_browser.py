@@ -126,3 +126,36 @@ def test_a_contact_person_hands_over_and_the_receiver_accepts(browse, p: Persona
     assert "Du har accepteret" in r.page.content()
     assert Handover.objects.get().status == HandoverStatus.ACCEPTED
     _check(r, "chain-circle-after-handover")
+
+
+def test_a_referral_without_cpr_on_a_phone_gets_its_number_at_intake(browse, p: Personas) -> None:
+    from ungeforlob.chain.tests.helpers import civil_partner
+    from ungeforlob.youth import cpr
+
+    civil_partner(p)
+    number = cpr_for_age(17)
+    partner = browse(360)
+    partner.login("gadeplan", PASSWORD)
+    partner.goto("/henvisninger/ny/")
+    partner.page.fill("#id_first_name", "Omar")
+    partner.page.fill("#id_last_name", "Khalil")
+    partner.page.fill("#id_birth_date", cpr.birth_date(cpr.normalize_cpr(number)).isoformat())
+    partner.page.fill("#id_problem", "Går hjemme og vil gerne i gang med noget.")
+    partner.page.check("#id_youth_accepted")
+    partner.page.fill("#id_accepted_asked_by", "Ahmad")
+    _check(partner, "chain-referral-form-no-cpr")
+    partner.page.get_by_role("button", name="Send henvisning").click()
+    partner.page.wait_for_url("**/henvisninger/mine/")
+
+    intake = browse(360)
+    intake.login("kontaktperson", PASSWORD)
+    intake.goto(f"/henvisninger/{Referral.objects.get().pk}/")
+    assert "Ikke oplyst" in intake.page.content()
+    _check(intake, "chain-referral-detail-no-cpr")
+    intake.page.get_by_role("button", name="Modtag henvisningen").click()
+    assert "Henvisningen har intet CPR-nummer" in intake.page.content()
+    intake.screenshot("chain-referral-detail-no-cpr-error")
+    intake.page.fill("#id_cpr_number", number)
+    intake.page.get_by_role("button", name="Modtag henvisningen").click()
+    intake.page.wait_for_url("**/henvisninger/")
+    assert Referral.objects.get().status == ReferralStatus.ACCEPTED

@@ -154,3 +154,74 @@ def test_the_queue_has_a_constant_query_count(p: Personas, as_user, count_querie
     mine_large = count_queries(lambda: pc.get("/henvisninger/mine/"))
     assert small == large, (small, large)
     assert mine_small == mine_large, (mine_small, mine_large)
+
+
+# --- without a CPR number ------------------------------------------------------------------------------
+
+
+def _birth_for_age(age: int) -> datetime.date:
+    return cpr.birth_date(cpr.normalize_cpr(cpr_for_age(age)))
+
+
+def test_a_partner_who_does_not_know_the_cpr_number_refers_with_the_birth_date(p: Personas) -> None:
+    born = _birth_for_age(17)
+    partner = civil_partner(p)
+    referral, created = _submit(partner, cpr_number="", birth_date=born)
+    assert created and not referral.has_cpr and referral.birth_date == born
+    assert referral.cpr_encrypted == "" and referral.cpr_hash == ""
+    # Two different young people without CPR from the same partner are both kept ...
+    other, created_other = _submit(partner, cpr_number="", birth_date=born, first_name="Sanne")
+    assert created_other and other != referral
+    # ... and the same one again is the pending referral, not a duplicate.
+    again, created_again = _submit(partner, cpr_number="", birth_date=born)
+    assert again == referral and not created_again
+
+
+@pytest.mark.parametrize(("data", "field"), [
+    ({"cpr_number": "", "birth_date": None}, "cpr"),
+    ({"cpr_number": "", "birth_date": "ikke en dato"}, "cpr"),
+    ({"cpr_number": "", "birth_date": datetime.date(1980, 1, 1)}, "birth_date"),
+])
+def test_without_cpr_the_birth_date_is_required_and_checked(p: Personas, data: dict, field: str) -> None:
+    with pytest.raises(ValidationError) as exc:
+        _submit(civil_partner(p), **data)
+    assert field in exc.value.message_dict
+    assert not Referral.objects.exists()
+
+
+def test_accepting_a_referral_without_cpr_asks_for_a_number_that_fits_the_birth_date(p: Personas) -> None:
+    number = cpr_for_age(17)
+    referral, _ = _submit(civil_partner(p), cpr_number="", birth_date=cpr.birth_date(cpr.normalize_cpr(number)))
+    with pytest.raises(ValidationError, match="intet CPR-nummer"):
+        services.referral_accept(actor=p.contact_person, referral=referral, contact_person=p.contact_person)
+    with pytest.raises(ValidationError, match="passer ikke med fødselsdatoen"):
+        services.referral_accept(actor=p.contact_person, referral=referral, contact_person=p.contact_person,
+                                 cpr_number=cpr_for_age(20))
+    referral.refresh_from_db()
+    assert referral.status == ReferralStatus.PENDING  # nothing half-done
+    youth = services.referral_accept(actor=p.contact_person, referral=referral, contact_person=p.contact_person,
+                                     cpr_number=number)
+    assert youth.cpr_hash == cpr.lookup_hash(cpr.normalize_cpr(number))
+    assert policy.is_contact_person(p.contact_person, youth)
+
+
+def test_the_forms_take_a_referral_without_cpr_end_to_end(p: Personas, as_user) -> None:
+    number = cpr_for_age(16)
+    partner = as_user(civil_partner(p))
+    key = partner.get("/henvisninger/ny/").context["form"].initial["key"]
+    base = {"key": key, "first_name": "Omar", "last_name": "Khalil", "problem": "Ingen uddannelse.",
+            "youth_accepted": "on", "accepted_asked_by": "Ahmad", "accepted_on": timezone.localdate().isoformat()}
+    response = partner.post("/henvisninger/ny/", base)
+    assert response.status_code == 200 and "Skriv den unges CPR-nummer eller fødselsdato." in response.content.decode()
+    born = cpr.birth_date(cpr.normalize_cpr(number))
+    assert partner.post("/henvisninger/ny/", {**base, "birth_date": born.isoformat()}).status_code == 302
+    referral = Referral.objects.get()
+    intake = as_user(p.contact_person)
+    page = intake.get(f"/henvisninger/{referral.pk}/").content.decode()
+    assert "Ikke oplyst" in page and 'name="cpr_number"' in page
+    response = intake.post(f"/henvisninger/{referral.pk}/modtag/", {"contact_person": p.contact_person.pk})
+    assert response.status_code == 400 and "intet CPR-nummer" in response.content.decode()
+    response = intake.post(f"/henvisninger/{referral.pk}/modtag/",
+                           {"contact_person": p.contact_person.pk, "cpr_number": number})
+    assert response.status_code == 302
+    assert Youth.objects.filter(cpr_hash=cpr.lookup_hash(cpr.normalize_cpr(number))).exists()
