@@ -166,7 +166,7 @@ def followups_upcoming(user: Any, *, today: datetime.date, days: int = 7) -> lis
 
 def followup_detail(followup: FollowUp) -> str:
     station = followup.transition.to_station
-    parts = [str(followup.get_kind_display()), followup.due_time.strftime("kl. %H:%M"),
+    parts = [str(followup.get_kind_display()), _("kl. %(time)s") % {"time": followup.due_time.strftime("%H:%M")},
              _("overgang til %(station)s") % {"station": station}]
     if followup.kind == FollowUpKind.SMS:
         status = getattr(followup, "sms_status", None)

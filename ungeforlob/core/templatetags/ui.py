@@ -62,3 +62,17 @@ def possessive(name: Any) -> str:
     from ungeforlob.core.text import possessive as _possessive
 
     return _possessive(str(name))
+
+
+@register.filter
+def ldate(value: Any, name: str) -> str:
+    """`|date` with our own named formats per language (config/formats/<lang>/formats.py), e.g.
+    `{{ day|ldate:"WEEKDAY_DATE_FORMAT" }}` → "søndag 22. november 2026" / "Sunday 22 November 2026"."""
+    from django.template.defaultfilters import date as date_filter
+    from django.utils import formats, translation
+
+    for module in formats.get_format_modules(translation.get_language()):
+        fmt = getattr(module, name, None)
+        if fmt:
+            return date_filter(value, fmt)
+    return date_filter(value, name)

@@ -36,6 +36,7 @@ _ACTION_LABELS = {
     "skip": _("Spring over"),
     "acknowledge": _("Kvittér"),
     "open": _("Åbn"),
+    "vurder": _("Vurdér"),
 }
 
 
