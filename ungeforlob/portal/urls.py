@@ -23,6 +23,7 @@ urlpatterns = [
     path("min-side/selvevaluering/<int:pk>/tema/<str:dimension>/", views.selfeval_answer, name="selfeval_answer"),
     path("min-side/selvevaluering/<int:pk>/afslut/", views.selfeval_finish, name="selfeval_finish"),
     path("min-side/selvevaluering/<int:pk>/slet/", views.selfeval_discard, name="selfeval_discard"),
+    path("min-side/selvevaluering/<int:pk>/pdf/", views.selfeval_pdf, name="selfeval_pdf"),
     path("min-side/hvor-er-jeg/", views.where, name="where"),
     path("min-side/skrevet-om-mig/", views.written, name="written"),
     path("min-side/samtykker/", views.consents, name="consents"),

@@ -282,6 +282,9 @@ def selfeval_finish(request: HttpRequest, pk: int) -> HttpResponse:
     """The radar, and the youth's choice: keep this round, or let it go."""
     from ungeforlob.progression import selectors as progression
     from ungeforlob.progression import services as progression_services
+    if request.session.get(PRINTED_AND_DELETED) == pk:  # "Færdig" pressed after taking the PDF copy
+        messages.info(request, _("Billedet er slettet. Det er ikke gemt."))
+        return redirect("portal:selfeval")
     round = progression.self_evaluation_round_for(request.youth, pk)
     if not round.is_in_progress:
         return redirect("portal:selfeval")
@@ -302,6 +305,37 @@ def selfeval_finish(request: HttpRequest, pk: int) -> HttpResponse:
 
     return render(request, "portal/selfeval_finish.html", {"youth": request.youth, "round": round, "form": form,
                                                            "first_dimension": DIMENSION_ORDER[0], **context})
+
+
+PRINTED_AND_DELETED = "portal_selfeval_printed_and_deleted"
+
+
+@youth_required
+@require_http_methods(["GET", "POST"])
+def selfeval_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The young person's picture as PDF. A kept round prints any time. A round in progress prints once, by
+    POST, as "don't keep it, but give me a copy": it is finished as not kept and deleted in the same step."""
+    from ungeforlob.progression import pdf
+    from ungeforlob.progression import selectors as progression
+    from ungeforlob.progression import services as progression_services
+
+    round = progression.self_evaluation_round_for(request.youth, pk)
+    if round.is_in_progress and request.method == "POST":
+        try:
+            round = progression_services.self_evaluation_finish(round=round, keep=False, by_youth=True)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("portal:selfeval_finish", round.pk)
+    elif not round.is_kept:
+        return redirect("portal:selfeval")
+    context = progression.self_evaluation_overview(request.youth, focus=round)
+    context.update(youth=request.youth, round=round)
+    content = pdf.render_pdf("progression/selfeval_pdf.html", context)
+    if progression_services.self_evaluation_printed(round=round, by_youth=True):  # deletes a round not kept
+        request.session[PRINTED_AND_DELETED] = pk
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="mit-billede-{round.started_at:%Y-%m-%d}.pdf"'
+    return response
 
 
 @youth_required

@@ -26,6 +26,7 @@ def cases(p: Personas) -> list[C]:
         C("portal:selfeval_answer", "/min-side/selvevaluering/1/tema/motivation/", "post", refused_statuses=PORTAL),
         C("portal:selfeval_finish", "/min-side/selvevaluering/1/afslut/", "post", {"keep": "ja"}, refused_statuses=PORTAL),
         C("portal:selfeval_discard", "/min-side/selvevaluering/1/slet/", "post", refused_statuses=PORTAL),
+        C("portal:selfeval_pdf", "/min-side/selvevaluering/1/pdf/", "post", refused_statuses=PORTAL),
         C("portal:where", "/min-side/hvor-er-jeg/", refused_statuses=PORTAL),
         C("portal:written", "/min-side/skrevet-om-mig/", refused_statuses=PORTAL),
         C("portal:consents", "/min-side/samtykker/", "post", {"consent": "sms"}, refused_statuses=PORTAL),

@@ -162,3 +162,25 @@ def test_the_contact_person_answers_a_wish_from_the_youth_overview(browse, p: Pe
     s.page.wait_for_load_state()
     assert "Svaret er gemt" in s.page.content()
     assert Goal.objects.filter(youth=p.youth, text="Få et fritidsjob").exists()
+
+
+def test_a_youth_on_a_phone_takes_a_pdf_copy_instead_of_keeping_her_picture(browse, p: Personas) -> None:
+    from ungeforlob.progression.models import SelfEvaluationRound
+    from ungeforlob.progression.questionnaire import DIMENSION_ORDER, statements_for
+    from ungeforlob.progression.services import self_evaluation_answer, self_evaluation_start
+
+    round = self_evaluation_start(youth=p.youth, by_youth=True)
+    self_evaluation_answer(round=round, by_youth=True,
+                           answers={st.key: 4 for st in statements_for(DIMENSION_ORDER[0])})
+    s = browse(360)
+    _log_in(s, p.youth)
+    s.goto(f"/min-side/selvevaluering/{round.pk}/afslut/")
+    s.screenshot("portal-selfeval-finish-copy")
+    assert s.axe_violations() == []
+    with s.page.expect_download() as download:
+        s.page.get_by_role("button", name="Hent det som PDF, og slet det her").click()
+    assert download.value.suggested_filename.startswith("mit-billede-")
+    assert not SelfEvaluationRound.objects.filter(pk=round.pk).exists()
+    s.page.get_by_role("button", name="Færdig").click()
+    s.page.wait_for_url("**/min-side/selvevaluering/")
+    assert "Billedet er slettet" in s.page.content()

@@ -224,6 +224,7 @@ def test_another_youths_round_is_not_found(p: Personas) -> None:
     assert client.get(f"/min-side/selvevaluering/{round.pk}/tema/motivation/").status_code == 404
     assert client.post(f"/min-side/selvevaluering/{round.pk}/afslut/", {"keep": "ja"}).status_code == 404
     assert client.post(f"/min-side/selvevaluering/{round.pk}/slet/").status_code == 404
+    assert client.post(f"/min-side/selvevaluering/{round.pk}/pdf/").status_code == 404
     round.refresh_from_db()
     assert round.is_in_progress
 
@@ -457,3 +458,49 @@ def test_a_new_wish_is_on_the_contact_persons_day_until_it_is_answered_and_both_
     timeline = client_for(p.contact_person).get(f"/unge/{p.youth.pk}/tidslinje/").content.decode()
     assert "Den unge ønskede: et mål" in timeline and "Jeg vil tage kørekort" in timeline
     assert "Ønsket er besvaret: Vi taler om det sammen" in timeline and "Lad os tale om det" in timeline
+
+
+# --- a copy of the picture before it is let go ----------------------------------------------------------
+
+
+def _answered_round(client, p: Personas):  # noqa: ANN001, ANN202
+    from ungeforlob.progression.models import SelfEvaluationRound
+    from ungeforlob.progression.questionnaire import DIMENSION_ORDER, statements_for
+
+    client.post("/min-side/selvevaluering/")
+    round = SelfEvaluationRound.objects.get(youth=p.youth)
+    key = statements_for(DIMENSION_ORDER[0])[0].key
+    client.post(f"/min-side/selvevaluering/{round.pk}/tema/{DIMENSION_ORDER[0]}/", {f"s_{key}": "3"})
+    return round
+
+
+def test_a_young_person_takes_a_pdf_copy_of_a_picture_not_kept_and_it_is_deleted_here(p: Personas) -> None:
+    from ungeforlob.audit.models import AuditAction, AuditEvent
+    from ungeforlob.progression.models import SelfEvaluationRound
+
+    client = youth_client(p.youth)
+    round = _answered_round(client, p)
+    page = client.get(f"/min-side/selvevaluering/{round.pk}/afslut/").content.decode()
+    assert "Hent det som PDF, og slet det her" in page
+    assert client.get(f"/min-side/selvevaluering/{round.pk}/pdf/").status_code == 302  # never by a plain link
+    assert SelfEvaluationRound.objects.filter(pk=round.pk).exists()
+    response = client.post(f"/min-side/selvevaluering/{round.pk}/pdf/")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert not SelfEvaluationRound.objects.filter(pk=round.pk).exists()
+    assert AuditEvent.objects.filter(actor_youth_id=p.youth.pk, action=AuditAction.EXPORT).exists()
+    # Pressing "Færdig" afterwards on the same page says what happened instead of "not found".
+    response = client.post(f"/min-side/selvevaluering/{round.pk}/afslut/", {"keep": "ja"}, follow=True)
+    assert "Billedet er slettet. Det er ikke gemt." in response.content.decode()
+
+
+def test_a_kept_picture_can_be_downloaded_as_pdf_and_stays(p: Personas) -> None:
+    from ungeforlob.progression.models import SelfEvaluationRound
+
+    client = youth_client(p.youth)
+    round = _answered_round(client, p)
+    client.post(f"/min-side/selvevaluering/{round.pk}/afslut/", {"keep": "ja"})
+    assert f"/min-side/selvevaluering/{round.pk}/pdf/" in client.get("/min-side/selvevaluering/").content.decode()
+    response = client.get(f"/min-side/selvevaluering/{round.pk}/pdf/")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert SelfEvaluationRound.objects.filter(pk=round.pk).exists()
