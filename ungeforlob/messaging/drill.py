@@ -152,8 +152,9 @@ def run_kill_drill(sandbox: Sandbox, gateway: GatewayControl, *, count: int, pre
     # From now on the provider accepts (delivers) each message but answers late: the worker is killed
     # while it waits, so it never records those sends.
     gateway.set(stall_after_accept_seconds=30)
-    stalled_from = gateway.state()["delivered"]
-    if not wait_for(lambda: gateway.state()["delivered"] - stalled_from >= 4, timeout=60):
+    # Wait for answers actually held back: requests already under way when the mode changed answer at once
+    # (under load they can be all of the next few), and killing then would leave nothing accepted-but-unrecorded.
+    if not wait_for(lambda: gateway.state()["stalled_now"] >= 4, timeout=60):
         worker.kill()
         worker.communicate(timeout=30)
         raise RuntimeError(f"The provider never held an answer: {gateway.state()}")

@@ -43,6 +43,7 @@ class GatewayState:
     stall_seconds: float = 0.0
     stall_after_accept_seconds: float = 0.0
     latency_seconds: float = 0.0
+    stalled_now: int = 0  # accepted, and holding back the answer right now
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def snapshot(self) -> dict[str, Any]:
@@ -51,7 +52,8 @@ class GatewayState:
             for d in self.deliveries:
                 counts[d.key] = counts.get(d.key, 0) + 1
             return {"requests": self.requests, "duplicates": self.duplicates, "delivered": len(self.deliveries),
-                    "unique_keys": len(counts), "max_per_key": max(counts.values(), default=0)}
+                    "unique_keys": len(counts), "max_per_key": max(counts.values(), default=0),
+                    "stalled_now": self.stalled_now}
 
 
 def _handler(state: GatewayState) -> type[BaseHTTPRequestHandler]:
@@ -130,7 +132,13 @@ def _handler(state: GatewayState) -> type[BaseHTTPRequestHandler]:
                     state.deliveries.append(delivery)
                     state.by_key[key] = delivery
             if stall_after:
-                time.sleep(stall_after)
+                with state.lock:
+                    state.stalled_now += 1
+                try:
+                    time.sleep(stall_after)
+                finally:
+                    with state.lock:
+                        state.stalled_now -= 1
             self._json(200, {"ids": [delivery.id]})
 
     return Handler
