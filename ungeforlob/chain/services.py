@@ -42,7 +42,7 @@ from ungeforlob.chain.models import (
     YouthNotice,
 )
 from ungeforlob.chain.notify import staff_notify, youth_notify
-from ungeforlob.core.text import default_language
+from ungeforlob.core.text import default_language, youth_language
 from ungeforlob.core.workdays import add_working_days
 from ungeforlob.youth import cpr
 from ungeforlob.youth.models import Course, Youth
@@ -125,7 +125,7 @@ def _grounds(*, youth: Youth, professional: Any, actor: Any, consent: Consent | 
 
 
 def _joined_notice(*, youth: Youth, membership: Membership, actor: Any) -> None:
-    with default_language():
+    with youth_language(youth):
         holder = membership.holder_name
         org = ""
         if membership.professional_id and membership.professional.organisation_id:
@@ -228,7 +228,7 @@ def member_change_role(*, actor: Any, membership: Membership, role: str, note: s
     )
     audit_record(actor=actor, action=AuditAction.UPDATE, youth=membership.youth, obj=new,
                  detail={"from_role": membership.role, "to_role": role, "previous": membership.pk})
-    with default_language():
+    with youth_language(membership.youth):
         youth_notify(youth=membership.youth, kind="kaede_rolle",
                      text=_("%(name)s har fået en ny rolle i din kæde: %(role)s.")
                      % {"name": new.holder_name, "role": new.get_role_display()},
@@ -720,7 +720,7 @@ def handover_create(*, actor: Any, youth: Youth, receiver: Any, role: str, what_
                      email_subject=_("Ungeforløb: en overlevering venter på dig"),
                      email_body=_("Du har fået en overlevering i Ungeforløb, som du skal læse og acceptere. "
                                   "Af hensyn til den unge står der ikke mere i denne mail."))
-    with default_language():
+    with youth_language(youth):
         youth_notify(youth=youth, kind="overlevering",
                      text=_("Der er skrevet en overlevering til %(name)s, som skal være din %(role)s. "
                             "Du kan læse den og skrive en kommentar.") % {"name": receiver, "role": ChainRole(role).label},

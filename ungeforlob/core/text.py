@@ -19,6 +19,15 @@ def possessive(name: str) -> str:
     return f"{name}'" if name[-1:].lower() in {"s", "x", "z"} else f"{name}s"
 
 
+def youth_language(youth: Any) -> Any:
+    """Compose text for this young person (an SMS, a notice on Min side) in the language on their record.
+
+        with youth_language(youth):
+            youth_notify(youth=youth, text=_("..."))
+    """
+    return translation.override(getattr(youth, "language", "") or settings.LANGUAGE_CODE)
+
+
 def default_language() -> Any:
     """Compose text for someone else (an SMS, a notice, another member's notification) in the installation's
     language, not in the language the acting user happens to browse in: the recipient's language is unknown.

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
-from ungeforlob.core.text import default_language
+from ungeforlob.core.text import youth_language
 from ungeforlob.messaging import conf
 from ungeforlob.messaging.models import (
     CheckIn,
@@ -443,7 +443,7 @@ def reminder_schedule(
     if not 0 <= lead <= 24 * 14:
         raise ValidationError({"lead_hours": _("Påmindelsen kan sendes fra 0 timer til 14 dage før.")})
     place = " ".join((place or "").split())[:120]
-    with default_language():  # the SMS is in the young person's language, not the sender's UI language
+    with youth_language(youth):  # the SMS is in the young person's language, not the sender's UI language
         text = _("Hej %(name)s. Husk vores aftale %(when)s.") % {"name": _first_name(youth),
                                                                  "when": _when_text(appointment_at)}
         if place:

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ungeforlob.youth.models import Youth
 
@@ -31,6 +31,12 @@ def portal_login(request: HttpRequest, youth: Youth) -> None:
     request.session[SESSION_KEY] = youth.pk
     request.session[SEEN_KEY] = timezone.now().timestamp()
     request.session.set_expiry(idle_seconds())
+    # A language chosen on the login page is the young person's choice: it becomes theirs (SMS too).
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    if chosen in dict(settings.LANGUAGES) and chosen != youth.language:
+        from ungeforlob.youth.services import youth_language_set
+
+        youth_language_set(youth=youth, language=chosen)
 
 
 def portal_logout(request: HttpRequest) -> None:
@@ -63,6 +69,9 @@ def youth_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
         if youth is None:
             return redirect("portal:login")
         request.youth = youth  # type: ignore[attr-defined]
+        # Min side speaks the young person's language (chosen on Min side, or set by the contact person).
+        translation.activate(youth.language or settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()  # type: ignore[attr-defined]
         return view(request, *args, **kwargs)
 
     return wrapped

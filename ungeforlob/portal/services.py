@@ -32,11 +32,15 @@ def _hash(code: str) -> str:
 
 
 def _send_code(youth: Youth, code: str, login_code: LoginCode) -> None:
+    from ungeforlob.core.text import youth_language
     from ungeforlob.messaging.services import sms_enqueue
 
+    with youth_language(youth):
+        body = _("Din kode til Ungeforløb er %(code)s. Den virker i 10 minutter. Del den ikke med andre.") % {
+            "code": code}
     sms_enqueue(
         youth=youth,
-        body=_("Din kode til Ungeforløb er %(code)s. Den virker i 10 minutter. Del den ikke med andre.") % {"code": code},
+        body=body,
         kind="login_code",
         idempotency_key=f"portal:login-code:{login_code.pk}",
         related_type="portal.logincode",

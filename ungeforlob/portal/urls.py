@@ -10,6 +10,7 @@ urlpatterns = [
     path("min-side/logout/", views.logout, name="logout"),
     path("min-side/", views.home, name="home"),
     path("min-side/nyt/set/", views.notices_read, name="notices_read"),
+    path("min-side/sprog/", views.language, name="language"),
     path("min-side/kaede/", views.chain, name="chain"),
     path("min-side/hvem-har-kigget/", views.access_log, name="access_log"),
     path("min-side/hvordan-gaar-det/", views.feedback, name="feedback"),

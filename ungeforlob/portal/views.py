@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,7 +10,9 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -74,6 +77,28 @@ def logout(request: HttpRequest) -> HttpResponse:
 @youth_required
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/home.html", {"youth": request.youth, "notices": selectors.notices(request.youth)})
+
+
+@youth_required
+@require_POST
+def language(request: HttpRequest) -> HttpResponse:
+    """The language switch on Min side: the choice is saved on the young person's record, so SMS and notices
+    follow it too, and it is also remembered on this phone for the login page."""
+    from ungeforlob.youth.services import youth_language_set
+
+    code = request.POST.get("language", "")
+    if code in dict(settings.LANGUAGES):
+        youth_language_set(youth=request.youth, language=code)
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        target = reverse("portal:home")
+    response = redirect(target)
+    if code in dict(settings.LANGUAGES):
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code, max_age=settings.LANGUAGE_COOKIE_AGE,
+                            secure=settings.LANGUAGE_COOKIE_SECURE, httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                            samesite=settings.LANGUAGE_COOKIE_SAMESITE)
+    return response
 
 
 @youth_required

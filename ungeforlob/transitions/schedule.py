@@ -48,18 +48,21 @@ def render_sms(text: str, values: dict[str, str]) -> str:
     return _FIELD.sub(lambda m: values.get(m.group(1), m.group(0)), text)
 
 
-def _start_text(start: datetime.date) -> str:
-    from ungeforlob.core.text import default_language
+def _start_text(start: datetime.date, language: str = "") -> str:
+    from django.conf import settings
+    from django.utils import translation
 
-    with default_language():  # the SMS is in the young person's language, not the sender's UI language
+    # The SMS is in the young person's language, not the sender's UI language.
+    with translation.override(language or settings.LANGUAGE_CODE):
         return date_format(start, "MONTH_DAY_FORMAT")
 
 
-def sms_values(*, first_name: str, contact_person: str, start: datetime.date, place: str) -> dict[str, str]:
+def sms_values(*, first_name: str, contact_person: str, start: datetime.date, place: str,
+               language: str = "") -> dict[str, str]:
     return {
         "fornavn": first_name,
         "kontaktperson": contact_person,
-        "startdato": _start_text(start),
+        "startdato": _start_text(start, language),
         "sted": place,
     }
 

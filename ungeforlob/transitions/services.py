@@ -140,6 +140,7 @@ def _sms_values(transition: Transition, actor: Any) -> dict[str, str]:
         contact_person=_contact_person_name(youth, actor),
         start=station.start_date,
         place=station.institution or str(station.get_kind_display()),
+        language=youth.language,
     )
 
 

@@ -4,6 +4,7 @@ import datetime
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +28,8 @@ class YouthForm(forms.Form):
     mobile = forms.CharField(label=_("Mobilnummer"), max_length=20, required=False,
                              widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}))
     email = forms.EmailField(label=_("E-mail"), max_length=254, required=False)
+    language = forms.ChoiceField(label=_("Sprog"), choices=settings.LANGUAGES, initial="da", required=False,
+                                 help_text=_("Sproget på Min side og i SMS'er og beskeder til den unge."))
 
     def clean_mobile(self) -> str:
         value = self.cleaned_data.get("mobile") or ""
@@ -41,7 +44,7 @@ class YouthCreateForm(YouthForm):
     )
     course_start = forms.DateField(label=_("Forløbet starter"), required=False, widget=DateInput())
 
-    field_order = ["first_name", "last_name", "preferred_name", "cpr", "mobile", "email", "course_start"]
+    field_order = ["first_name", "last_name", "preferred_name", "cpr", "mobile", "email", "language", "course_start"]
 
     def clean_cpr(self) -> str:
         return cpr.normalize_cpr(self.cleaned_data.get("cpr") or "")

@@ -27,6 +27,8 @@ class Youth(models.Model):
     birth_date = models.DateField(_("fødselsdato"))
     mobile = models.CharField(_("mobilnummer"), max_length=20, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # The language of Min side and of what is written to the young person (SMS, notices).
+    language = models.CharField(_("sprog"), max_length=8, choices=settings.LANGUAGES, default="da")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     created_by = models.ForeignKey(

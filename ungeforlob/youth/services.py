@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -41,6 +42,7 @@ def youth_create(
     email: str = "",
     preferred_name: str = "",
     course_start: datetime.date | None = None,
+    language: str = "",
 ) -> Youth:
     """Register a young person, open their course and make the actor their contact person.
 
@@ -60,6 +62,7 @@ def youth_create(
         first_name=first_name.strip(),
         last_name=last_name.strip(),
         preferred_name=preferred_name.strip(),
+        language=_language(language),
         cpr_encrypted=cpr.encrypt(digits),
         cpr_hash=digest,
         birth_date=born,
@@ -83,15 +86,36 @@ def youth_create(
 
 
 @transaction.atomic
+def _language(code: Any) -> str:
+    """A language of the installation, or the default one."""
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 def youth_update(*, actor: Any, youth: Youth, **fields: Any) -> Youth:
-    """Change name, preferred name, mobile or e-mail. The CPR number cannot be changed here."""
-    allowed = {"first_name", "last_name", "preferred_name", "mobile", "email"}
+    """Change name, preferred name, mobile, e-mail or language. The CPR number cannot be changed here."""
+    if "language" in fields:
+        if fields["language"]:
+            fields["language"] = _language(fields["language"])
+        else:  # not given: keep the one on the record
+            del fields["language"]
+    allowed = {"first_name", "last_name", "preferred_name", "mobile", "email", "language"}
     changed = sorted(k for k, v in fields.items() if k in allowed and getattr(youth, k) != v)
     for key in changed:
         setattr(youth, key, fields[key])
     youth.full_clean(exclude=["cpr_encrypted", "cpr_hash"])
     youth.save()
     audit_record(actor=actor, action=AuditAction.UPDATE, youth=youth, obj=youth, detail={"fields": changed})
+    return youth
+
+
+def youth_language_set(*, youth: Youth, language: str) -> Youth:
+    """The young person chose a language on Min side: it is theirs from now on (SMS and notices too)."""
+    code = _language(language)
+    if code != youth.language:
+        youth.language = code
+        youth.save(update_fields=["language", "updated_at"])
+        audit_record(actor=None, actor_youth=youth, action=AuditAction.UPDATE, youth=youth, obj=youth,
+                     detail={"fields": ["language"]})
     return youth
 
 

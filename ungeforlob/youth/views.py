@@ -57,6 +57,7 @@ def youth_create(request: HttpRequest) -> HttpResponse:
                 mobile=data["mobile"],
                 email=data["email"],
                 course_start=data["course_start"],
+                language=data["language"],
             )
         except ValidationError as exc:
             apply_validation_error(form, exc)
@@ -77,7 +78,8 @@ def youth_detail(request: HttpRequest, youth_pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def youth_edit(request: HttpRequest, youth_pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="record", for_edit=True)
-    initial = {f: getattr(youth, f) for f in ["first_name", "last_name", "preferred_name", "mobile", "email"]}
+    initial = {f: getattr(youth, f) for f in ["first_name", "last_name", "preferred_name", "mobile", "email",
+                                              "language"]}
     form = YouthForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -131,3 +131,74 @@ def test_what_an_english_speaking_professional_does_reaches_the_young_person_in_
     assert "er kommet med i din kæde" in notice.text
     assert StaffNotification.objects.filter(recipient=p.outsider, text__contains="kæde").exists()
     assert message.body.startswith("Hej ") and "Husk vores aftale" in message.body
+
+
+# --- the young person's own language ---------------------------------------------------------------------
+
+
+def test_a_young_person_with_english_on_the_record_gets_sms_notices_and_min_side_in_english(p: Personas) -> None:
+    from ungeforlob.chain import services as chain
+    from ungeforlob.chain.models import ChainRole, LegalBasis, YouthNotice
+    from ungeforlob.messaging.models import OutboundMessage
+    from ungeforlob.messaging.services import consent_give, reminder_schedule
+    from ungeforlob.portal.testing import youth_client
+    from ungeforlob.youth.services import youth_update
+
+    youth_update(actor=p.contact_person, youth=p.youth, language="en")
+    consent_give(actor=p.contact_person, youth=p.youth, note="Mundtligt")
+    message = reminder_schedule(actor=p.contact_person, youth=p.youth, place="Jobcentret",  # a Danish sender
+                                appointment_at=timezone.now() + datetime.timedelta(days=3))
+    assert message.body.startswith("Hi ") and "Husk" not in message.body
+    chain.member_add(actor=p.contact_person, youth=p.youth, professional=p.outsider, role=ChainRole.MENTOR,
+                     legal_basis=LegalBasis.RETSSIKKERHED_11C)
+    assert "kæde" not in YouthNotice.objects.filter(youth=p.youth).latest("pk").text
+    client = youth_client(p.youth)
+    code_sms = OutboundMessage.objects.filter(youth=p.youth, related_type="portal.logincode").latest("pk")
+    assert "Din kode" not in code_sms.body
+    home = client.get("/min-side/").content.decode()
+    assert 'lang="en"' in home and "My plan" in home
+    # The staff pages stay in the staff member's language.
+    assert "Mine unge" in client_for(p.contact_person).get("/unge/").content.decode()
+
+
+def test_switching_language_on_min_side_saves_it_on_the_record(p: Personas) -> None:
+    from ungeforlob.audit.models import AuditEvent
+    from ungeforlob.portal.testing import youth_client
+
+    client = youth_client(p.youth)
+    response = client.post("/min-side/sprog/", {"language": "en", "next": "/min-side/plan/"})
+    assert response.status_code == 302 and response["Location"] == "/min-side/plan/"
+    p.youth.refresh_from_db()
+    assert p.youth.language == "en"
+    assert AuditEvent.objects.filter(actor_youth_id=p.youth.pk, object_type="youth", action="update").exists()
+    assert 'lang="en"' in client.get("/min-side/").content.decode()
+    staff_page = client_for(p.contact_person).get(f"/unge/{p.youth.pk}/").content.decode()
+    assert "English" in staff_page
+    # An unknown language changes nothing; a foreign "next" goes home instead.
+    response = client.post("/min-side/sprog/", {"language": "xx", "next": "https://evil.example/"})
+    assert response["Location"] == "/min-side/"
+    p.youth.refresh_from_db()
+    assert p.youth.language == "en"
+
+
+def test_the_contact_person_sets_the_language_and_an_edit_without_it_keeps_it(p: Personas) -> None:
+    client = client_for(p.contact_person)
+    data = {"first_name": p.youth.first_name, "last_name": p.youth.last_name, "mobile": "20123456"}
+    assert client.post(f"/unge/{p.youth.pk}/ret/", {**data, "language": "en"}).status_code == 302
+    p.youth.refresh_from_db()
+    assert p.youth.language == "en"
+    assert client.post(f"/unge/{p.youth.pk}/ret/", data).status_code == 302
+    p.youth.refresh_from_db()
+    assert p.youth.language == "en"
+
+
+def test_a_language_chosen_on_the_login_page_becomes_the_young_persons(p: Personas) -> None:
+    from ungeforlob.portal.testing import last_code_sent_to
+
+    client = Client()
+    _switch_to_english(client, "/min-side/login/")
+    client.post("/min-side/login/", {"mobile": p.youth.mobile})
+    assert client.post("/min-side/kode/", {"code": last_code_sent_to(p.youth)}).status_code == 302
+    p.youth.refresh_from_db()
+    assert p.youth.language == "en"
+    assert 'lang="en"' in client.get("/min-side/").content.decode()

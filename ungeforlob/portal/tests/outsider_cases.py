@@ -12,6 +12,7 @@ def cases(p: Personas) -> list[C]:
     return [
         C("portal:home", "/min-side/", refused_statuses=PORTAL),
         C("portal:notices_read", "/min-side/nyt/set/", "post", {"notice": "1"}, refused_statuses=PORTAL),
+        C("portal:language", "/min-side/sprog/", "post", {"language": "en"}, refused_statuses=PORTAL),
         C("portal:chain", "/min-side/kaede/", refused_statuses=PORTAL),
         C("portal:access_log", "/min-side/hvem-har-kigget/", refused_statuses=PORTAL),
         C("portal:feedback", "/min-side/hvordan-gaar-det/", "post", {"heard": "5", "useful": "5"}, refused_statuses=PORTAL),
