@@ -28,6 +28,19 @@ def _fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _danish_for_each_test() -> Iterator[None]:
+    """Every test starts in the installation's language. LocaleMiddleware activates a request's language on
+    the thread and never resets it, so a test that browsed in English would leave English behind for code the
+    next test calls directly (agenda titles, notices …)."""
+    from django.conf import settings as django_settings
+    from django.utils import translation
+
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def p(db: None) -> Personas:
     """The personas: contact person, colleague, outsider, leader, administrator, youth, other youth."""
