@@ -84,21 +84,17 @@ def home(request: HttpRequest) -> HttpResponse:
 def language(request: HttpRequest) -> HttpResponse:
     """The language switch on Min side: the choice is saved on the young person's record, so SMS and notices
     follow it too, and it is also remembered on this phone for the login page."""
+    from django.views.i18n import set_language
+
     from ungeforlob.youth.services import youth_language_set
 
-    code = request.POST.get("language", "")
-    if code in dict(settings.LANGUAGES):
-        youth_language_set(youth=request.youth, language=code)
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+    if request.POST.get("language", "") in dict(settings.LANGUAGES):
+        youth_language_set(youth=request.youth, language=request.POST["language"])
+    if not url_has_allowed_host_and_scheme(request.POST.get("next", ""), allowed_hosts={request.get_host()},
                                            require_https=request.is_secure()):
-        target = reverse("portal:home")
-    response = redirect(target)
-    if code in dict(settings.LANGUAGES):
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code, max_age=settings.LANGUAGE_COOKIE_AGE,
-                            secure=settings.LANGUAGE_COOKIE_SECURE, httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-                            samesite=settings.LANGUAGE_COOKIE_SAMESITE)
-    return response
+        request.POST = request.POST.copy()  # type: ignore[misc]
+        request.POST["next"] = reverse("portal:home")
+    return set_language(request)  # Django's own view sets the cookie and redirects
 
 
 @youth_required
@@ -269,8 +265,8 @@ def selfeval(request: HttpRequest) -> HttpResponse:
 def selfeval_answer(request: HttpRequest, pk: int, dimension: str) -> HttpResponse:
     from ungeforlob.progression import selectors as progression
     from ungeforlob.progression import services as progression_services
-    from ungeforlob.progression.forms import DimensionAnswersForm
-    from ungeforlob.progression.questionnaire import DIMENSION_INTRO, DIMENSION_ORDER, DONT_KNOW, Dimension
+    from ungeforlob.progression.forms import DimensionAnswersForm, answers_initial
+    from ungeforlob.progression.questionnaire import DIMENSION_INTRO, DIMENSION_ORDER, Dimension
 
     round = progression.self_evaluation_round_for(request.youth, pk)
     if dimension not in DIMENSION_ORDER:
@@ -278,10 +274,7 @@ def selfeval_answer(request: HttpRequest, pk: int, dimension: str) -> HttpRespon
     if not round.is_in_progress:
         return redirect("portal:selfeval")
     group = next(g for g in progression.round_profile(round)["groups"] if g["code"] == dimension)
-    initial = {f"s_{s['key']}": (DONT_KNOW if s["value"] is None else str(s["value"]))
-               for s in group["statements"] if s["answered"]}
-    initial["goal"] = group["goal"]
-    form = DimensionAnswersForm(request.POST or None, dimension=dimension, initial=initial)
+    form = DimensionAnswersForm(request.POST or None, dimension=dimension, initial=answers_initial(group))
     index = DIMENSION_ORDER.index(dimension)
     if request.method == "POST" and form.is_valid():
         try:
@@ -353,9 +346,7 @@ def selfeval_pdf(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("portal:selfeval_finish", round.pk)
     elif not round.is_kept:
         return redirect("portal:selfeval")
-    context = progression.self_evaluation_overview(request.youth, focus=round)
-    context.update(youth=request.youth, round=round)
-    content = pdf.render_pdf("progression/selfeval_pdf.html", context)
+    content = pdf.round_pdf(request.youth, round)
     if progression_services.self_evaluation_printed(round=round, by_youth=True):  # deletes a round not kept
         request.session[PRINTED_AND_DELETED] = pk
     response = HttpResponse(content, content_type="application/pdf")

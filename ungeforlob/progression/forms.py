@@ -153,6 +153,14 @@ def _scale_choices() -> list[tuple[str, Any]]:
     return [*((str(v), f"{v} – {label}") for v, label in SCALE), (DONT_KNOW, DONT_KNOW_LABEL)]
 
 
+def answers_initial(group: dict[str, Any]) -> dict[str, Any]:
+    """The form's initial values from one dimension of `selectors.round_profile` (earlier answers and goal)."""
+    initial: dict[str, Any] = {f"s_{s['key']}": (DONT_KNOW if s["value"] is None else str(s["value"]))
+                               for s in group["statements"] if s["answered"]}
+    initial["goal"] = group["goal"]
+    return initial
+
+
 class DimensionAnswersForm(forms.Form):
     """The statements of one dimension (radio 1–5 or "ved ikke"; none required) and an optional goal."""
 

@@ -14,3 +14,12 @@ def render_pdf(template: str, context: dict[str, Any]) -> bytes:
     html = render_to_string(template, context)
     stylesheet = finders.find("progression/pdf.css")
     return HTML(string=html).write_pdf(stylesheets=[CSS(filename=stylesheet)] if stylesheet else None)
+
+
+def round_pdf(youth: Any, round: Any) -> bytes:
+    """One self-evaluation round as the young person's picture (staff print and Min side use the same)."""
+    from ungeforlob.progression import selectors
+
+    context = selectors.self_evaluation_overview(youth, focus=round)
+    context.update(youth=youth, round=round)
+    return render_pdf("progression/selfeval_pdf.html", context)

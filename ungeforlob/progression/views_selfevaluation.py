@@ -16,8 +16,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ungeforlob import policy
 from ungeforlob.core.forms import apply_validation_error
 from ungeforlob.progression import pdf, permissions, selectors, services
-from ungeforlob.progression.forms import DimensionAnswersForm, FinishForm, FollowUpForm, ReadingForm
-from ungeforlob.progression.questionnaire import DIMENSION_INTRO, DIMENSION_ORDER, DONT_KNOW, Dimension
+from ungeforlob.progression.forms import (
+    DimensionAnswersForm,
+    FinishForm,
+    FollowUpForm,
+    ReadingForm,
+    answers_initial,
+)
+from ungeforlob.progression.questionnaire import DIMENSION_INTRO, DIMENSION_ORDER, Dimension
 
 TAB = "progression:overview"
 
@@ -47,10 +53,7 @@ def answer(request: HttpRequest, youth_pk: int, pk: int, dimension: str) -> Http
         return redirect("progression:selfeval_round", youth.pk, round.pk)
     profile = selectors.round_profile(round)
     group = next(g for g in profile["groups"] if g["code"] == dimension)
-    initial = {f"s_{s['key']}": (DONT_KNOW if s["value"] is None else str(s["value"]))
-               for s in group["statements"] if s["answered"]}
-    initial["goal"] = group["goal"]
-    form = DimensionAnswersForm(request.POST or None, dimension=dimension, initial=initial)
+    form = DimensionAnswersForm(request.POST or None, dimension=dimension, initial=answers_initial(group))
     index = DIMENSION_ORDER.index(dimension)
     if request.method == "POST" and form.is_valid():
         try:
@@ -152,9 +155,7 @@ def round_pdf(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
     round = selectors.self_evaluation_round_for(youth, pk)
     if round.is_in_progress or (not round.is_kept and request.method != "POST"):
         return redirect("progression:selfeval_round", youth.pk, round.pk)
-    context = selectors.self_evaluation_overview(youth, focus=round)
-    context.update(youth=youth, round=round)
-    content = pdf.render_pdf("progression/selfeval_pdf.html", context)
+    content = pdf.round_pdf(youth, round)
     discarded = services.self_evaluation_printed(round=round, actor=request.user)
     response = HttpResponse(content, content_type="application/pdf")
     name = f"profil-{round.started_at:%Y-%m-%d}.pdf"
