@@ -155,7 +155,6 @@ def _concern_list_params(request: HttpRequest) -> tuple[str, str, str]:
 
 def concern_list(request: HttpRequest) -> HttpResponse:
     """Bekymringer in the user's circles; those waiting on the user's acknowledgement first in 'mine'."""
-    services.concerns_escalate_due()
     status, q, sort = _concern_list_params(request)
     page = Paginator(selectors.concerns_for(request.user, status=status, q=q, sort=sort), PAGE_SIZE).get_page(
         request.GET.get("side"))
@@ -166,7 +165,6 @@ def concern_list(request: HttpRequest) -> HttpResponse:
 
 def youth_concerns(request: HttpRequest, youth_pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="concerns")
-    services.concerns_escalate_due()
     concerns = list(selectors.concerns_for(request.user, status="alle", youth=youth)[:100])
     return render(request, "chain/youth_concerns.html", {"youth": youth, "concerns": concerns,
                                                          "tab": "chain:youth_concerns", "today": timezone.localdate()})
@@ -472,7 +470,6 @@ def plan_stop_done(request: HttpRequest, youth_pk: int, pk: int, step: str) -> H
 @leader_required
 def capacity(request: HttpRequest) -> HttpResponse:
     """Kapacitet: caseloads against the band, concerns open and overdue. Aggregates only — no youth names."""
-    services.concerns_escalate_due()
     sort = request.GET.get("sort", "navn")
     q = request.GET.get("q", "").strip()[:100]
     rows = selectors.capacity_for(request.user, sort=sort, q=q)
