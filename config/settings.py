@@ -93,6 +93,8 @@ MIDDLEWARE = [
     # Every view needs a logged-in user unless marked @login_not_required: a new view is private by default.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "ungeforlob.accounts.middleware.RequireTwoFactorMiddleware",
+    # The access policy's per-request cache: a user's roles in a circle are looked up once per request.
+    "ungeforlob.policy.PolicyScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

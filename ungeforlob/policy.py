@@ -1,26 +1,39 @@
-"""The access policy: the one place that decides who may see and change what.
+"""The access policy: the one place that decides who may see and do what with a young person's data.
 
-Every page, API endpoint and export that touches a young person's data starts here:
+In the spirit of Wagtail's permission policies, one object answers both questions every page, API call and
+export asks:
+
+* "may this user do ACTION to this young person?"  -> `can(user, Action.EDIT, youth)`
+* "which young people may this user do ACTION to?" -> `youth_for(user, Action.EDIT)` (a queryset)
+
+The rules:
 
 * A professional sees a young person only while they (or a team they belong to) have an *active*
-  membership in that young person's circle (kæden), within their own municipality.
-* A membership that rests on the young person's consent (a member from another sector) is active only
-  while that consent is neither withdrawn nor expired: withdrawing consent removes access at once.
+  membership in that young person's circle (kæden), within their own municipality. *Active* is defined once,
+  in `Membership.objects.active()`: started, not ended, and — when it rests on a consent — that consent
+  neither withdrawn nor expired, so withdrawing consent removes access at once.
+* What a member may *do* depends on their roles in the circle: `RULES` maps each named action to the roles
+  that carry it. Actions on one child object (handling a concern, acting on a follow-up) add an object rule.
 * Leaders and administrators see no personal data unless they are themselves members of the circle;
   leaders see aggregates (the insights app), administrators run the system.
-* "Not visible" is answered exactly like "does not exist": `get_youth_for` raises Http404 in both cases.
-* Reading through `get_youth_for` writes the audit row, so a view cannot read without logging.
+* "Not visible" is answered exactly like "does not exist": `get_youth_for` and `access` raise Http404 in
+  both cases, and `get_youth_for` writes the audit row, so a view cannot read without logging.
+* A user's roles in a circle are looked up once per request (`PolicyScopeMiddleware` opens the cache; a
+  service that changes memberships calls `forget()`).
 
 Other apps ask this module; they never write their own membership filters.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import contextvars
+import enum
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import Http404
-from django.utils import timezone
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 
 from ungeforlob.accounts.models import Role
 from ungeforlob.audit.models import AuditAction
@@ -31,7 +44,24 @@ from ungeforlob.youth.models import Youth
 if TYPE_CHECKING:
     from ungeforlob.accounts.models import User
 
-# Roles that may change a young person's plan and record (besides the contact person, who always may).
+M = TypeVar("M", bound=Model)
+
+
+class Action(enum.StrEnum):
+    """What one can do with a young person's data. Each action names the roles in the circle that carry it."""
+
+    VIEW = "view"  # read the record, plan, circle, progression, conversation …
+    EDIT = "edit"  # change the record, profile, plan, notes, stations and transitions
+    MANAGE_CIRCLE = "manage_circle"  # add, change and end memberships; record consents; hand over
+    SEND_SMS = "send_sms"  # write to the young person; wake-ups, reminders, check-ins; SMS consent
+    WRITE_PROGRESSION = "write_progression"  # assessments, the youth's own placement, self-evaluations
+    RAISE_CONCERN = "raise_concern"  # "den der først ser problemet, tager initiativ": every member
+    HANDLE_CONCERN = "handle_concern"  # acknowledge, act, close (object rule: contact person or notified)
+    ACT_ON_FOLLOWUP = "act_on_followup"  # move, complete, skip (object rule: editing role or responsible role)
+    CONTACT_PERSON = "contact_person"  # what only the contact person does (answer wishes, reassign …)
+
+
+# Roles that may change a young person's plan and record (the contact person among them).
 EDITING_ROLES: frozenset[str] = frozenset(
     {
         ChainRole.CONTACT_PERSON,
@@ -43,61 +73,149 @@ EDITING_ROLES: frozenset[str] = frozenset(
         ChainRole.SOCIAL_WORKER,
     }
 )
+ANY_ROLE: frozenset[str] = frozenset(ChainRole.values)
+
+RULES: dict[Action, frozenset[str]] = {
+    Action.VIEW: ANY_ROLE,
+    Action.EDIT: EDITING_ROLES,
+    Action.MANAGE_CIRCLE: EDITING_ROLES,
+    Action.SEND_SMS: EDITING_ROLES,
+    Action.WRITE_PROGRESSION: EDITING_ROLES,
+    Action.RAISE_CONCERN: ANY_ROLE,
+    Action.HANDLE_CONCERN: ANY_ROLE,  # narrowed by the object rule below
+    Action.ACT_ON_FOLLOWUP: ANY_ROLE,  # narrowed by the object rule below
+    Action.CONTACT_PERSON: frozenset({ChainRole.CONTACT_PERSON}),
+}
 
 
-def _is_staff_user(user: Any) -> bool:
+def _concern_rule(user: Any, roles: frozenset[str], concern: Any) -> bool:
+    """The contact person, and the members who were notified of the concern."""
+    return ChainRole.CONTACT_PERSON in roles or concern.notified.filter(pk=user.pk).exists()
+
+
+def _followup_rule(user: Any, roles: frozenset[str], followup: Any) -> bool:
+    """Members in an editing role act on every follow-up; others on those whose responsible role they hold."""
+    return bool(roles & EDITING_ROLES) or followup.responsible_role in roles
+
+
+OBJECT_RULES: dict[Action, Callable[[Any, frozenset[str], Any], bool]] = {
+    Action.HANDLE_CONCERN: _concern_rule,
+    Action.ACT_ON_FOLLOWUP: _followup_rule,
+}
+
+
+# --- The per-request cache ------------------------------------------------------------------------------
+
+_cache: contextvars.ContextVar[dict[tuple[Any, ...], Any] | None] = contextvars.ContextVar(
+    "ungeforlob_policy_cache", default=None
+)
+
+
+@contextmanager
+def request_scope() -> Iterator[None]:
+    """Remember roles and teams for the duration of one request (or one worker job)."""
+    token = _cache.set({})
+    try:
+        yield
+    finally:
+        _cache.reset(token)
+
+
+def forget() -> None:
+    """Drop what this request remembered: called by services that change memberships or teams."""
+    cache = _cache.get()
+    if cache is not None:
+        cache.clear()
+
+
+def _remembered(key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+    cache = _cache.get()
+    if cache is None:
+        return compute()
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+class PolicyScopeMiddleware:
+    """Opens the policy's per-request cache, so a user's roles in a circle are looked up once per request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with request_scope():
+            return self.get_response(request)
+
+
+# --- Who the user is --------------------------------------------------------------------------------------
+
+def is_staff_user(user: Any) -> bool:
+    """A logged-in, active member of staff (a young person on Min side is not a `User`)."""
     return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
 
 
-def active_memberships(user: User) -> QuerySet[Membership]:
+def is_administrator(user: Any) -> bool:
+    return is_staff_user(user) and user.role == Role.ADMINISTRATOR
+
+
+def is_leader(user: Any) -> bool:
+    return is_staff_user(user) and user.role in {Role.LEADER, Role.ADMINISTRATOR}
+
+
+def _team_ids(user: Any) -> list[int]:
+    return _remembered(("teams", user.pk), lambda: list(user.teams.values_list("pk", flat=True)))
+
+
+def memberships_of(user: Any) -> QuerySet[Membership]:
     """The user's active memberships, personal or through a team.
 
-    Active: started, not ended, and — when the membership rests on a consent — that consent is neither
-    withdrawn nor past its expiry date (valid through `expires_on`).
+    Written as `professional = user OR team_id IN (the user's teams)` rather than a join through the team's
+    members, so PostgreSQL uses the indexes instead of scanning every membership in the installation.
     """
-    today = timezone.localdate()
-    return (
-        Membership.objects.filter(
-            Q(professional=user) | Q(team__members=user),
-            start_date__lte=today,
-        )
-        .filter(Q(end_date__isnull=True) | Q(end_date__gt=today))
-        .filter(Q(consent__isnull=True) | Q(consent__withdrawn_at__isnull=True, consent__expires_on__gte=today))
-    )
+    if not is_staff_user(user):
+        return Membership.objects.none()
+    teams = _team_ids(user)
+    holder = Q(professional=user) | Q(team_id__in=teams) if teams else Q(professional=user)
+    return Membership.objects.active().filter(holder)
 
 
-def visible_youth(user: Any) -> QuerySet[Youth]:
-    """Every young person this user may see (an empty queryset for anyone not in a circle)."""
-    if not _is_staff_user(user) or user.municipality_id is None:
+# --- The two questions -------------------------------------------------------------------------------------
+
+def youth_for(user: Any, action: Action = Action.VIEW) -> QuerySet[Youth]:
+    """Every young person this user may do `action` to (an empty queryset for anyone not in a circle)."""
+    if not is_staff_user(user) or user.municipality_id is None:
         return Youth.objects.none()
-    in_circle = active_memberships(user).filter(youth=OuterRef("pk"))
+    in_circle = memberships_of(user).filter(youth=OuterRef("pk"))
+    if RULES[action] != ANY_ROLE:
+        in_circle = in_circle.filter(role__in=sorted(RULES[action]))
     return Youth.objects.filter(municipality_id=user.municipality_id).filter(Exists(in_circle))
 
 
-def can_view_youth(user: Any, youth: Youth) -> bool:
-    return visible_youth(user).filter(pk=youth.pk).exists()
+def visible_youth(user: Any) -> QuerySet[Youth]:
+    """Every young person this user may see."""
+    return youth_for(user, Action.VIEW)
 
 
-def roles_in_circle(user: Any, youth: Youth) -> set[str]:
-    """The user's active roles in this youth's circle (empty when not a member)."""
-    if not _is_staff_user(user) or user.municipality_id != youth.municipality_id:
-        return set()
-    return set(active_memberships(user).filter(youth=youth).values_list("role", flat=True))
+def roles_in_circle(user: Any, youth: Youth) -> frozenset[str]:
+    """The user's active roles in this youth's circle (empty when not a member). Looked up once per request."""
+    if not is_staff_user(user) or user.municipality_id != youth.municipality_id:
+        return frozenset()
+    return _remembered(
+        ("roles", user.pk, youth.pk),
+        lambda: frozenset(memberships_of(user).filter(youth=youth).values_list("role", flat=True)),
+    )
 
 
-def contact_person_youth(user: Any) -> QuerySet[Youth]:
-    """The young people this user is (personally or through a team) the active contact person for."""
-    contact = active_memberships(user).filter(youth=OuterRef("pk"), role=ChainRole.CONTACT_PERSON)
-    return visible_youth(user).filter(Exists(contact))
-
-
-def is_contact_person(user: Any, youth: Youth) -> bool:
-    return ChainRole.CONTACT_PERSON in roles_in_circle(user, youth)
-
-
-def can_edit_youth(user: Any, youth: Youth) -> bool:
-    """May change the youth's record and plan: the contact person and members in an editing role."""
-    return bool(roles_in_circle(user, youth) & EDITING_ROLES)
+def can(user: Any, action: Action, youth: Youth, obj: Any = None) -> bool:
+    """May `user` do `action` to this young person (and, for object actions, to `obj`)?"""
+    roles = roles_in_circle(user, youth)
+    if not roles & RULES[action]:
+        return False
+    rule = OBJECT_RULES.get(action)
+    if rule is not None and obj is not None:
+        return rule(user, roles, obj)
+    return True
 
 
 def get_youth_for(
@@ -107,38 +225,78 @@ def get_youth_for(
     what: str = "youth",
     purpose: str = "",
     audit: bool = True,
+    action: Action = Action.VIEW,
     for_edit: bool = False,
 ) -> Youth:
-    """Return the young person if the user may see them, and log the read.
+    """Return the young person if the user may do `action` to them, and log the read.
 
-    Raises Http404 both when the youth does not exist and when the user may not see them (or, with
-    `for_edit`, may not change them), so the answer leaks nothing. `what` names the part read
-    (e.g. "plan", "profile") in the audit row.
+    Raises Http404 both when the youth does not exist and when the user may not see them (or may not do
+    `action`), so the answer leaks nothing. `for_edit=True` is short for `action=Action.EDIT`. `what` names
+    the part read (e.g. "plan", "profile") in the audit row.
     """
+    if for_edit and action == Action.VIEW:
+        action = Action.EDIT
     try:
         pk = int(youth_id)
     except (TypeError, ValueError):
         raise Http404 from None
     youth = visible_youth(user).select_related("municipality").filter(pk=pk).first()
-    if youth is None or (for_edit and not can_edit_youth(user, youth)):
+    if youth is None or not can(user, action, youth):
         raise Http404
     if audit:
         audit_record(actor=user, action=AuditAction.READ, youth=youth, object_type=what, purpose=purpose)
     return youth
 
 
-def is_administrator(user: Any) -> bool:
-    return _is_staff_user(user) and user.role == Role.ADMINISTRATOR
+def access(
+    objects: type[M] | QuerySet[M],
+    *,
+    user: Any,
+    youth: Youth,
+    pk: Any,
+    action: Action = Action.VIEW,
+    youth_field: str = "youth",
+) -> M:
+    """One child object of a young person the caller already reached through `get_youth_for`.
+
+    Zulip's `access_*_by_id` shape: the object is looked up *within this youth* (`youth_field` is the lookup
+    path from the object to its young person, e.g. "goal__plan__youth"), and the user must be allowed
+    `action` on the youth and, for object actions, on the object. Raises Http404 when the object does not
+    exist, belongs to someone else, or the action is not allowed — the same answer in every case.
+    """
+    queryset = objects if isinstance(objects, QuerySet) else objects._default_manager.all()
+    try:
+        key = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    obj = queryset.filter(**{youth_field: youth, "pk": key}).first()
+    if obj is None or not can(user, action, youth, obj):
+        raise Http404
+    return obj
 
 
-def is_leader(user: Any) -> bool:
-    return _is_staff_user(user) and user.role in {Role.LEADER, Role.ADMINISTRATOR}
+def contact_person_youth(user: Any) -> QuerySet[Youth]:
+    """The young people this user is (personally or through a team) the active contact person for."""
+    return youth_for(user, Action.CONTACT_PERSON)
 
 
 def visible_professionals(user: Any) -> QuerySet[User]:
     """Staff of the user's own municipality (for administrator pages and pickers)."""
     from ungeforlob.accounts.models import User
 
-    if not _is_staff_user(user) or user.municipality_id is None:
+    if not is_staff_user(user) or user.municipality_id is None:
         return User.objects.none()
     return User.objects.filter(municipality_id=user.municipality_id)
+
+
+# --- Transitional aliases: the old names, removed once every app asks `can`/`youth_for` ------------------
+_is_staff_user = is_staff_user
+active_memberships = memberships_of
+
+
+def can_edit_youth(user: Any, youth: Youth) -> bool:
+    return can(user, Action.EDIT, youth)
+
+
+def is_contact_person(user: Any, youth: Youth) -> bool:
+    return can(user, Action.CONTACT_PERSON, youth)

@@ -13,11 +13,13 @@
 
 from __future__ import annotations
 
+import datetime
 import uuid
 
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -83,6 +85,24 @@ class Consent(models.Model):
         return self.withdrawn_at is None and self.expires_on >= day
 
 
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def active(self, on: datetime.date | None = None) -> MembershipQuerySet:
+        """The one definition of an *active* membership, used by the access policy and every app.
+
+        Started on or before the day, not ended by it (`end_date` is the first day without access), and — when
+        the membership rests on a consent — that consent neither withdrawn nor past its expiry date (valid
+        through `expires_on`).
+        """
+        day = on or timezone.localdate()
+        return self.filter(start_date__lte=day).filter(Q(end_date__isnull=True) | Q(end_date__gt=day)).filter(
+            Q(consent__isnull=True) | Q(consent__withdrawn_at__isnull=True, consent__expires_on__gte=day)
+        )
+
+    def open(self) -> MembershipQuerySet:
+        """Not ended (no end date): the rows a role change or a handover closes. Includes future starts."""
+        return self.filter(end_date__isnull=True)
+
+
 class Membership(models.Model):
     """Membership of a professional (or a named team) in one youth's circle, kept as history.
 
@@ -117,6 +137,8 @@ class Membership(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         help_text="The membership this one continues (a role change).",
     )
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("medlemskab af kæden")
