@@ -1,17 +1,21 @@
-"""Background work for the worker (`manage.py worker` runs Django's task worker)."""
+"""The chain's periodic jobs. They are registered in `ungeforlob.scheduler.jobs` and run by the worker only
+(never from a page load); `manage.py chain_tick` runs the same functions by hand."""
 
 from __future__ import annotations
-
-from django_tasks import task
 
 from ungeforlob.chain import services
 
 
+def concerns_escalate() -> int:
+    """Escalate the concerns not acknowledged by their deadline. Returns how many."""
+    return services.concerns_escalate_due()
+
+
+def consents_expire() -> int:
+    """End the memberships whose consent has expired. Returns how many."""
+    return services.consents_expire()
+
+
 def run_tick() -> dict[str, int]:
-    return {"escalated": services.concerns_escalate_due(), "expired": services.consents_expire()}
-
-
-@task()
-def chain_tick() -> dict[str, int]:
-    """Escalate overdue concerns and end memberships whose consent has expired."""
-    return run_tick()
+    """Both chain jobs at once, for the manual trigger."""
+    return {"escalated": concerns_escalate(), "expired": consents_expire()}

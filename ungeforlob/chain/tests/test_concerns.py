@@ -5,12 +5,13 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from ungeforlob.chain import deadlines, services
 from ungeforlob.chain.agenda import concern_items
 from ungeforlob.chain.models import Concern, StaffNotification
-from ungeforlob.core.testing import Personas, add_member, make_youth
+from ungeforlob.testing import Personas, add_member, make_youth
 from ungeforlob.youth.timeline import timeline_for
 
 MONDAY = datetime.date(2026, 11, 23)
@@ -140,20 +141,24 @@ def test_the_management_command_escalates(p: Personas, capsys) -> None:
     assert concern.escalated_at is not None
 
 
-def test_the_worker_task_escalates(p: Personas) -> None:
-    from ungeforlob.chain.tasks import chain_tick
+def test_the_worker_job_escalates(p: Personas) -> None:
+    from ungeforlob.chain.tasks import concerns_escalate
 
     concern = _raise(p)
     Concern.objects.filter(pk=concern.pk).update(ack_due=timezone.localdate() - datetime.timedelta(days=1))
-    assert chain_tick.call() == {"escalated": 1, "expired": 0}
-
-
-def test_loading_the_concern_list_escalates_overdue_concerns(p: Personas, as_user) -> None:
-    concern = _raise(p)
-    Concern.objects.filter(pk=concern.pk).update(ack_due=timezone.localdate() - datetime.timedelta(days=1))
-    as_user(p.colleague).get("/bekymringer/")
+    assert concerns_escalate() == 1
     concern.refresh_from_db()
     assert concern.escalated_to == p.leader
+
+
+def test_loading_the_concern_pages_and_the_capacity_page_escalates_nothing(p: Personas, as_user) -> None:
+    concern = _raise(p)
+    Concern.objects.filter(pk=concern.pk).update(ack_due=timezone.localdate() - datetime.timedelta(days=1))
+    assert as_user(p.colleague).get(reverse("chain:concern_list")).status_code == 200
+    assert as_user(p.contact_person).get(reverse("chain:youth_concerns", args=[p.youth.pk])).status_code == 200
+    assert as_user(p.leader).get(reverse("chain:capacity")).status_code == 200
+    concern.refresh_from_db()
+    assert concern.escalated_at is None  # the worker escalates; a GET changes nothing
 
 
 def test_actions_and_outcome_are_recorded_and_close_it(p: Personas) -> None:

@@ -1,7 +1,8 @@
-"""Periodic chain work: escalate concerns not acknowledged in time, end memberships whose consent expired.
+"""Run the chain's periodic jobs once, by hand: escalate concerns not acknowledged in time, end memberships
+whose consent expired.
 
-Run it from cron or a systemd timer (e.g. every 15 minutes on working days), or enqueue the task
-`ungeforlob.chain.tasks.chain_tick` for the worker. Page loads escalate too, so nothing waits for it.
+The worker (`manage.py worker`) runs the same jobs on its schedule (`ungeforlob.scheduler.jobs`); this command
+is for an operator who wants it done now.
 """
 
 from __future__ import annotations
