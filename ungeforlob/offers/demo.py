@@ -130,13 +130,8 @@ def _local_row(spec: dict[str, Any]) -> dict[str, str]:
 @transaction.atomic
 def load(*, municipality: Municipality, staff: dict[str, Any], orgs: dict[str, Organisation]) -> dict[str, Any]:
     existing = set(Offer.objects.filter(municipality=municipality).values_list("code", flat=True))
-    rows: list[tuple[int, dict[str, str]]] = []
-    path = seed.seed_path()
-    message = ""
-    if path.exists():
-        rows.extend(seed.seed_rows(path))
-    else:
-        message = f"Tilbudskataloget {path} findes ikke; kun kommunens egne demo-tilbud indlæses."
+    # The inspiration catalogue's interventions (kept in the app, `offers/data/tilbud.csv`), then local offers.
+    rows: list[tuple[int, dict[str, str]]] = seed.seed_rows()
     rows.extend((0, _local_row(spec)) for spec in LOCAL_OFFERS)
     from ungeforlob.offers.exchange import clean_row
 
@@ -152,7 +147,6 @@ def load(*, municipality: Municipality, staff: dict[str, Any], orgs: dict[str, O
             PracticeAssessment(offer=offer, element=element, rating=rating, evidence=evidence)
             for element, (rating, evidence) in elements.items() if element not in have
         ])
-    result["message"] = message
     return result
 
 

@@ -1,4 +1,4 @@
-"""The interventions of the inspiration catalogue (`../shared/data/tilbud.csv`) as offers.
+"""The interventions of the inspiration catalogue (`offers/data/tilbud.csv`, see its README) as offers.
 
 The seed file has name, context, focus, target group, anchoring, link and description. Age range, readiness
 levels, need tags and sector are proposals derived here from the wording of the target group and anchoring;
@@ -12,8 +12,6 @@ import csv
 import re
 from pathlib import Path
 from typing import Any
-
-from django.conf import settings
 
 from ungeforlob.offers.models import Phase, ReadinessLevel
 
@@ -67,8 +65,12 @@ SECTOR_WORDS: list[tuple[str, str]] = [
 ]
 
 
+SEED_FILE = Path(__file__).resolve().parent / "data" / "tilbud.csv"
+
+
 def seed_path() -> Path:
-    return Path(settings.BASE_DIR).parent / "shared" / "data" / "tilbud.csv"
+    """The catalogue's seed file, kept in this app (the project reads nothing outside the repository)."""
+    return SEED_FILE
 
 
 def ages_from(text: str) -> tuple[int | None, int | None]:

@@ -1,9 +1,10 @@
-"""The inspiration catalogue (tilbud.csv) in the demo: derivations, the management command, the demo loader."""
+"""The inspiration catalogue (offers/data/tilbud.csv) in the demo: derivations, the management command, the demo loader."""
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -11,8 +12,6 @@ from django.core.management import call_command
 from ungeforlob.accounts.models import Municipality, Organisation
 from ungeforlob.offers import demo, seed
 from ungeforlob.offers.models import Offer, PracticeAssessment
-
-pytestmark = pytest.mark.skipif(not seed.seed_path().exists(), reason="../shared/data/tilbud.csv is not present")
 
 
 @pytest.mark.parametrize(
@@ -82,3 +81,22 @@ def test_the_demo_loader_is_idempotent_and_keeps_edits(demo_municipality: Munici
     assert Offer.objects.filter(municipality=demo_municipality).count() == first["created"]
     assert Offer.objects.get(pk=mentor.pk).capacity == 99
     assert PracticeAssessment.objects.count() == sum(len(v) for v in demo.ASSESSMENTS.values())
+
+
+def test_the_seed_file_is_kept_in_the_offers_app() -> None:
+    app = Path(demo.__file__).resolve().parent
+    assert seed.seed_path() == app / "data" / "tilbud.csv"
+    assert seed.seed_path().is_file()
+
+
+def test_the_demo_has_the_whole_catalogue_wherever_the_project_is_cloned(demo_municipality: Municipality,
+                                                                         settings: Any, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # A clone in a folder with nothing beside it, run from another working directory.
+    settings.BASE_DIR = tmp_path / "ungeforlob-clone"
+    monkeypatch.chdir(tmp_path)
+    result = demo.load(municipality=demo_municipality, staff={}, orgs={})
+    offers = Offer.objects.filter(municipality=demo_municipality)
+    assert result["errors"] == []
+    assert offers.count() == 37 + len(demo.LOCAL_OFFERS) > 40
+    assert offers.filter(name__in=["Ungeguides", "SKUB", "Energi til hinanden"]).count() == 3

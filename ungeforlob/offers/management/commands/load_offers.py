@@ -1,4 +1,4 @@
-"""Load the inspiration catalogue's interventions (`../shared/data/tilbud.csv`) into a municipality's catalogue."""
+"""Load the inspiration catalogue's interventions (`ungeforlob/offers/data/tilbud.csv`) into a municipality's catalogue."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
         parser.add_argument("--kommune", default="demo", help="Kommunens kode (standard: demo).")
-        parser.add_argument("--fil", default="", help="Sti til filen (standard: ../shared/data/tilbud.csv).")
+        parser.add_argument("--fil", default="", help="Sti til filen (standard: inspirationskataloget i ungeforlob/offers/data/tilbud.csv).")
         parser.add_argument("--opdater", action="store_true",
                             help="Opdatér også tilbud, der allerede findes (ellers springes de over).")
 

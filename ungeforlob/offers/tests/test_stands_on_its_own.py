@@ -1,0 +1,56 @@
+"""The project stands on its own: no code, test or build file reads the seed folder beside the repository."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+SKIP_DIRS = {".git", ".venv", "node_modules", "artifacts", "var", "staticfiles", "__pycache__", ".ruff_cache",
+             "ungeforlob.egg-info"}
+CHECKED_SUFFIXES = {".py", ".toml", ".cfg", ".ini", ".sh", ".json", ".yml", ".yaml", ".txt", ".env"}
+CHECKED_NAMES = {"Makefile", "conftest.py", "manage.py", ".env.example"}
+OUTSIDE = re.compile(
+    "|".join([
+        re.escape("../shared"),                # "../shared/data/tilbud.csv" in code or a help text
+        re.escape("shared/data"),
+        re.escape("/work/shared"),             # an absolute path to the seed folder
+        r"/\s*[\"']shared[\"']",               # Path(...).parent / "shared" / ...
+    ])
+)
+THIS_FILE = Path(__file__).resolve()  # its patterns and examples name what they look for
+
+
+def _project_files() -> list[Path]:
+    files = []
+    for folder, dirs, names in os.walk(ROOT):
+        dirs[:] = [d for d in dirs if d not in SKIP_DIRS]
+        for name in names:
+            path = Path(folder) / name
+            if path != THIS_FILE and (path.suffix in CHECKED_SUFFIXES or name in CHECKED_NAMES):
+                files.append(path)
+    return files
+
+
+def test_no_code_or_test_refers_to_the_seed_folder_outside_the_repository() -> None:
+    files = _project_files()
+    assert any(f.name == "conftest.py" for f in files) and len(files) > 100  # the walk really saw the project
+    offending = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in files
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1)
+        if OUTSIDE.search(line)
+    ]
+    assert offending == [], "Reads outside the repository (copy the data into the app that owns it):\n" + "\n".join(
+        offending)
+
+
+def test_the_check_recognises_a_read_outside_the_repository() -> None:
+    for line in ('path = BASE_DIR.parent / "shared" / "data" / "tilbud.csv"',
+                 'TAXONOMY = Path(__file__).resolve().parents[4] / "shared" / "taxonomy.md"',
+                 '"""Reads `../shared/data/tilbud.csv`."""',
+                 "open('/work/shared/taxonomy.md')"):
+        assert OUTSIDE.search(line), line
+    assert not OUTSIDE.search("is_shared = models.BooleanField()")
+    assert not OUTSIDE.search('PlanShare.objects.filter(shared_with=user)')
