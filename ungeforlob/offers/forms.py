@@ -139,11 +139,7 @@ class ImportForm(forms.Form):
 
 
 class LinkForm(forms.Form):
-    activity = forms.TypedChoiceField(label=_("Aktivitet"), coerce=int)
-    offer = forms.IntegerField(widget=forms.HiddenInput)
+    """The ids only; the view resolves the activity through the young person (`selectors.access_activity`)."""
 
-    def __init__(self, *args: Any, activities: list[Any], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["activity"].choices = [
-            (a.pk, f"{a.title} ({a.subgoal.text})") for a in activities
-        ]
+    activity = forms.IntegerField(label=_("Aktivitet"), min_value=1)
+    offer = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

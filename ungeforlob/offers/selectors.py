@@ -270,6 +270,18 @@ def suggestions_for(youth: Youth, *, limit: int = 8, today: datetime.date | None
             "has_profile_needs": bool(profile_text.strip())}
 
 
+def access_activity(user: Any, youth: Youth, pk: Any) -> Activity:
+    """One of *this* youth's activities, for linking to an offer (the caller reached the youth for editing).
+
+    The id comes from a form or a URL, so it is resolved through the young person it belongs to: an activity
+    of another young person is answered exactly like one that does not exist (Http404).
+    """
+    return policy.access(
+        Activity.objects.select_related("subgoal__goal", "offer"), user=user, youth=youth, pk=pk,
+        action=policy.Action.EDIT, youth_field="subgoal__goal__youth",
+    )
+
+
 def activities_for_linking(youth: Youth) -> list[Activity]:
     """The youth's activities that are not finished, with their offer (for the link form and the list)."""
     return list(

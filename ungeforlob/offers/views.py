@@ -217,15 +217,17 @@ def youth_offers(request: HttpRequest, youth_pk: int) -> HttpResponse:
 @require_http_methods(["POST"])
 def youth_offer_link(request: HttpRequest, youth_pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="tilbud", for_edit=True)
-    form = LinkForm(request.POST, activities=selectors.activities_for_linking(youth))
+    form = LinkForm(request.POST)
     target = reverse("offers:youth", args=[youth.pk])
     offer = selectors.get_offer_for(request.user, request.POST.get("offer"))
     if not form.is_valid() or offer is None:
         messages.error(request, _("Vælg en af den unges aktiviteter og et tilbud fra kataloget."))
         return redirect(target)
+    # Another young person's activity is answered like one that does not exist (404), nothing linked.
+    activity = selectors.access_activity(request.user, youth, form.cleaned_data["activity"])
     try:
-        activity, full = services.activity_link_offer(actor=request.user, youth=youth,
-                                                      activity_id=form.cleaned_data["activity"], offer=offer)
+        activity, full = services.activity_link_offer(actor=request.user, youth=youth, activity_id=activity.pk,
+                                                      offer=offer)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect(target)
@@ -242,8 +244,9 @@ def youth_offer_link(request: HttpRequest, youth_pk: int) -> HttpResponse:
 @require_http_methods(["POST"])
 def youth_offer_unlink(request: HttpRequest, youth_pk: int, activity_pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="tilbud", for_edit=True)
+    activity = selectors.access_activity(request.user, youth, activity_pk)
     try:
-        activity, _full = services.activity_link_offer(actor=request.user, youth=youth, activity_id=activity_pk,
+        activity, _full = services.activity_link_offer(actor=request.user, youth=youth, activity_id=activity.pk,
                                                        offer=None)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))

@@ -11,10 +11,10 @@ from openpyxl import load_workbook
 
 from ungeforlob.accounts.models import Municipality
 from ungeforlob.audit.models import AuditAction, AuditEvent
-from ungeforlob.core.testing import Personas
 from ungeforlob.offers.models import Offer, OfferImport
 from ungeforlob.offers.tests.factories import make_activity, make_offer, set_profile_needs
 from ungeforlob.plans.models import ActivityStatus
+from ungeforlob.testing import Personas
 
 
 def _names(response: Any) -> list[str]:
@@ -237,7 +237,7 @@ def test_the_hsds_export_uses_open_referral_field_names(p: Personas, as_user: An
 
 
 def test_leaders_see_usage_as_masked_aggregates_only(p: Personas, as_user: Any) -> None:
-    from ungeforlob.core.testing import make_youth
+    from ungeforlob.testing import make_youth
 
     offer = make_offer(p.municipality, "Mentor", capacity=10)
     make_offer(p.municipality, "Ubrugt")
@@ -330,13 +330,54 @@ def test_a_contact_person_links_an_activity_and_is_warned_when_full(p: Personas,
     assert activity.offer_id is None
 
 
-def test_linking_with_bad_ids_gives_a_danish_message(p: Personas, as_user: Any) -> None:
+def test_linking_with_malformed_ids_gives_a_danish_message(p: Personas, as_user: Any) -> None:
+    offer = make_offer(p.municipality)
+    activity = make_activity(p.youth)
     client = as_user(p.contact_person)
-    for data in ({"activity": "x", "offer": "y"}, {"activity": "99999", "offer": "1"}, {}):
+    for data in ({"activity": "x", "offer": "y"}, {"activity": str(activity.pk), "offer": "99999"},
+                 {"activity": str(activity.pk), "offer": "9" * 30}, {"activity": "-1", "offer": str(offer.pk)}, {}):
         response = client.post(f"/unge/{p.youth.pk}/tilbud/tilknyt/", data, follow=True)
         assert response.status_code == 200
         assert "Vælg en af den unges aktiviteter" in response.content.decode()
-    assert client.post(f"/unge/{p.youth.pk}/tilbud/fjern/99999/", follow=True).status_code == 200
+    activity.refresh_from_db()
+    assert activity.offer_id is None
+
+
+def test_linking_refuses_another_youths_activity_and_links_nothing(p: Personas, as_user: Any) -> None:
+    from ungeforlob.testing import add_member
+
+    offer = make_offer(p.municipality, "Angstgruppe")
+    theirs = make_activity(p.other_youth, "Mikkels aktivitet")
+    mine = make_activity(p.youth, "Mettes unges aktivitet")
+    client = as_user(p.contact_person)
+    # Posted under my young person: the activity is resolved through that young person, so it does not exist.
+    response = client.post(f"/unge/{p.youth.pk}/tilbud/tilknyt/", {"activity": theirs.pk, "offer": offer.pk})
+    assert response.status_code == 404
+    for unknown in ("999999", "9" * 30):
+        assert client.post(f"/unge/{p.youth.pk}/tilbud/tilknyt/", {"activity": unknown, "offer": offer.pk}
+                           ).status_code == 404
+    # Even for a member of both circles, an activity belongs to the young person in the URL only.
+    add_member(p.other_youth, p.contact_person)
+    response = client.post(f"/unge/{p.other_youth.pk}/tilbud/tilknyt/", {"activity": mine.pk, "offer": offer.pk})
+    assert response.status_code == 404
+    theirs.refresh_from_db()
+    mine.refresh_from_db()
+    assert theirs.offer_id is None and mine.offer_id is None
+    # The same form with the young person's own activity links it.
+    response = client.post(f"/unge/{p.youth.pk}/tilbud/tilknyt/", {"activity": mine.pk, "offer": offer.pk})
+    assert response.status_code == 302 and response["Location"] == f"/unge/{p.youth.pk}/tilbud/"
+    mine.refresh_from_db()
+    assert mine.offer_id == offer.pk
+
+
+def test_unlinking_refuses_another_youths_activity(p: Personas, as_user: Any) -> None:
+    offer = make_offer(p.municipality)
+    theirs = make_activity(p.other_youth, offer=offer)
+    client = as_user(p.contact_person)
+    assert client.post(f"/unge/{p.youth.pk}/tilbud/fjern/{theirs.pk}/").status_code == 404
+    assert client.post(f"/unge/{p.youth.pk}/tilbud/fjern/999999/").status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.offer_id == offer.pk
 
 
 def test_the_youth_overview_has_a_tilbud_card_and_tab(p: Personas, as_user: Any) -> None:
@@ -378,7 +419,7 @@ def test_usage_shows_the_stations_young_people_started_after_the_offer(p: Person
 
     from django.utils import timezone
 
-    from ungeforlob.core.testing import make_youth
+    from ungeforlob.testing import make_youth
     from ungeforlob.transitions.models import Station
 
     today = timezone.localdate()
