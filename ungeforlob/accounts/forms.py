@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ungeforlob.accounts.models import Organisation, User
 from ungeforlob.accounts.selectors import login_is_locked
+from ungeforlob.core.request_context import client_ip
 from ungeforlob.core.validators import validate_danish_phone
 
 
@@ -22,7 +23,7 @@ class LoginForm(AuthenticationForm):
 
     def clean(self) -> dict[str, Any]:
         username = self.cleaned_data.get("username") or ""
-        ip = self.request.META.get("REMOTE_ADDR") if self.request else None
+        ip = client_ip(self.request) if self.request else None
         if username and login_is_locked(username=username, ip_address=ip):
             raise ValidationError(self.error_messages["locked"], code="locked")
         return super().clean()

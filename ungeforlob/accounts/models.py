@@ -124,7 +124,7 @@ class Team(models.Model):
 
 
 class LoginFailure(models.Model):
-    """A failed staff login, for rate limiting. Kept briefly; the username is as typed."""
+    """A failed staff login, for rate limiting; the username normalised (`login_name_key`). Pruned after a day."""
 
     username = models.CharField(max_length=150, db_index=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)

@@ -15,11 +15,16 @@ def user_has_confirmed_device(user: Any) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
+def login_name_key(username: str) -> str:
+    """The username as the lockout counts it: " Mette" and "mette" are one name (the login form strips spaces)."""
+    return username.strip().casefold()[:150]
+
+
 def login_is_locked(*, username: str, ip_address: str | None) -> bool:
     """True when this username or this address has failed too often within the window."""
     since = timezone.now() - timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS)
     recent = LoginFailure.objects.filter(created_at__gte=since)
-    by_user = recent.filter(username__iexact=username).count()
+    by_user = recent.filter(username=login_name_key(username)).count()
     by_ip = recent.filter(ip_address=ip_address).count() if ip_address else 0
     # An address gets more room than a username: several colleagues may share one NAT address.
     return by_user >= settings.LOGIN_FAILURE_LIMIT or by_ip >= settings.LOGIN_FAILURE_LIMIT * 4

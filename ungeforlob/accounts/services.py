@@ -2,28 +2,38 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ungeforlob.accounts.models import LoginFailure, Organisation, User
+from ungeforlob.accounts.selectors import login_name_key
 from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
 
 
+@transaction.atomic
 def login_failure_record(*, username: str, ip_address: str | None) -> None:
-    LoginFailure.objects.create(username=username[:150], ip_address=ip_address)
-    audit_record(
-        actor=None,
-        action=AuditAction.LOGIN_FAILED,
-        object_type="login",
-        detail={"username": username[:150]},
-    )
+    """Count a failed staff login against the username (normalised, see `login_name_key`) and the client address."""
+    key = login_name_key(username)
+    LoginFailure.objects.create(username=key, ip_address=ip_address)
+    audit_record(actor=None, action=AuditAction.LOGIN_FAILED, object_type="login", detail={"username": key})
 
 
 def login_failures_clear(*, username: str) -> None:
-    LoginFailure.objects.filter(username__iexact=username).delete()
+    LoginFailure.objects.filter(username=login_name_key(username)).delete()
+
+
+def login_failures_prune(*, older_than: timedelta = timedelta(hours=24)) -> int:
+    """Delete failed-login rows older than `older_than` (never younger than the lockout window, so pruning
+    cannot lift a lockout). Run by the worker; returns how many rows went."""
+    keep = max(older_than, timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS))
+    deleted, _ = LoginFailure.objects.filter(created_at__lt=timezone.now() - keep).delete()
+    return deleted
 
 
 @transaction.atomic

@@ -11,7 +11,9 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
@@ -24,6 +26,7 @@ from ungeforlob.accounts.models import Organisation
 from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
 from ungeforlob.core.decorators import administrator_required
+from ungeforlob.core.request_context import client_ip, safe_next
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -33,15 +36,19 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def form_invalid(self, form: LoginForm) -> HttpResponse:
-        username = (self.request.POST.get("username") or "")[:150]
+        username = selectors.login_name_key(self.request.POST.get("username") or "")
         if username and not form.has_error("__all__", code="locked"):
-            services.login_failure_record(username=username, ip_address=self.request.META.get("REMOTE_ADDR"))
+            services.login_failure_record(username=username, ip_address=client_ip(self.request))
         return super().form_invalid(form)
 
     def form_valid(self, form: LoginForm) -> HttpResponse:
         response = super().form_valid(form)
-        services.login_failures_clear(username=form.get_user().username)
-        audit_record(actor=form.get_user(), action=AuditAction.LOGIN, object_type="login")
+        user = form.get_user()
+        services.login_failures_clear(username=user.username)
+        audit_record(actor=user, action=AuditAction.LOGIN, object_type="login")
+        if selectors.user_has_confirmed_device(user):
+            # Straight to the code, keeping where the user was going (e.g. the system administration).
+            return redirect(f"{reverse('accounts:otp_verify')}?{urlencode({'next': self.get_success_url()})}")
         return response
 
 
@@ -85,7 +92,7 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
         for device in TOTPDevice.objects.filter(user=request.user, confirmed=True):
             if device.verify_token(form.cleaned_data["token"]):
                 otp_login(request, device)
-                return redirect(request.GET.get("next") or "core:home")
+                return redirect(safe_next(request, reverse("core:home")))
         form.add_error("token", _("Koden passer ikke."))
     return render(request, "accounts/otp_verify.html", {"form": form})
 

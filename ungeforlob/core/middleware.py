@@ -5,7 +5,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
-from ungeforlob.core.request_context import reset_current_ip, set_current_ip
+from ungeforlob.core.request_context import client_ip, reset_current_ip, set_current_ip
 
 
 class SecurityHeadersMiddleware:
@@ -15,7 +15,7 @@ class SecurityHeadersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        token = set_current_ip(request.META.get("REMOTE_ADDR"))
+        token = set_current_ip(client_ip(request))
         try:
             response = self.get_response(request)
         finally:
