@@ -1,7 +1,8 @@
 """Shared test personas (after Healthchecks' Alice/Bob/Charlie): every view test uses these.
 
 * contact_person – Kontaktperson+ for `youth` (Mette)
-* colleague      – in `youth`'s circle as job consultant (Jonas)
+* colleague      – in `youth`'s circle as job consultant (Jonas): may edit
+* reader         – in `youth`'s circle as teacher (Lærke): may read, not edit (the read-only member)
 * outsider       – a professional in the same municipality, in no circle (Sara): "should have no access"
 * leader         – a leader: aggregates only, no personal data
 * administrator  – runs the system (2FA verified in `client_for`)
@@ -16,6 +17,7 @@ import itertools
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -67,6 +69,7 @@ class Personas:
     other_organisation: Organisation
     contact_person: User
     colleague: User
+    reader: User
     outsider: User
     leader: User
     administrator: User
@@ -93,8 +96,23 @@ def make_personas() -> Personas:
     other_contact = make_user("anden", m, uu, profession="Kontaktperson+", first="Kasper")
     youth = make_youth(contact, first_name="Josefine", last_name="Hansen")
     add_member(youth, colleague)
+    reader = make_user("laerer", m, job, profession="Lærer", first="Lærke", last="Lund")
+    add_member(youth, reader, ChainRole.TEACHER)
     other_youth = make_youth(other_contact, first_name="Mikkel", last_name="Olsen", mobile="+4530123456")
-    return Personas(m, uu, other_org, contact, colleague, outsider, leader, admin, stranger, youth, other_youth)
+    return Personas(m, uu, other_org, contact, colleague, reader, outsider, leader, admin, stranger, youth, other_youth)
+
+
+def youth_session_client(youth: Youth) -> Client:
+    """A client logged in on Min side as `youth` (the session the SMS-code login leaves behind)."""
+    from ungeforlob.portal.auth import SEEN_KEY, SESSION_KEY
+
+    client = Client()
+    session = client.session
+    session[SESSION_KEY] = youth.pk
+    session[SEEN_KEY] = timezone.now().timestamp()
+    session.save()
+    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    return client
 
 
 def client_for(user: Any) -> Client:

@@ -1,7 +1,20 @@
+"""Form helpers every app uses: one way to run a service from a form, and forms that are saved only once."""
+
 from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from ungeforlob.core.models import FormSubmission
+
+ALREADY_SUBMITTED = _("Formularen er allerede sendt, og det du skrev blev gemt første gang. "
+                      "Du behøver ikke sende den igen.")
 
 
 def apply_validation_error(form: forms.Form, exc: ValidationError) -> None:
@@ -14,3 +27,57 @@ def apply_validation_error(form: forms.Form, exc: ValidationError) -> None:
     else:
         for message in exc.messages:
             form.add_error(None, message)
+
+
+class SubmitOnceMixin(forms.Form):
+    """Adds a one-time token to a create form, so a double click or a re-sent POST creates one row.
+
+    `run_service` claims the token in the same transaction as the service's write: a failed save leaves the
+    token unused (the user corrects and sends again), a second copy of a saved form is refused with
+    ALREADY_SUBMITTED and nothing is written twice.
+    """
+
+    submission = forms.CharField(widget=forms.HiddenInput, max_length=40, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["submission"].initial = uuid.uuid4().hex
+
+    def clean_submission(self) -> str:
+        value = self.cleaned_data.get("submission") or ""
+        return "".join(ch for ch in value if ch.isalnum())[:40]
+
+
+def _claim(key: str) -> None:
+    try:
+        with transaction.atomic():
+            FormSubmission.objects.create(key=key)
+    except IntegrityError:
+        raise ValidationError(ALREADY_SUBMITTED) from None
+
+
+def run_service(
+    form: forms.Form,
+    call: Callable[[], Any],
+    *,
+    on_error: Callable[[ValidationError], forms.Form | None] | None = None,
+) -> tuple[bool, Any, forms.Form]:
+    """Run a service for a valid form. Returns (ok, the service's result, the form to show again).
+
+    The service's ValidationError lands on the form (its field where the form has one, else on top), so the
+    user sees a Danish message and keeps what they wrote. `on_error` may return a rebound form first (the
+    plans' stale-edit handling moves the form to the current version). A SubmitOnceMixin form's token is
+    claimed in the same transaction as the write.
+    """
+    key = form.cleaned_data.get("submission", "") if isinstance(form, SubmitOnceMixin) else ""
+    try:
+        with transaction.atomic():
+            if key:
+                _claim(key)
+            result = call()
+    except ValidationError as exc:
+        if on_error is not None:
+            form = on_error(exc) or form
+        apply_validation_error(form, exc)
+        return False, None, form
+    return True, result, form

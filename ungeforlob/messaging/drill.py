@@ -189,8 +189,8 @@ def _seed(count: int, prefix: str) -> None:
     from django.utils import timezone
 
     from ungeforlob.accounts.models import Municipality, Organisation, Sector, User
-    from ungeforlob.core.testing import cpr_for_age
     from ungeforlob.messaging.models import MessageKind, OutboundMessage, SmsConsent
+    from ungeforlob.testing import cpr_for_age
     from ungeforlob.youth.models import Youth
     from ungeforlob.youth.services import youth_create
 

@@ -1,24 +1,35 @@
-"""No view can forget the access policy.
+"""No view can forget the access policy, and no view may work only in theory.
 
-Every URL pattern of the project must either be listed as public/own-account below (with a reason), or
-have an outsider case in some app's `tests/outsider_cases.py`: a function `cases(p: Personas)` returning
-`OutsiderCase`s. Each case is requested as the outsider (a professional in no circle), as the leader
-(aggregates only) and as a professional of another municipality; each must be refused (403/404, or the
-case's own allowed statuses) and must write nothing.
+Two walks over every URL pattern of the project:
+
+* **Refused.** Each URL is either listed as public/own-account below (with a reason), or has an outsider
+  case in some app's `tests/outsider_cases.py` (`cases(p: Personas) -> list[OutsiderCase]`). Each case is
+  requested as the outsider (a professional in no circle), as the leader (aggregates only) and as a
+  professional of another municipality; each must be refused (403/404, or the case's own statuses) and must
+  write nothing.
+* **Works.** Each URL has a success case in some app's `tests/success_cases.py`
+  (`cases(p: Personas) -> list[SuccessCase]`), or is listed in SUCCESS_ELSEWHERE with the test that proves it.
+  The rightful user's GET renders and a valid POST has its effect; the read-only member of the circle
+  (`p.reader`) is refused every write.
+
+Cases are matched to URL patterns by resolving their path, so a mistyped path cannot pass as covered.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.db import transaction
+from django.test import Client
+from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 
 from ungeforlob.audit.models import AuditAction, AuditEvent
-from ungeforlob.core.testing import Personas, client_for
-from ungeforlob.core.testing_cases import OutsiderCase
+from ungeforlob.testing import Personas, client_for, youth_session_client
+from ungeforlob.testing_cases import OutsiderCase, SuccessCase
 
 # url name -> why no outsider case is needed
 NOT_PERSONAL = {
@@ -52,25 +63,123 @@ def project_url_names() -> set[str]:
     return set(_walk(get_resolver().url_patterns))
 
 
-def collect_cases(p: Personas) -> list[OutsiderCase]:
-    cases: list[OutsiderCase] = []
+# url name -> the test that proves its rightful user succeeds, where a success case cannot express it
+SUCCESS_ELSEWHERE = {
+    "portal:oidc_callback": "portal/tests/test_oidc.py drives the MitID flow against a local OIDC provider",
+    "portal:code": "portal/tests (login) posts the code the SMS carried",
+}
+
+
+def _collect(p: Personas, module_name: str) -> list:
+    cases: list = []
     for app in settings.INSTALLED_APPS:
         if not app.startswith("ungeforlob."):
             continue
         try:
-            module = importlib.import_module(f"{app}.tests.outsider_cases")
+            module = importlib.import_module(f"{app}.tests.{module_name}")
         except ModuleNotFoundError as exc:
-            if exc.name != f"{app}.tests.outsider_cases":
+            if exc.name != f"{app}.tests.{module_name}":
                 raise
             continue
         cases.extend(module.cases(p))
     return cases
 
 
+def collect_cases(p: Personas) -> list[OutsiderCase]:
+    return _collect(p, "outsider_cases")
+
+
+def collect_success_cases(p: Personas) -> list[SuccessCase]:
+    return _collect(p, "success_cases")
+
+
+def _resolved_name(url: str) -> str | None:
+    try:
+        return resolve(urlsplit(url).path).view_name
+    except Resolver404:
+        return None
+
+
 def test_every_url_has_an_outsider_case_or_a_reason(p: Personas) -> None:
     covered = {case.url_name for case in collect_cases(p)}
     missing = sorted(project_url_names() - covered - set(NOT_PERSONAL))
     assert not missing, f"Views without a test proving that an outsider is refused: {missing}"
+
+
+def test_every_url_has_a_success_case_or_a_reason(p: Personas) -> None:
+    covered = {case.url_name for case in collect_success_cases(p)}
+    missing = sorted(project_url_names() - covered - set(SUCCESS_ELSEWHERE))
+    assert not missing, f"Views without a test proving that the rightful user succeeds: {missing}"
+
+
+def test_every_case_is_for_the_url_it_names(p: Personas) -> None:
+    """A case whose path resolves to another view (or to none) proves nothing about the view it names."""
+    wrong = [f"{case.url} is {_resolved_name(case.url)}, not {case.url_name}"
+             for case in [*collect_cases(p), *collect_success_cases(p)]
+             if _resolved_name(case.url) != case.url_name]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_every_write_case_says_what_its_effect_is(p: Personas) -> None:
+    vague = [f"{c.method.upper()} {c.url}" for c in collect_success_cases(p) if c.is_write and c.effect is None]
+    assert not vague, f"Write cases without an effect to check: {vague}"
+
+
+def _client(p: Personas, who: str) -> Client:
+    if who == "youth":
+        return youth_session_client(p.youth)
+    if who == "other_youth":
+        return youth_session_client(p.other_youth)
+    if who == "anonymous":
+        return Client()
+    return client_for(getattr(p, who))
+
+
+def _request(client: Client, case: OutsiderCase | SuccessCase) -> object:
+    return client.generic(case.method.upper(), case.url, data=case.encoded_data(), content_type=case.content_type)
+
+
+def test_every_view_works_for_its_rightful_user(p: Personas) -> None:
+    """GET renders and a valid POST has its effect, each case in a savepoint that is rolled back after it."""
+    failures = []
+    for case in collect_success_cases(p):
+        savepoint = transaction.savepoint()
+        try:
+            response = _request(_client(p, case.who), case)
+            label = f"{case.method.upper()} {case.url} ({case.url_name}) as {case.who}"
+            if response.status_code not in case.expected_statuses:
+                failures.append(f"{label} -> {response.status_code}, expected {case.expected_statuses}")
+            elif case.contains and case.contains not in response.content.decode():
+                failures.append(f"{label}: the page does not contain {case.contains!r}")
+            elif case.effect is not None and not case.effect(response):
+                failures.append(f"{label}: the effect did not happen")
+            elif case.lists_youth and not AuditEvent.objects.filter(
+                    action=AuditAction.LIST, youth_id=p.youth.pk).exists():
+                failures.append(f"{label}: the list of young people wrote no audit row for them")
+        finally:
+            transaction.savepoint_rollback(savepoint)
+    assert not failures, "The rightful user did not succeed:\n" + "\n".join(failures)
+
+
+def test_the_read_only_member_is_refused_every_write(p: Personas) -> None:
+    """`p.reader` sees the young person (a teacher in the circle) but may change nothing."""
+    failures = []
+    reader = client_for(p.reader)
+    for case in collect_success_cases(p):
+        if not case.is_write or case.reader_may or case.who in {"youth", "other_youth", "anonymous"}:
+            continue
+        savepoint = transaction.savepoint()
+        try:
+            before = _writes()
+            response = _request(reader, case)
+            label = f"{case.method.upper()} {case.url} ({case.url_name})"
+            if response.status_code not in (403, 404):
+                failures.append(f"{label} -> {response.status_code}")
+            elif _writes() != before:
+                failures.append(f"{label} wrote personal data")
+        finally:
+            transaction.savepoint_rollback(savepoint)
+    assert not failures, "The read-only member was not refused:\n" + "\n".join(failures)
 
 
 def _writes() -> int:
@@ -88,8 +197,7 @@ def test_every_personal_view_refuses_people_outside_the_circle(p: Personas, who:
         if who in case.allowed_for:
             continue
         before = _writes()
-        response = client.generic(case.method.upper(), case.url, data=case.encoded_data(),
-                                  content_type=case.content_type)
+        response = _request(client, case)
         if response.status_code not in case.refused_statuses:
             failures.append(f"{case.method.upper()} {case.url} ({case.url_name}) -> {response.status_code}")
         if _writes() != before:

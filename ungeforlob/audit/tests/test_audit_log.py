@@ -3,7 +3,7 @@ from django.db import DatabaseError, connection, transaction
 
 from ungeforlob.audit.models import AuditAction, AuditEvent
 from ungeforlob.audit.services import audit_record
-from ungeforlob.core.testing import Personas
+from ungeforlob.testing import Personas
 
 
 def test_reading_a_youth_page_is_logged_with_who_and_which_organisation(p: Personas, as_user) -> None:

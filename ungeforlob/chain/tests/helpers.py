@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from ungeforlob.accounts.models import Organisation, Sector
 from ungeforlob.chain import services
-from ungeforlob.core.testing import Personas, make_user
+from ungeforlob.testing import Personas, make_user
 
 
 def consent_for(p: Personas, org: Any, *, days: int = 30, youth: Any = None) -> Any:

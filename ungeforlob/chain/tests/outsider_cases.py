@@ -4,8 +4,8 @@ from django.utils import timezone
 
 from ungeforlob.chain import services
 from ungeforlob.chain.models import ChainRole, Handover, PlanStop
-from ungeforlob.core.testing import Personas, cpr_for_age
-from ungeforlob.core.testing_cases import OutsiderCase as C
+from ungeforlob.testing import Personas, cpr_for_age
+from ungeforlob.testing_cases import OutsiderCase as C
 
 
 def cases(p: Personas) -> list[C]:

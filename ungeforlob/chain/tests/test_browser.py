@@ -8,7 +8,7 @@ from django.utils import timezone
 from ungeforlob.accounts.models import User
 from ungeforlob.chain import services
 from ungeforlob.chain.models import Concern, Handover, HandoverStatus, Referral, ReferralStatus
-from ungeforlob.core.testing import PASSWORD, Personas, cpr_for_age
+from ungeforlob.testing import PASSWORD, Personas, cpr_for_age
 
 pytestmark = pytest.mark.browser
 

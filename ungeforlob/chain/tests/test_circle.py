@@ -9,7 +9,7 @@ from ungeforlob import policy
 from ungeforlob.chain import notify, services
 from ungeforlob.chain.models import ChainRole, LegalBasis, Membership, YouthNotice
 from ungeforlob.chain.tests.helpers import consent_for, uu_colleague
-from ungeforlob.core.testing import Personas
+from ungeforlob.testing import Personas
 
 
 def test_it_adds_a_same_sector_colleague_without_consent(p: Personas) -> None:

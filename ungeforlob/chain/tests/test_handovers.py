@@ -8,7 +8,7 @@ from ungeforlob import policy
 from ungeforlob.chain import selectors, services
 from ungeforlob.chain.models import ChainRole, Handover, HandoverStatus, LegalBasis, Membership
 from ungeforlob.chain.tests.helpers import consent_for, uu_colleague
-from ungeforlob.core.testing import Personas, make_youth
+from ungeforlob.testing import Personas, make_youth
 
 
 def _handover(p: Personas, receiver, **kw) -> Handover:

@@ -7,8 +7,8 @@ from django.utils import timezone
 from ungeforlob.chain import services
 from ungeforlob.chain.agenda import legal_deadline_items
 from ungeforlob.chain.models import Concern, PlanStop
-from ungeforlob.core.testing import Personas, add_member, make_youth
 from ungeforlob.core.workdays import add_working_days
+from ungeforlob.testing import Personas, add_member, make_youth
 
 
 def test_kui_deadlines_count_working_days_and_thirty_days() -> None:
@@ -99,7 +99,7 @@ def test_a_team_that_is_contact_person_is_counted_per_member_on_the_capacity_pag
                                                                                   count_queries) -> None:
     from ungeforlob.accounts.models import Team
     from ungeforlob.chain.models import ChainRole, Membership
-    from ungeforlob.core.testing import make_user
+    from ungeforlob.testing import make_user
 
     c = as_user(p.leader)
     team = Team.objects.create(municipality=p.municipality, organisation=p.organisation, name="Team Mobil")

@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from ungeforlob.chain.models import ChainRole, Membership
-from ungeforlob.core.testing import Personas
+from ungeforlob.testing import Personas
 
 
 def test_the_database_refuses_a_second_open_contact_person(p: Personas) -> None:

@@ -8,7 +8,7 @@ from ungeforlob import policy
 from ungeforlob.chain import services
 from ungeforlob.chain.models import ChainRole, Consent, Membership
 from ungeforlob.chain.tests.helpers import consent_for
-from ungeforlob.core.testing import Personas
+from ungeforlob.testing import Personas
 
 
 def _member_on_consent(p: Personas, consent: Consent) -> Membership:

@@ -8,7 +8,7 @@ from ungeforlob import policy
 from ungeforlob.chain import services
 from ungeforlob.chain.models import ChainRole, Referral, ReferralStatus
 from ungeforlob.chain.tests.helpers import civil_partner
-from ungeforlob.core.testing import Personas, cpr_for_age
+from ungeforlob.testing import Personas, cpr_for_age
 from ungeforlob.youth import cpr
 from ungeforlob.youth.models import Youth
 

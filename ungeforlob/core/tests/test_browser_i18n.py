@@ -2,8 +2,8 @@
 
 import pytest
 
-from ungeforlob.core.testing import PASSWORD, Personas
 from ungeforlob.portal.testing import last_code_sent_to
+from ungeforlob.testing import PASSWORD, Personas
 
 pytestmark = pytest.mark.browser
 

@@ -17,8 +17,8 @@ from django.conf import settings
 from django.test import Client
 from django.utils import timezone, translation
 
-from ungeforlob.core.testing import Personas, client_for
 from ungeforlob.core.text import possessive
+from ungeforlob.testing import Personas, client_for
 
 LOCALE = Path(settings.BASE_DIR) / "ungeforlob" / "locale" / "en" / "LC_MESSAGES"
 

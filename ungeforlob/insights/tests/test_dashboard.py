@@ -1,4 +1,4 @@
-from ungeforlob.core.testing import Personas, make_youth
+from ungeforlob.testing import Personas, make_youth
 
 
 def test_the_leader_sees_figures_and_caseloads_but_no_youth_names(p: Personas, as_user) -> None:

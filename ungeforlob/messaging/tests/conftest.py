@@ -5,9 +5,9 @@ from typing import Any
 
 import pytest
 
-from ungeforlob.core.testing import Personas
 from ungeforlob.messaging.fake_gateway import FakeGateway
 from ungeforlob.messaging.services import consent_give
+from ungeforlob.testing import Personas
 
 
 @pytest.fixture

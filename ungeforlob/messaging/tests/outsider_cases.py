@@ -1,7 +1,7 @@
-from ungeforlob.core.testing import Personas
-from ungeforlob.core.testing_cases import OutsiderCase as C
 from ungeforlob.messaging.models import WakeUpSeries
 from ungeforlob.messaging.services import consent_give, sms_enqueue
+from ungeforlob.testing import Personas
+from ungeforlob.testing_cases import OutsiderCase as C
 
 
 def cases(p: Personas) -> list[C]:

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from ungeforlob.core.testing import PASSWORD, Personas
 from ungeforlob.messaging.models import MessageKind, MessageStatus, OutboundMessage
 from ungeforlob.messaging.outbox import process_batch
+from ungeforlob.testing import PASSWORD, Personas
 
 pytestmark = pytest.mark.browser
 

@@ -9,11 +9,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from ungeforlob.audit.models import AuditAction, AuditEvent
-from ungeforlob.core.testing import Personas
 from ungeforlob.messaging.conf import LOCAL_TZ
 from ungeforlob.messaging.models import MessageKind, MessageStatus, OutboundMessage
 from ungeforlob.messaging.rules import ContentWarning
 from ungeforlob.messaging.services import sms_cancel, sms_enqueue, sms_reschedule
+from ungeforlob.testing import Personas
 
 
 def _local(day_offset: int, hour: int, minute: int = 0) -> datetime.datetime:

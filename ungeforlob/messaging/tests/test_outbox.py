@@ -8,13 +8,13 @@ from typing import Any
 
 from django.utils import timezone
 
-from ungeforlob.core.testing import Personas
 from ungeforlob.messaging.conf import LOCAL_TZ
 from ungeforlob.messaging.fake_gateway import FakeGateway
 from ungeforlob.messaging.gateways import get_gateway
 from ungeforlob.messaging.models import DevGatewayMessage, MessageStatus, OutboundMessage
 from ungeforlob.messaging.outbox import _finish, backoff_seconds, claim, process_batch
 from ungeforlob.messaging.services import consent_withdraw, receipt_apply, sms_enqueue
+from ungeforlob.testing import Personas
 
 
 def _at(hour: int, minute: int = 0, days: int = 1) -> datetime.datetime:

@@ -11,7 +11,6 @@ from django.test import Client
 from django.utils import timezone
 
 from ungeforlob.audit.models import AuditAction, AuditEvent
-from ungeforlob.core.testing import Personas, add_member, make_user
 from ungeforlob.messaging.conf import LOCAL_TZ
 from ungeforlob.messaging.models import (
     CheckIn,
@@ -26,6 +25,7 @@ from ungeforlob.messaging.models import (
 )
 from ungeforlob.messaging.outbox import process_batch
 from ungeforlob.messaging.services import checkin_create, consent_give, sms_enqueue
+from ungeforlob.testing import Personas, add_member, make_user
 
 TOKEN = "hook-token"
 
@@ -476,7 +476,7 @@ def test_a_check_in_can_be_about_a_plan_activity(consented: Personas, as_user: A
 
 def test_a_reply_from_a_shared_number_goes_to_the_one_last_written_to_and_is_marked_for_checking(
         consented: Personas, as_user: Any) -> None:
-    from ungeforlob.core.testing import make_youth
+    from ungeforlob.testing import make_youth
 
     sibling = make_youth(consented.contact_person, first_name="Søster", mobile="+4520123456")
     consent_give(actor=consented.contact_person, youth=sibling)
@@ -495,7 +495,7 @@ def test_a_reply_from_a_number_only_one_young_person_has_is_not_marked(consented
 
 
 def test_stop_from_a_shared_number_stops_sms_to_everyone_on_that_phone(consented: Personas) -> None:
-    from ungeforlob.core.testing import make_youth
+    from ungeforlob.testing import make_youth
 
     sibling = make_youth(consented.contact_person, first_name="Søster", mobile="+4520123456")
     consent_give(actor=consented.contact_person, youth=sibling)

@@ -1,6 +1,6 @@
-from ungeforlob.core.testing import Personas
-from ungeforlob.core.testing_cases import OutsiderCase as C
 from ungeforlob.plans import services
+from ungeforlob.testing import Personas
+from ungeforlob.testing_cases import OutsiderCase as C
 
 
 def cases(p: Personas) -> list[C]:

@@ -1,7 +1,7 @@
 import pytest
 
-from ungeforlob.core.testing import PASSWORD, Personas
 from ungeforlob.plans.models import Activity, Evaluation, Goal, SubGoal
+from ungeforlob.testing import PASSWORD, Personas
 
 pytestmark = pytest.mark.browser
 

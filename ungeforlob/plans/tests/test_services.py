@@ -8,10 +8,10 @@ from django.utils import timezone
 
 from ungeforlob.audit.models import AuditAction, AuditEvent
 from ungeforlob.chain.models import ChainRole
-from ungeforlob.core.testing import Personas, add_member, make_user
 from ungeforlob.plans import selectors, services
 from ungeforlob.plans.models import Activity, Goal, PlanChange, PlanShare, SubGoal
 from ungeforlob.plans.tests.factories import build_plan
+from ungeforlob.testing import Personas, add_member, make_user
 
 
 def _errors(exc: pytest.ExceptionInfo) -> dict[str, list[str]]:

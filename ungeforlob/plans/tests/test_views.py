@@ -5,10 +5,10 @@ import re
 
 from ungeforlob.audit.models import AuditAction, AuditEvent
 from ungeforlob.chain.models import ChainRole
-from ungeforlob.core.testing import Personas, add_member, make_user
 from ungeforlob.plans import services
 from ungeforlob.plans.models import Goal, PlanChange
 from ungeforlob.plans.tests.factories import build_plan
+from ungeforlob.testing import Personas, add_member, make_user
 
 
 def _url(p: Personas, rest: str = "plan/") -> str:

@@ -1,5 +1,5 @@
-from ungeforlob.core.testing import Personas
-from ungeforlob.core.testing_cases import OutsiderCase as C
+from ungeforlob.testing import Personas
+from ungeforlob.testing_cases import OutsiderCase as C
 
 # Portal pages answer only a young person's own session; a staff session is sent to the portal login.
 PORTAL = (302,)

@@ -1,7 +1,7 @@
 import pytest
 
-from ungeforlob.core.testing import Personas
 from ungeforlob.portal.testing import last_code_sent_to
+from ungeforlob.testing import Personas
 
 pytestmark = pytest.mark.browser
 
@@ -144,9 +144,9 @@ def test_min_plan_reads_with_text_at_200_percent_on_a_phone(browse, p: Personas)
 
 @pytest.mark.parametrize("width", [1280, 360])
 def test_the_contact_person_answers_a_wish_from_the_youth_overview(browse, p: Personas, width: int) -> None:
-    from ungeforlob.core.testing import PASSWORD
     from ungeforlob.plans.models import Goal
     from ungeforlob.portal.services import wish_create
+    from ungeforlob.testing import PASSWORD
 
     wish_create(youth=p.youth, kind="maal", text="Få et fritidsjob")
     s = browse(width)

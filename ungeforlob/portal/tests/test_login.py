@@ -4,10 +4,10 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from ungeforlob.audit.models import AuditAction, AuditEvent
-from ungeforlob.core.testing import Personas
 from ungeforlob.portal.auth import SEEN_KEY
 from ungeforlob.portal.models import LoginCode
 from ungeforlob.portal.testing import last_code_sent_to, youth_client
+from ungeforlob.testing import Personas
 
 
 def _ask(client: Client, mobile: str):

@@ -7,10 +7,10 @@ import zoneinfo
 import pytest
 from django.test import Client
 
-from ungeforlob.core.testing import Personas
 from ungeforlob.messaging.models import DevGatewayMessage, MessageStatus, OutboundMessage
 from ungeforlob.messaging.outbox import process_batch
 from ungeforlob.messaging.selectors import conversation_thread
+from ungeforlob.testing import Personas
 
 CPH = zoneinfo.ZoneInfo("Europe/Copenhagen")
 

@@ -21,10 +21,10 @@ from django.test import Client, override_settings
 from django.urls import clear_url_caches
 
 from ungeforlob.audit.models import AuditAction, AuditEvent
-from ungeforlob.core.testing import Personas, cpr_for_age
 from ungeforlob.portal import oidc
 from ungeforlob.portal.auth import SESSION_KEY
 from ungeforlob.portal.tests.fake_oidc_provider import FakeOIDCProvider, b64url, new_rsa_key
+from ungeforlob.testing import Personas, cpr_for_age
 from ungeforlob.youth import cpr
 from ungeforlob.youth.services import youth_create
 

@@ -4,10 +4,10 @@ from pathlib import Path
 
 from ungeforlob.audit.models import AuditAction, AuditEvent
 from ungeforlob.audit.services import audit_record
-from ungeforlob.core.testing import Personas
 from ungeforlob.portal.models import ServiceFeedback
 from ungeforlob.portal.selectors import feedback_summary
 from ungeforlob.portal.testing import youth_client
+from ungeforlob.testing import Personas
 
 
 def test_my_chain_explains_each_role_in_plain_words(p: Personas) -> None:

@@ -8,10 +8,10 @@ from django.utils import timezone
 
 from ungeforlob.accounts.models import Organisation
 from ungeforlob.chain.models import Membership
-from ungeforlob.core.testing import Personas, client_for
 from ungeforlob.plans.models import Evaluation, Goal, SubGoal
 from ungeforlob.portal.models import Wish, WishStatus
 from ungeforlob.portal.testing import give_consent, give_plan, youth_client
+from ungeforlob.testing import Personas, client_for
 
 
 @pytest.fixture

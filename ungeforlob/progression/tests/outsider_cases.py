@@ -1,7 +1,7 @@
-from ungeforlob.core.testing import Personas
-from ungeforlob.core.testing_cases import OutsiderCase as C
 from ungeforlob.progression import services
 from ungeforlob.progression.tests.factories import answered_round, assess
+from ungeforlob.testing import Personas
+from ungeforlob.testing_cases import OutsiderCase as C
 
 
 def cases(p: Personas) -> list[C]:

@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from ungeforlob.audit.models import AuditAction, AuditEvent
 from ungeforlob.chain.models import ChainRole
-from ungeforlob.core.testing import Personas, add_member, make_user
 from ungeforlob.progression import services
 from ungeforlob.progression.models import Assessment, AssessmentVersion, YouthPlacement
 from ungeforlob.progression.tests.factories import assess, days_ago
+from ungeforlob.testing import Personas, add_member, make_user
 
 
 def _indicator(p: Personas, text_start: str):

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from ungeforlob.core.testing import PASSWORD, Personas
 from ungeforlob.progression import services
 from ungeforlob.progression.models import AssessmentVersion, RoundStatus, SelfEvaluationRound, YouthPlacement
 from ungeforlob.progression.questionnaire import DIMENSION_ORDER, statements_for
 from ungeforlob.progression.tests.factories import assess, days_ago
+from ungeforlob.testing import PASSWORD, Personas
 
 pytestmark = pytest.mark.browser
 
@@ -165,7 +165,7 @@ def test_a_self_evaluation_round_end_to_end(browse, p: Personas, width: int) -> 
 
 @pytest.mark.parametrize("width", [1280, 360])
 def test_the_contact_person_finds_due_reassessments(browse, p: Personas, width: int) -> None:
-    from ungeforlob.core.testing import make_youth
+    from ungeforlob.testing import make_youth
 
     assess(p.youth, p.contact_person, level="valgparat", on=days_ago(120), overlap="uddannelsesparat")
     make_youth(p.contact_person, first_name="Ali", last_name="Karimi")  # never assessed: the first is due

@@ -15,9 +15,9 @@ from typing import Any
 from django.contrib import admin
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
-from ungeforlob.core.testing import Personas, client_for, make_youth
 from ungeforlob.progression import services
 from ungeforlob.progression.tests.factories import answered_round
+from ungeforlob.testing import Personas, client_for, make_youth
 
 
 def _walk(patterns: list, prefix: str = "", converters: dict | None = None) -> Iterator[tuple[str, dict]]:

@@ -9,9 +9,9 @@ import re
 from django.template.loader import render_to_string
 
 from ungeforlob.audit.models import AuditAction, AuditEvent
-from ungeforlob.core.testing import Personas
 from ungeforlob.progression import charts, selectors, services
 from ungeforlob.progression.tests.factories import assess, days_ago
+from ungeforlob.testing import Personas
 
 
 def _history(p: Personas) -> None:

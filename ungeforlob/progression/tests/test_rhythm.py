@@ -8,10 +8,10 @@ import datetime
 from django.utils import timezone
 
 from ungeforlob.core.agenda import agenda_for
-from ungeforlob.core.testing import Personas, make_youth
 from ungeforlob.progression import selectors, services
 from ungeforlob.progression.agenda import reassessments_due
 from ungeforlob.progression.tests.factories import assess, days_ago
+from ungeforlob.testing import Personas, make_youth
 
 
 def test_add_months_keeps_the_day_or_the_last_day_of_a_short_month() -> None:

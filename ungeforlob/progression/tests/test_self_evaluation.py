@@ -12,11 +12,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from ungeforlob.audit.models import AuditAction, AuditEvent
-from ungeforlob.core.testing import Personas
 from ungeforlob.progression import selectors, services
 from ungeforlob.progression.models import RoundStatus, SelfEvaluationAnswer, SelfEvaluationRound
 from ungeforlob.progression.questionnaire import DIMENSION_ORDER, STATEMENTS, Dimension, statements_for
 from ungeforlob.progression.tests.factories import answered_round
+from ungeforlob.testing import Personas
 
 ARTIFACTS = Path(__file__).resolve().parents[3] / "artifacts" / "pdf"
 

@@ -1,5 +1,5 @@
-from ungeforlob.core.testing import Personas
-from ungeforlob.core.testing_cases import OutsiderCase as C
+from ungeforlob.testing import Personas
+from ungeforlob.testing_cases import OutsiderCase as C
 from ungeforlob.transitions.tests.factories import procedures, transition
 
 

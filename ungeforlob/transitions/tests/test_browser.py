@@ -5,8 +5,8 @@ from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from ungeforlob.core.testing import PASSWORD, Personas, make_youth
 from ungeforlob.core.workdays import add_working_days
+from ungeforlob.testing import PASSWORD, Personas, make_youth
 from ungeforlob.transitions.models import FollowUp, FollowUpStatus, Transition
 from ungeforlob.transitions.tests.factories import procedures, transition
 

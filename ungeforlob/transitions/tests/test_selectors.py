@@ -2,8 +2,8 @@ import datetime
 
 from django.utils import timezone
 
-from ungeforlob.core.testing import Personas, make_youth
 from ungeforlob.messaging.models import MessageStatus, OutboundMessage
+from ungeforlob.testing import Personas, make_youth
 from ungeforlob.transitions import selectors, services
 from ungeforlob.transitions.models import FollowUp, FollowUpStatus, StationEndReason
 from ungeforlob.transitions.tests.factories import VEJLE, transition

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from ungeforlob.audit.models import AuditAction, AuditEvent
-from ungeforlob.core.testing import Personas
 from ungeforlob.messaging.models import MessageStatus, OutboundMessage
+from ungeforlob.testing import Personas
 from ungeforlob.transitions import services
 from ungeforlob.transitions.models import (
     FollowUp,

@@ -7,7 +7,7 @@ from django.utils import timezone
 from ungeforlob.audit.models import AuditAction, AuditEvent
 from ungeforlob.core import agenda
 from ungeforlob.core.agenda import AgendaItem
-from ungeforlob.core.testing import Personas, make_youth
+from ungeforlob.testing import Personas, make_youth
 from ungeforlob.transitions import services
 from ungeforlob.transitions.models import (
     FollowUp,
@@ -315,7 +315,7 @@ def test_the_leader_page_shows_figures_per_procedure_and_no_names(p: Personas, a
 
 
 def test_a_teacher_may_act_on_their_own_followup_but_not_on_others(p: Personas, as_user) -> None:
-    from ungeforlob.core.testing import add_member, make_user
+    from ungeforlob.testing import add_member, make_user
 
     teacher = make_user("laereren", p.municipality, p.organisation, profession="Lærer")
     add_member(p.youth, teacher, role="laerer")

@@ -1,6 +1,6 @@
 import pytest
 
-from ungeforlob.core.testing import PASSWORD, Personas
+from ungeforlob.testing import PASSWORD, Personas
 
 pytestmark = pytest.mark.browser
 

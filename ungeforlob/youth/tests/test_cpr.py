@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
-from ungeforlob.core.testing import Personas
+from ungeforlob.testing import Personas
 from ungeforlob.youth import cpr
 
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from ungeforlob.accounts.models import Team
 from ungeforlob.audit.models import AuditAction, AuditEvent
 from ungeforlob.chain.models import ChainRole, Membership
-from ungeforlob.core.testing import Personas, cpr_for_age, make_youth
+from ungeforlob.testing import Personas, cpr_for_age, make_youth
 from ungeforlob.youth.models import Course, Youth
 
 
@@ -128,7 +128,7 @@ def test_editing_the_record_validates_the_phone_and_keeps_what_was_typed(p: Pers
 
 
 def test_a_member_in_a_reading_role_cannot_edit(p: Personas, as_user) -> None:
-    from ungeforlob.core.testing import add_member, make_user
+    from ungeforlob.testing import add_member, make_user
 
     teacher = make_user("laerer", p.municipality, p.organisation, profession="Lærer")
     add_member(p.youth, teacher, ChainRole.TEACHER)
@@ -165,7 +165,7 @@ def test_ending_a_course_refuses_an_end_before_the_start(p: Personas, as_user) -
 
 
 def test_a_team_member_sees_the_youth_while_the_team_is_contact_person(p: Personas, as_user) -> None:
-    from ungeforlob.core.testing import make_user
+    from ungeforlob.testing import make_user
 
     member = make_user("teamer", p.municipality, p.organisation)
     team = Team.objects.create(municipality=p.municipality, organisation=p.organisation, name="Team Mobil")

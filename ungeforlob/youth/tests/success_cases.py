@@ -1,0 +1,31 @@
+from ungeforlob.testing import Personas, cpr_for_age
+from ungeforlob.testing_cases import SuccessCase as C
+from ungeforlob.youth.models import Guardian, Youth
+
+
+def cases(p: Personas) -> list[C]:
+    y = p.youth.pk
+    g = p.youth.guardians.create(name="Karin Hansen", relation="mor")
+    return [
+        C("youth:caseload", "/unge/", contains="Josefine", lists_youth=True),
+        C("youth:create", "/unge/ny/", who="outsider"),
+        C("youth:create", "/unge/ny/", "post", {"first_name": "Ny", "last_name": "Ungsen", "cpr": cpr_for_age(18), "language": "da"},
+          who="outsider", reader_may=True,
+          effect=lambda r: Youth.objects.filter(first_name="Ny", last_name="Ungsen").exists()),
+        C("youth:detail", f"/unge/{y}/", contains="Josefine"),
+        C("youth:edit", f"/unge/{y}/ret/"),
+        C("youth:edit", f"/unge/{y}/ret/", "post", {"first_name": "Josefina", "last_name": "Hansen",
+                                                   "language": "da"},
+          effect=lambda r: Youth.objects.get(pk=y).first_name == "Josefina"),
+        C("youth:reveal_cpr", f"/unge/{y}/cpr/", "post", {"purpose": "Ansøgning om uddannelseshjælp"},
+          statuses=(200,), reader_may=True, effect=lambda r: "-" in r.content.decode()),
+        C("youth:guardian_add", f"/unge/{y}/kontakter/ny/", "post", {"name": "Poul Hansen", "relation": "far"},
+          effect=lambda r: Guardian.objects.filter(youth_id=y, name="Poul Hansen").exists()),
+        C("youth:guardian_delete", f"/unge/{y}/kontakter/{g.pk}/slet/"),
+        C("youth:guardian_delete", f"/unge/{y}/kontakter/{g.pk}/slet/", "post",
+          effect=lambda r: not Guardian.objects.filter(pk=g.pk).exists()),
+        C("youth:course_end", f"/unge/{y}/forloeb/afslut/", "post",
+          {"end_date": "2026-12-01", "end_reason": "uddannelse"},
+          effect=lambda r: not p.youth.courses.filter(end_date__isnull=True).exists()),
+        C("youth:timeline", f"/unge/{y}/tidslinje/"),
+    ]
