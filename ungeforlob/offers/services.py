@@ -265,6 +265,11 @@ def offer_import_step(*, actor: Any, job: OfferImport, chunk: int = IMPORT_CHUNK
     """
     _require_admin(actor)
     job = OfferImport.objects.select_for_update(of=("self",)).get(pk=job.pk, municipality_id=actor.municipality_id)
+    return _import_next_chunk(job, actor=actor, chunk=chunk)
+
+
+def _import_next_chunk(job: OfferImport, *, actor: Any, chunk: int) -> OfferImport:
+    """Import the next rows of a job the caller has locked (inside its transaction)."""
     if job.status == ImportStatus.DONE:
         return job
     entries = job.rows[job.processed: job.processed + chunk]
@@ -281,6 +286,29 @@ def offer_import_step(*, actor: Any, job: OfferImport, chunk: int = IMPORT_CHUNK
                      detail={"oprettet": job.created_count, "opdateret": job.updated_count, "afvist": len(job.errors)})
     job.save()
     return job
+
+
+def offer_imports_advance(*, chunk: int = IMPORT_CHUNK, limit: int = 20) -> int:
+    """The worker's job: import the next chunk of every unfinished file import, in the uploader's name.
+
+    So a file is imported even when the administrator closed the page that steps it along. Safe beside the
+    page's own steps and a second worker: a job locked by someone else is skipped until the next turn.
+    Returns how many rows were processed.
+    """
+    processed = 0
+    pending = OfferImport.objects.exclude(status=ImportStatus.DONE).order_by("created_at", "pk")
+    for pk in list(pending.values_list("pk", flat=True)[:limit]):
+        with transaction.atomic():
+            job = (
+                OfferImport.objects.select_for_update(of=("self",), skip_locked=True)
+                .select_related("created_by").filter(pk=pk).exclude(status=ImportStatus.DONE).first()
+            )
+            if job is None:
+                continue
+            before = job.processed
+            job = _import_next_chunk(job, actor=job.created_by, chunk=chunk)
+            processed += job.processed - before
+    return processed
 
 
 def offer_import_run(*, actor: Any, job: OfferImport) -> OfferImport:

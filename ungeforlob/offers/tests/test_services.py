@@ -6,12 +6,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from ungeforlob.audit.models import AuditAction, AuditEvent
-from ungeforlob.core.testing import Personas
 from ungeforlob.offers import services
 from ungeforlob.offers.models import ImportStatus, Offer, PracticeAssessment
 from ungeforlob.offers.selectors import practice_profile
 from ungeforlob.offers.tests.factories import make_activity, make_offer
 from ungeforlob.plans.models import ActivityStatus, PlanChange
+from ungeforlob.testing import Personas
 
 GOOD_CSV = (
     "code,name,context,sector,age_min,age_max,readiness,needs,capacity\n"
@@ -88,6 +88,25 @@ def test_a_long_file_is_imported_in_chunks_with_progress(p: Personas) -> None:
     assert (job.status, job.processed, job.created_count, job.rows) == (ImportStatus.DONE, 60, 60, [])
     # A finished job does nothing more when polled again.
     assert services.offer_import_step(actor=p.administrator, job=job).created_count == 60
+
+
+def test_the_worker_finishes_an_import_whose_page_was_closed(p: Personas) -> None:
+    rows = "".join(f"Tilbud {i},{i % 10 + 15}\n" for i in range(30))
+    job = services.offer_import_start(actor=p.administrator, file_name="lang.csv", data=("name,age_min\n" + rows).encode())
+    empty = services.offer_import_start(actor=p.administrator, file_name="tom.csv", data=b"name\n")
+    assert empty.status == ImportStatus.DONE
+    assert services.offer_imports_advance() == 25
+    job.refresh_from_db()
+    assert (job.status, job.processed) == (ImportStatus.RUNNING, 25)
+    assert services.offer_imports_advance() == 5
+    job.refresh_from_db()
+    assert (job.status, job.created_count, job.rows) == (ImportStatus.DONE, 30, [])
+    assert set(Offer.objects.values_list("created_by", flat=True)) == {p.administrator.pk}
+    assert AuditEvent.objects.filter(object_type="tilbud_import", object_id=str(job.pk),
+                                     action=AuditAction.UPDATE, actor=p.administrator).exists()
+    # Nothing left: a second run does nothing.
+    assert services.offer_imports_advance() == 0
+    assert Offer.objects.count() == 30
 
 
 def test_unknown_columns_are_named_but_do_not_reject_rows(p: Personas) -> None:
