@@ -1,7 +1,7 @@
-from ungeforlob.core.testing import Personas
-from ungeforlob.core.testing_cases import OutsiderCase as C
 from ungeforlob.offers.models import OfferImport
 from ungeforlob.offers.tests.factories import make_activity, make_offer
+from ungeforlob.testing import Personas
+from ungeforlob.testing_cases import OutsiderCase as C
 
 
 def cases(p: Personas) -> list[C]:

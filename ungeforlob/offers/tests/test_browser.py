@@ -8,9 +8,9 @@ import pytest
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from ungeforlob.core.testing import PASSWORD, Personas
 from ungeforlob.offers.models import Offer, PracticeAssessment
 from ungeforlob.offers.tests.factories import make_activity, make_offer, set_profile_needs
+from ungeforlob.testing import PASSWORD, Personas
 
 pytestmark = pytest.mark.browser
 
