@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -73,3 +74,22 @@ def audit_record_list(*, actor: Any, youths: Iterable[Any], purpose: str = "") -
     ]
     if rows:
         AuditEvent.objects.bulk_create(rows)
+
+
+# A CPR number typed into a search box, with or without the dash (also inside a longer search).
+_CPR_IN_TERMS = re.compile(r"(?<!\d)\d{6}[-\s]?\d{4}(?!\d)")
+CPR_SEARCH_MASK = "CPR-søgning"
+
+
+def audit_search(*, actor: Any, terms: str, object_type: str, purpose: str = "") -> AuditEvent | None:
+    """Log a search with its terms (nothing when the terms are empty).
+
+    A CPR number typed as a search term is never written to the log: it is replaced by "CPR-søgning", so
+    the log shows that someone searched by number without holding the number itself.
+    """
+    terms = (terms or "").strip()
+    if not terms:
+        return None
+    logged = _CPR_IN_TERMS.sub(CPR_SEARCH_MASK, terms)[:200]
+    return audit_record(actor=actor, action=AuditAction.SEARCH, object_type=object_type, purpose=purpose,
+                        detail={"q": logged})
