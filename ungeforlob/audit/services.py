@@ -81,15 +81,17 @@ _CPR_IN_TERMS = re.compile(r"(?<!\d)\d{6}[-\s]?\d{4}(?!\d)")
 CPR_SEARCH_MASK = "CPR-søgning"
 
 
-def audit_search(*, actor: Any, terms: str, object_type: str, purpose: str = "") -> AuditEvent | None:
+def audit_search(*, actor: Any, terms: str, object_type: str, purpose: str = "", youth: Any = None
+                 ) -> AuditEvent | None:
     """Log a search with its terms (nothing when the terms are empty).
 
     A CPR number typed as a search term is never written to the log: it is replaced by "CPR-søgning", so
-    the log shows that someone searched by number without holding the number itself.
+    the log shows that someone searched by number without holding the number itself. `youth`: a search
+    within one young person's data (their notes, their plan history) is logged on them.
     """
     terms = (terms or "").strip()
     if not terms:
         return None
     logged = _CPR_IN_TERMS.sub(CPR_SEARCH_MASK, terms)[:200]
-    return audit_record(actor=actor, action=AuditAction.SEARCH, object_type=object_type, purpose=purpose,
-                        detail={"q": logged})
+    return audit_record(actor=actor, action=AuditAction.SEARCH, youth=youth, object_type=object_type,
+                        purpose=purpose, detail={"q": logged})
