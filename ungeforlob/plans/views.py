@@ -32,7 +32,6 @@ from ungeforlob.plans.forms import (
     SubGoalForm,
 )
 from ungeforlob.plans.models import Activity, Goal, JournalNote, PlanMeeting, PlanShare, SubGoal
-from ungeforlob.plans.permissions import can_edit_plan
 from ungeforlob.youth.models import Youth
 
 TAB = "plans:plan"
@@ -40,7 +39,7 @@ PAGE_SIZE = 50
 
 
 def _context(request: HttpRequest, youth: Youth, section: str, **extra: Any) -> dict[str, Any]:
-    return {"youth": youth, "tab": TAB, "section": section, "can_edit": can_edit_plan(request.user, youth),
+    return {"youth": youth, "tab": TAB, "section": section, "can_edit": policy.can(request.user, policy.Action.EDIT, youth),
             **extra}
 
 
