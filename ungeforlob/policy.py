@@ -163,6 +163,28 @@ def is_leader(user: Any) -> bool:
     return is_staff_user(user) and user.role in {Role.LEADER, Role.ADMINISTRATOR}
 
 
+def is_intake(user: Any) -> bool:
+    """Reviews the referral queue: a professional (not a leader) of the municipal youth effort (the sectors
+    in CHAIN_INTAKE_SECTORS, default UU/KUI)."""
+    from django.conf import settings
+
+    from ungeforlob.accounts.models import Sector
+
+    sectors = set(getattr(settings, "CHAIN_INTAKE_SECTORS", (Sector.UU_KUI,)))
+    return bool(
+        is_staff_user(user)
+        and user.municipality_id is not None
+        and user.role == Role.PROFESSIONAL
+        and user.organisation_id is not None
+        and user.organisation.sector in sectors
+    )
+
+
+def may_refer(user: Any) -> bool:
+    """Any member of staff in a municipality may refer a young person, except system administrators."""
+    return bool(is_staff_user(user) and user.municipality_id is not None and not is_administrator(user))
+
+
 def _team_ids(user: Any) -> list[int]:
     return _remembered(("teams", user.pk), lambda: list(user.teams.values_list("pk", flat=True)))
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ungeforlob import policy
-from ungeforlob.chain import permissions
+from ungeforlob.chain import selectors
 from ungeforlob.chain.deadlines import is_overdue
 from ungeforlob.chain.models import HandoverStatus, PlanStop
 from ungeforlob.core.agenda import AgendaItem
@@ -20,7 +20,7 @@ from ungeforlob.core.agenda import AgendaItem
 
 def concern_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     """Open concerns that wait on this user's acknowledgement."""
-    qs = (permissions.concerns_visible(user)
+    qs = (selectors.visible_concerns(user)
           .filter(acknowledged_at__isnull=True, closed_at__isnull=True, notified=user)
           .select_related("youth").order_by("ack_due", "pk")[:50])
     return [
@@ -53,7 +53,7 @@ def legal_deadline_items(user: Any, *, today: datetime.date) -> list[AgendaItem]
 
 def handover_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     """Handovers addressed to this user that wait for acceptance."""
-    qs = (permissions.handovers_visible(user).filter(receiver=user, status=HandoverStatus.SENT)
+    qs = (selectors.visible_handovers(user).filter(receiver=user, status=HandoverStatus.SENT)
           .select_related("youth").order_by("created_at", "pk")[:50])
     return [
         AgendaItem(due=h.created_at.date(), kind="overlevering", title=_("Tag stilling til overlevering"),

@@ -54,7 +54,7 @@ def load(*, municipality: Any, staff: dict[str, User], orgs: dict[str, Organisat
     for y, category, severity, days_ago, text, handled in concerns:
         if Concern.objects.filter(youth=y, description=text).exists():
             continue
-        if not Membership.objects.filter(youth=y, professional=colleague, end_date__isnull=True).exists():
+        if not Membership.objects.open().filter(youth=y, professional=colleague).exists():
             Membership.objects.create(youth=y, professional=colleague, role=ChainRole.JOB_CONSULTANT,
                                       start_date=today - datetime.timedelta(days=30), created_by=contact)
         raised_on = add_working_days(today, -days_ago) if days_ago else today

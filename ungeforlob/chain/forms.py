@@ -1,4 +1,7 @@
-"""Forms for the chain. They validate input only; writes happen in services."""
+"""Forms for the chain. They validate input only; writes happen in services.
+
+Every form that creates a row includes SubmitOnceMixin (saved once even when posted twice); the referral
+form keeps its own idempotency key, which the service honours (the partner is told it was already sent)."""
 
 from __future__ import annotations
 
@@ -12,8 +15,13 @@ from django.utils.translation import gettext_lazy as _
 
 from ungeforlob.accounts.models import Organisation
 from ungeforlob.chain.models import ChainRole, ConcernCategory, Consent, LegalBasis, Severity
+from ungeforlob.core.forms import SubmitOnceMixin
 from ungeforlob.core.validators import validate_danish_phone
 from ungeforlob.youth import cpr
+
+
+class EmptyForm(forms.Form):
+    """A POST with nothing to fill in (a button): carries the service's errors for the message."""
 
 
 class DateInput(forms.DateInput):
@@ -48,7 +56,7 @@ class GroundsMixin(forms.Form):
     legal_basis_note = forms.CharField(label=_("Note om lovgrundlaget"), max_length=300, required=False)
 
 
-class MemberAddForm(GroundsMixin):
+class MemberAddForm(SubmitOnceMixin, GroundsMixin):
     professional = ProfessionalChoiceField(label=_("Fagperson"), queryset=None)  # type: ignore[arg-type]
     role = forms.ChoiceField(label=_("Rolle"), choices=NON_CONTACT_ROLES)
     start_date = forms.DateField(label=_("Fra"), required=False, widget=DateInput(),
@@ -63,16 +71,24 @@ class MemberAddForm(GroundsMixin):
         self.fields["consent"].queryset = consents
 
 
-class RoleChangeForm(forms.Form):
+class RoleChangeForm(SubmitOnceMixin, forms.Form):
     role = forms.ChoiceField(label=_("Ny rolle"), choices=NON_CONTACT_ROLES)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
 class MemberEndForm(forms.Form):
     note = forms.CharField(label=_("Hvorfor stopper medlemskabet?"), max_length=300, required=False)
+    end_other_roles = forms.BooleanField(
+        label=_("Afslut også personens andre roller i den unges kæde"), required=False,
+        help_text=_("Så har personen ikke længere adgang til den unge. Kontaktpersonen skiftes med en overlevering."))
+
+    def __init__(self, *args: Any, other_roles: int = 0, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not other_roles:
+            del self.fields["end_other_roles"]
 
 
-class ContactWishForm(forms.Form):
+class ContactWishForm(SubmitOnceMixin, forms.Form):
     wished_professional = ProfessionalChoiceField(label=_("Den unge ønsker som kontaktperson"), queryset=None,  # type: ignore[arg-type]
                                                   required=False)
     wish_text = forms.CharField(label=_("Den unges ønske med egne ord"), max_length=300, required=False,
@@ -83,7 +99,7 @@ class ContactWishForm(forms.Form):
         self.fields["wished_professional"].queryset = professionals
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(SubmitOnceMixin, forms.Form):
     receiving_organisation = forms.ModelChoiceField(label=_("Modtagende organisation"), queryset=None)  # type: ignore[arg-type]
     purpose = forms.CharField(label=_("Formål"), max_length=300,
                               help_text=_("Hvad skal oplysningerne bruges til?"))
@@ -99,7 +115,7 @@ class ConsentForm(forms.Form):
             self.initial.setdefault("expires_on", timezone.localdate() + datetime.timedelta(days=365))
 
 
-class ConcernForm(forms.Form):
+class ConcernForm(SubmitOnceMixin, forms.Form):
     category = forms.ChoiceField(label=_("Kategori"), choices=[("", "—"), *ConcernCategory.choices])
     severity = forms.ChoiceField(label=_("Hvor alvorligt er det?"), choices=Severity.choices, initial=Severity.MEDIUM,
                                  help_text=_("Alvorlig: skal kvitteres samme dag. Ellers inden for én arbejdsdag."))
@@ -115,7 +131,7 @@ class ConcernForm(forms.Form):
         self.fields["notify"].queryset = members
 
 
-class TextForm(forms.Form):
+class TextForm(SubmitOnceMixin, forms.Form):
     text = forms.CharField(label=_("Hvad er der gjort?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
@@ -185,7 +201,7 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Begrundelse"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class HandoverForm(GroundsMixin):
+class HandoverForm(SubmitOnceMixin, GroundsMixin):
     receiver = ProfessionalChoiceField(label=_("Modtager"), queryset=None,  # type: ignore[arg-type]
                                        help_text=_("Den navngivne person, der skal acceptere overleveringen."))
     role = forms.ChoiceField(label=_("Modtagerens rolle"), choices=ROLE_CHOICES, initial=ChainRole.CONTACT_PERSON)
@@ -205,7 +221,7 @@ class HandoverForm(GroundsMixin):
         self.fields["consent"].queryset = consents
 
 
-class CommentForm(forms.Form):
+class CommentForm(SubmitOnceMixin, forms.Form):
     text = forms.CharField(label=_("Kommentar"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
@@ -226,7 +242,7 @@ class ReassignForm(forms.Form):
             self.fields["receivers"])
 
 
-class PlanStopForm(forms.Form):
+class PlanStopForm(SubmitOnceMixin, forms.Form):
     stopped_on = forms.DateField(label=_("Hvornår stoppede den unge med at følge uddannelsesplanen?"),
                                  widget=DateInput())
     note = forms.CharField(label=_("Note"), max_length=500, required=False)

@@ -102,6 +102,12 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
         """Not ended (no end date): the rows a role change or a handover closes. Includes future starts."""
         return self.filter(end_date__isnull=True)
 
+    def not_ended(self, on: datetime.date | None = None) -> MembershipQuerySet:
+        """Not ended by the day (no end date, or one after it): current and planned rows, whatever the consent.
+        What ending a person's roles must close, so no access is left behind."""
+        day = on or timezone.localdate()
+        return self.filter(Q(end_date__isnull=True) | Q(end_date__gt=day))
+
 
 class Membership(models.Model):
     """Membership of a professional (or a named team) in one youth's circle, kept as history.

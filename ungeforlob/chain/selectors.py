@@ -1,5 +1,4 @@
-"""Reads for the chain. Personal data is read only through `ungeforlob.policy` (or `chain.permissions`,
-which builds on it). Every list costs a fixed number of queries, whatever the data size."""
+"""Reads for the chain. Personal data is read only through `ungeforlob.policy`. Every list costs a fixed number of queries, whatever the data size."""
 
 from __future__ import annotations
 
@@ -7,6 +6,7 @@ import datetime
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db.models import (
     Avg,
     Exists,
@@ -21,11 +21,11 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.utils import timezone
 
 from ungeforlob import policy
 from ungeforlob.accounts.models import Role, User
-from ungeforlob.chain import permissions
 from ungeforlob.chain.deadlines import is_overdue, overdue_q
 from ungeforlob.chain.models import (
     ChainRole,
@@ -101,6 +101,14 @@ def plan_stops_for(youth: Youth) -> list[PlanStop]:
     return stops
 
 
+def other_roles_count(membership: Membership) -> int:
+    """How many other roles (not contact person) the same professional holds in this circle, not ended."""
+    if not membership.professional_id:
+        return 0
+    return (Membership.objects.filter(youth_id=membership.youth_id, professional_id=membership.professional_id)
+            .not_ended().exclude(role=ChainRole.CONTACT_PERSON).exclude(pk=membership.pk).count())
+
+
 def selectable_professionals(user: Any) -> QuerySet[User]:
     """Pickers: active staff of the user's municipality who can hold a role (no administrators)."""
     return (policy.visible_professionals(user).filter(is_active=True).exclude(role=Role.ADMINISTRATOR)
@@ -108,6 +116,11 @@ def selectable_professionals(user: Any) -> QuerySet[User]:
 
 
 # --- Concerns ---------------------------------------------------------------------------------------------
+
+def visible_concerns(user: Any) -> QuerySet[Concern]:
+    """Concerns about the young people the user may see."""
+    return Concern.objects.filter(youth__in=policy.visible_youth(user))
+
 
 CONCERN_SORTS = {
     "frist": ["ack_due", "-raised_at"],
@@ -118,10 +131,32 @@ CONCERN_SORTS = {
 }
 
 
+def access_concern(user: Any, pk: Any) -> Concern:
+    """One concern the user may see (Zulip's `access_*_by_id`): Http404 alike for "does not exist" and "not
+    yours". The read is logged against the young person (through `policy.get_youth_for`)."""
+    try:
+        key = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    concern = visible_concerns(user).select_related(
+        "youth", "raised_by", "acknowledged_by", "closed_by", "escalated_to").filter(pk=key).first()
+    if concern is None:
+        raise Http404
+    policy.get_youth_for(user, concern.youth_id, what="concern")
+    return concern
+
+
+def notifiable_members(user: Any, youth: Youth) -> QuerySet[User]:
+    """Whom a concern may also be sent to: the other active members of the circle (the contact person is
+    always told)."""
+    members = Membership.objects.active().filter(youth=youth).exclude(role=ChainRole.CONTACT_PERSON)
+    return selectable_professionals(user).filter(memberships__in=members).exclude(pk=user.pk).distinct()
+
+
 def concerns_for(user: Any, *, status: str = "aabne", q: str = "", sort: str = "-rejst",
                  youth: Youth | None = None) -> QuerySet[Concern]:
     """Concerns about the young people in the user's circles; `mine` are those waiting on the user."""
-    qs = permissions.concerns_visible(user).select_related(
+    qs = visible_concerns(user).select_related(
         "youth", "raised_by", "acknowledged_by", "escalated_to")
     if youth is not None:
         qs = qs.filter(youth=youth)
@@ -156,10 +191,10 @@ def concern_detail(concern: Concern) -> dict[str, Any]:
 
 def referral_queue(user: Any, *, status: str = "afventer", q: str = "") -> QuerySet[Referral]:
     """The intake queue of the user's municipality, oldest first (the weekly meeting's agenda)."""
-    if not permissions.is_intake(user):
+    if not policy.is_intake(user):
         return Referral.objects.none()
     qs = Referral.objects.filter(municipality_id=user.municipality_id).select_related(
-        "submitted_by__organisation", "decided_by")
+        "submitted_by__organisation", "decided_by", "youth")
     if status in ReferralStatus.values:
         qs = qs.filter(status=status)
     q = q.strip()
@@ -179,8 +214,49 @@ def referrals_by(user: Any) -> QuerySet[Referral]:
 
 # --- Handovers --------------------------------------------------------------------------------------------
 
+def visible_handovers(user: Any) -> QuerySet[Handover]:
+    """Handovers for youth in the user's circles, and those addressed to the user (the named receiver reads
+    the handover before joining the circle — that is its purpose, and the sender checked the consent)."""
+    if not policy.is_staff_user(user) or user.municipality_id is None:
+        return Handover.objects.none()
+    return Handover.objects.filter(youth__municipality_id=user.municipality_id).filter(
+        Q(youth__in=policy.visible_youth(user)) | Q(receiver=user)
+    )
+
+
+def access_handover(user: Any, pk: Any) -> Handover:
+    """One handover the user may read (a circle member, or its named receiver): Http404 alike for "does not
+    exist" and "not yours"."""
+    try:
+        key = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    handover = visible_handovers(user).select_related(
+        "youth__municipality", "sender__organisation", "receiver__organisation",
+        "consent__receiving_organisation").filter(pk=key).first()
+    if handover is None:
+        raise Http404
+    return handover
+
+
+def access_referral(user: Any, pk: Any) -> Referral:
+    """One referral of the intake user's municipality: PermissionDenied for anyone not in intake, Http404
+    alike for "does not exist" and "another municipality's"."""
+    if not policy.is_intake(user):
+        raise PermissionDenied
+    try:
+        key = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    referral = (Referral.objects.select_related("submitted_by__organisation", "decided_by", "youth")
+                .filter(municipality_id=user.municipality_id, pk=key).first())
+    if referral is None:
+        raise Http404
+    return referral
+
+
 def handovers_for_user(user: Any) -> dict[str, list[Handover]]:
-    base = permissions.handovers_visible(user).select_related("youth", "sender", "receiver")
+    base = visible_handovers(user).select_related("youth", "sender", "receiver")
     return {
         "incoming": list(base.filter(receiver=user, status=HandoverStatus.SENT).order_by("created_at", "pk")),
         "sent": list(base.filter(sender=user).order_by("-created_at", "-pk")[:50]),
@@ -231,15 +307,15 @@ def capacity_for(user: Any, *, sort: str = "navn", q: str = "") -> list[User]:
     if not policy.is_leader(user) or user.municipality_id is None:
         return []
     low, high = caseload_band()
-    open_cp = Membership.objects.filter(role=ChainRole.CONTACT_PERSON, end_date__isnull=True,
-                                        professional=OuterRef(OuterRef("pk")), youth=OuterRef("youth"))
+    open_cp = Membership.objects.open().filter(role=ChainRole.CONTACT_PERSON,
+                                               professional=OuterRef(OuterRef("pk")), youth=OuterRef("youth"))
     concerns = Concern.objects.filter(closed_at__isnull=True).filter(Exists(open_cp))
     staff = (
         User.objects.filter(municipality_id=user.municipality_id, is_active=True, role=Role.PROFESSIONAL)
         .select_related("organisation", "leader")
         .annotate(
-            youth_count=Coalesce(_count(Membership.objects.filter(
-                professional=OuterRef("pk"), role=ChainRole.CONTACT_PERSON, end_date__isnull=True)), Value(0)),
+            youth_count=Coalesce(_count(Membership.objects.open().filter(
+                professional=OuterRef("pk"), role=ChainRole.CONTACT_PERSON)), Value(0)),
             open_concerns=Coalesce(_count(concerns), Value(0)),
             overdue_concerns=Coalesce(_count(concerns.filter(overdue_q())), Value(0)),
             avg_response=Subquery(
@@ -271,8 +347,8 @@ def team_capacity_for(user: Any) -> list[Any]:
     teams = list(
         Team.objects.filter(municipality_id=user.municipality_id).select_related("organisation")
         .annotate(
-            youth_count=Coalesce(_count(Membership.objects.filter(
-                team=OuterRef("pk"), role=ChainRole.CONTACT_PERSON, end_date__isnull=True)), Value(0)),
+            youth_count=Coalesce(_count(Membership.objects.open().filter(
+                team=OuterRef("pk"), role=ChainRole.CONTACT_PERSON)), Value(0)),
             member_count=Coalesce(_count(User.teams.through.objects.filter(
                 team_id=OuterRef("pk"), user__is_active=True)), Value(0)),
         )
@@ -301,7 +377,6 @@ def capacity_totals(rows: list[User], teams: list[Any] = ()) -> dict[str, Any]: 
 
 def reassign_preview(user: Any, departing: User) -> dict[str, Any]:
     """How many youth would move, and how many other roles would end (numbers, never names)."""
-    today = timezone.localdate()
-    open_ = Membership.objects.filter(professional=departing).filter(Q(end_date__isnull=True) | Q(end_date__gt=today))
+    open_ = Membership.objects.filter(professional=departing).not_ended()
     return {"count": open_.filter(role=ChainRole.CONTACT_PERSON).count(),
             "other_roles": open_.exclude(role=ChainRole.CONTACT_PERSON).count()}

@@ -7,7 +7,7 @@ from typing import Any
 from django import template
 
 from ungeforlob import policy
-from ungeforlob.chain import permissions, selectors
+from ungeforlob.chain import selectors
 
 register = template.Library()
 
@@ -20,7 +20,7 @@ def chain_nav(context: template.Context) -> dict[str, Any]:
         return {"show": False}
     return {
         "show": True,
-        "is_intake": permissions.is_intake(user),
+        "is_intake": policy.is_intake(user),
         "is_leader": policy.is_leader(user),
         "unread": selectors.unread_count(user),
         "view": getattr(getattr(request, "resolver_match", None), "view_name", ""),

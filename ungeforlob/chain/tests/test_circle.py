@@ -16,7 +16,7 @@ def test_it_adds_a_same_sector_colleague_without_consent(p: Personas) -> None:
     kasper = uu_colleague(p)
     m = services.member_add(actor=p.contact_person, youth=p.youth, professional=kasper, role=ChainRole.UU_COUNSELLOR)
     assert m.consent is None and m.legal_basis == ""
-    assert policy.can_view_youth(kasper, p.youth)
+    assert policy.can(kasper, policy.Action.VIEW, p.youth)
 
 
 def test_it_refuses_another_sector_without_consent_or_legal_basis(p: Personas) -> None:
@@ -96,7 +96,7 @@ def test_the_contact_persons_role_is_not_changed_by_role_change(p: Personas) -> 
 def test_ending_a_membership_removes_access_and_keeps_history(p: Personas) -> None:
     m = p.youth.memberships.get(professional=p.colleague)
     services.member_end(actor=p.contact_person, membership=m, note="Forløbet på jobcentret er slut")
-    assert not policy.can_view_youth(p.colleague, p.youth)
+    assert not policy.can(p.colleague, policy.Action.VIEW, p.youth)
     with pytest.raises(ValidationError, match="allerede afsluttet"):
         services.member_end(actor=p.contact_person, membership=m)
 
@@ -163,7 +163,7 @@ def test_adding_through_the_form_with_consent_redirects(p: Personas, as_user) ->
     response = as_user(p.contact_person).post(f"/unge/{p.youth.pk}/kaede/tilfoej/",
                                               {"professional": p.outsider.pk, "role": "mentor", "consent": consent.pk})
     assert response.status_code == 302
-    assert policy.can_view_youth(p.outsider, p.youth)
+    assert policy.can(p.outsider, policy.Action.VIEW, p.youth)
 
 
 def test_bad_input_gives_a_form_error_not_a_500(p: Personas, as_user) -> None:

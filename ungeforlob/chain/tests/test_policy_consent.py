@@ -18,14 +18,14 @@ def _member_on_consent(p: Personas, consent: Consent) -> Membership:
 
 def test_a_member_on_a_valid_consent_sees_the_youth(p: Personas) -> None:
     _member_on_consent(p, consent_for(p, p.outsider.organisation))
-    assert policy.can_view_youth(p.outsider, p.youth)
+    assert policy.can(p.outsider, policy.Action.VIEW, p.youth)
 
 
 def test_withdrawing_consent_removes_access_at_once(p: Personas) -> None:
     consent = consent_for(p, p.outsider.organisation)
     _member_on_consent(p, consent)
     services.consent_withdraw(consent=consent, by_youth=True)
-    assert not policy.can_view_youth(p.outsider, p.youth)
+    assert not policy.can(p.outsider, policy.Action.VIEW, p.youth)
     assert policy.roles_in_circle(p.outsider, p.youth) == set()
 
 
@@ -35,26 +35,26 @@ def test_the_policy_alone_refuses_a_withdrawn_consent_even_if_the_membership_is_
     Consent.objects.filter(pk=consent.pk).update(withdrawn_at=timezone.now())
     membership.refresh_from_db()
     assert membership.end_date is None
-    assert not policy.can_view_youth(p.outsider, p.youth)
+    assert not policy.can(p.outsider, policy.Action.VIEW, p.youth)
 
 
 def test_an_expired_consent_gives_no_access(p: Personas) -> None:
     consent = consent_for(p, p.outsider.organisation)
     _member_on_consent(p, consent)
     Consent.objects.filter(pk=consent.pk).update(expires_on=timezone.localdate() - datetime.timedelta(days=1))
-    assert not policy.can_view_youth(p.outsider, p.youth)
+    assert not policy.can(p.outsider, policy.Action.VIEW, p.youth)
 
 
 def test_a_consent_is_valid_through_its_expiry_day(p: Personas) -> None:
     consent = consent_for(p, p.outsider.organisation)
     _member_on_consent(p, consent)
     Consent.objects.filter(pk=consent.pk).update(expires_on=timezone.localdate())
-    assert policy.can_view_youth(p.outsider, p.youth)
+    assert policy.can(p.outsider, policy.Action.VIEW, p.youth)
 
 
 def test_memberships_without_consent_are_unaffected(p: Personas) -> None:
-    assert policy.can_view_youth(p.colleague, p.youth)
-    assert policy.is_contact_person(p.contact_person, p.youth)
+    assert policy.can(p.colleague, policy.Action.VIEW, p.youth)
+    assert policy.can(p.contact_person, policy.Action.CONTACT_PERSON, p.youth)
 
 
 def test_expired_consents_end_their_memberships_in_the_periodic_run(p: Personas) -> None:
