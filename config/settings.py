@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "ungeforlob.offers",
     "ungeforlob.insights",
     "ungeforlob.portal",
+    # Demo Kommune and `seed_demo`: the one app that may import every other.
+    "ungeforlob.demo",
 ]
 
 MIDDLEWARE = [
@@ -118,6 +120,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "csp.context_processors.nonce",
                 "ungeforlob.core.context_processors.navigation",
+                "ungeforlob.youth.sections.youth_sections",
             ],
         },
     },

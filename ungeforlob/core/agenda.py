@@ -1,9 +1,12 @@
 """The contact person's day (*I dag*), gathered from every capability.
 
-Each source is a function `(user, *, today) -> list[AgendaItem]` costing a fixed number of queries and
-reading only through the access policy; apps add theirs to AGENDA_SOURCES. The transitions app renders
-the list (follow-ups are its own items); progression adds reassessments due, chain adds concerns awaiting
-acknowledgement and legal deadlines.
+Core knows no domain app, so each app declares its sources on its own `AppConfig`, for example
+`ChainConfig.agenda_sources = ("<the app>.agenda.concern_items", ...)`.
+
+A source is a function `(user, *, today) -> list[AgendaItem]` costing a fixed number of queries and
+reading only through the access policy. `agenda_for` calls every installed app's sources (in the order of
+INSTALLED_APPS; the result is sorted anyway). The transitions app renders the list (follow-ups are its own
+items); progression adds reassessments due, chain adds concerns awaiting acknowledgement and legal deadlines.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
 from django.utils.module_loading import import_string
 
 
@@ -30,20 +34,14 @@ class AgendaItem:
     actions: dict[str, str] = field(default_factory=dict)
 
 
-AGENDA_SOURCES: list[str] = [
-    "ungeforlob.chain.agenda.concern_items",
-    "ungeforlob.chain.agenda.legal_deadline_items",
-    "ungeforlob.chain.agenda.handover_items",
-    "ungeforlob.transitions.agenda.followup_items",
-    "ungeforlob.progression.agenda.reassessments_due",
-    "ungeforlob.messaging.agenda.sms_items",
-    "ungeforlob.portal.agenda.wish_items",
-]
+def agenda_sources() -> list[str]:
+    """The dotted paths every installed app declares as `agenda_sources` on its AppConfig."""
+    return [path for config in apps.get_app_configs() for path in getattr(config, "agenda_sources", ())]
 
 
 def agenda_for(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     items: list[AgendaItem] = []
-    for path in AGENDA_SOURCES:
+    for path in agenda_sources():
         source: Callable[..., list[AgendaItem]] = import_string(path)
         items.extend(source(user, today=today))
     return sorted(items, key=lambda i: (not i.overdue, i.due, i.youth_name))

@@ -1,3 +1,6 @@
+"""What every page's main menu needs. Domain apps add their own context processors (the youth page's tabs
+come from the youth app's `sections.youth_sections`): core knows no domain app."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -5,7 +8,6 @@ from typing import Any
 from django.http import HttpRequest
 
 from ungeforlob import policy
-from ungeforlob.youth.sections import YOUTH_SECTIONS
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -13,5 +15,4 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     return {
         "nav_is_admin": policy.is_administrator(user),
         "nav_is_leader": policy.is_leader(user),
-        "youth_sections": YOUTH_SECTIONS,
     }

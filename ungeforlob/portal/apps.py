@@ -6,3 +6,5 @@ class PortalConfig(AppConfig):
     name = "ungeforlob.portal"
     label = "portal"
     verbose_name = _("Min side")
+    # Items on the contact person's I dag (gathered by core.agenda.agenda_for).
+    agenda_sources = ("ungeforlob.portal.agenda.wish_items",)

@@ -1,4 +1,4 @@
-"""Progression's items on the contact person's *I dag* (registered in core.agenda.AGENDA_SOURCES)."""
+"""Progression's items on the contact person's *I dag* (declared in ProgressionConfig.agenda_sources)."""
 
 from __future__ import annotations
 

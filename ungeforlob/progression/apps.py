@@ -6,3 +6,5 @@ class ProgressionConfig(AppConfig):
     name = "ungeforlob.progression"
     label = "progression"
     verbose_name = _("Progression")
+    # Items on the contact person's I dag (gathered by core.agenda.agenda_for).
+    agenda_sources = ("ungeforlob.progression.agenda.reassessments_due",)

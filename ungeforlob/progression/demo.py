@@ -1,7 +1,7 @@
 """Demo data for progression: non-linear histories (leaps, detours back, overlaps), the youths' own
 placements beside the team's, a few corrections, and kept self-evaluation rounds for some young people.
 
-Idempotent: a young person who already has an assessment is left alone. Registered in core.demo.DEMO_LOADERS.
+Idempotent: a young person who already has an assessment is left alone. Registered in demo.loader.DEMO_LOADERS.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The transitions app's items on I dag (registered in `core.agenda.AGENDA_SOURCES`)."""
+"""The transitions app's items on I dag (declared in `TransitionsConfig.agenda_sources`)."""
 
 from __future__ import annotations
 

@@ -6,3 +6,5 @@ class TransitionsConfig(AppConfig):
     name = "ungeforlob.transitions"
     label = "transitions"
     verbose_name = _("Overgange")
+    # Items on the contact person's I dag (gathered by core.agenda.agenda_for).
+    agenda_sources = ("ungeforlob.transitions.agenda.followup_items",)

@@ -1,7 +1,14 @@
-"""The tabs of a young person's page. Each capability adds its own tab here (url name, label)."""
+"""The tabs of a young person's page. Each capability adds its own tab here (url name, label).
+
+`youth_sections` hands them to every template (settings' context processors): the tab bar in
+`youth/youth_base.html` is extended by pages of many apps.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 # In the order of the model: the young person's own plan and progression first, then the chain around them.
@@ -16,3 +23,8 @@ YOUTH_SECTIONS: list[tuple[str, object]] = [
     ("messaging:conversation", _("Beskeder")),
     ("youth:timeline", _("Tidslinje")),
 ]
+
+
+def youth_sections(request: HttpRequest) -> dict[str, Any]:
+    """Context processor: the tabs (a constant; no query)."""
+    return {"youth_sections": YOUTH_SECTIONS}

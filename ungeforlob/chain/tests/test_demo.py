@@ -1,12 +1,12 @@
 from ungeforlob.chain import demo
 from ungeforlob.chain.models import Concern, Handover, PlanStop, Referral
-from ungeforlob.core import demo as core_demo
+from ungeforlob.demo import loader as demo_loader
 
 
 def test_the_chain_demo_is_idempotent_and_has_an_overdue_concern(db, monkeypatch, settings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    monkeypatch.setattr(core_demo, "DEMO_LOADERS", [])
-    result = core_demo.load_demo()
+    monkeypatch.setattr(demo_loader, "DEMO_LOADERS", [])
+    result = demo_loader.load_demo()
     args = {"municipality": result["municipality"], "staff": result["staff"], "orgs": {}}
     demo.load(**args)
     counts = (Concern.objects.count(), Referral.objects.count(), Handover.objects.count(), PlanStop.objects.count())

@@ -7,7 +7,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from ungeforlob.core.demo import load_demo
+from ungeforlob.demo.loader import load_demo
 from ungeforlob.progression import charts
 from ungeforlob.progression.models import Assessment, AssessmentVersion, SelfEvaluationRound, YouthPlacement
 from ungeforlob.youth.models import Youth

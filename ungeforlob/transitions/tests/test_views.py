@@ -29,7 +29,7 @@ def _due(t: Transition, title: str, day: datetime.date) -> FollowUp:
     return FollowUp.objects.get(transition=t, title=title)
 
 
-def fake_concern_source(user, *, today):  # noqa: ANN001, ANN201 - an AGENDA_SOURCES entry for the test
+def fake_concern_source(user, *, today):  # noqa: ANN001, ANN201 - an agenda source for the test
     return [AgendaItem(due=today, kind="bekymring", title="Bekymring fra skolen", youth_name="Anden Ung",
                        url="/bekymringer/1/", actions={"acknowledge": "/bekymringer/1/kvitter/"})]
 
@@ -68,8 +68,9 @@ def test_i_dag_shows_an_sms_the_outbox_could_not_send(p: Personas, as_user) -> N
 
 
 def test_i_dag_gathers_the_other_agenda_sources_in_the_same_list(p: Personas, as_user, monkeypatch) -> None:
-    monkeypatch.setattr(agenda, "AGENDA_SOURCES", [
-        *agenda.AGENDA_SOURCES, "ungeforlob.transitions.tests.test_views.fake_concern_source"])
+    sources = agenda.agenda_sources()
+    monkeypatch.setattr(agenda, "agenda_sources",
+                        lambda: [*sources, "ungeforlob.transitions.tests.test_views.fake_concern_source"])
     t = transition(p, days=20)
     _due(t, "Formøde før start", _today())
     html = as_user(p.contact_person).get("/i-dag/").content.decode()

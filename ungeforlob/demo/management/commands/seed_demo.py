@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
-from ungeforlob.core.demo import DEMO_PASSWORD, STAFF, load_demo
+from ungeforlob.demo.loader import DEMO_PASSWORD, STAFF, load_demo
 
 
 class Command(BaseCommand):

@@ -1,7 +1,11 @@
 """Demo Kommune: organisations, staff and 40 young people with varied, non-linear histories.
 
 Idempotent: running it again finds what exists (by username, organisation name and CPR hash) and adds
-nothing twice. Later capabilities add their own demo data through DEMO_LOADERS; each must be idempotent.
+nothing twice. Each capability adds its own demo data in its own `demo.py`, listed in DEMO_LOADERS below
+(`load(*, municipality, staff, orgs)`, idempotent too). The list lives here, not on the apps' AppConfigs,
+because its order matters (offers before the plans that link to them, ...) and reads best in one place.
+
+This app, not `core`, holds the demo: it is the one place that may import every domain app.
 """
 
 from __future__ import annotations
@@ -82,6 +86,7 @@ def _user(username: str, first: str, last: str, org: Organisation, profession: s
     return user
 
 
+# In the order they run: a loader may rely on what the ones above it made.
 DEMO_LOADERS: list[str] = [
     "ungeforlob.offers.demo.load",
     "ungeforlob.transitions.demo.load",

@@ -1,6 +1,6 @@
 from ungeforlob.accounts.models import User
 from ungeforlob.chain.models import ChainRole, Membership
-from ungeforlob.core.demo import DEMO_PASSWORD, load_demo
+from ungeforlob.demo.loader import DEMO_PASSWORD, load_demo
 from ungeforlob.youth.models import Course, Youth
 
 
