@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime
-import uuid
 from collections.abc import Iterable
 from typing import Any
 
@@ -10,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ungeforlob.core.forms import SubmitOnceMixin
 from ungeforlob.progression.levels import LEVEL_SELF_PLACEMENT, Level
 from ungeforlob.progression.models import ProgressionSettings
 from ungeforlob.progression.questionnaire import DONT_KNOW, DONT_KNOW_LABEL, SCALE, Dimension, statements_for
@@ -97,7 +97,7 @@ class AssessmentForm(forms.Form):
         }
 
 
-class NewAssessmentForm(AssessmentForm):
+class NewAssessmentForm(SubmitOnceMixin, AssessmentForm):
     youth_placement_level = forms.ChoiceField(
         label=_("Hvor ser den unge sig selv?"), required=False, choices=_self_placement_choices(),
         widget=forms.RadioSelect, help_text=_("Spørg den unge – med den unges egne ord. Valgfrit."),
@@ -105,12 +105,10 @@ class NewAssessmentForm(AssessmentForm):
     youth_placement_words = forms.CharField(
         label=_("Den unges egne ord"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 3}),
     )
-    submission_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
     def service_kwargs(self) -> dict[str, Any]:
         data = self.cleaned_data
-        return {**super().service_kwargs(), "submission_key": data["submission_key"],
-                "youth_placement_level": data["youth_placement_level"],
+        return {**super().service_kwargs(), "youth_placement_level": data["youth_placement_level"],
                 "youth_placement_words": data["youth_placement_words"]}
 
 
@@ -126,18 +124,25 @@ class CorrectionForm(AssessmentForm):
                 "based_on_version": self.cleaned_data["based_on_version"]}
 
 
-class PlacementForm(forms.Form):
+class PlacementForm(SubmitOnceMixin, forms.Form):
     placed_on = forms.DateField(label=_("Dato"), widget=DateInput())
     level = forms.ChoiceField(label=_("Hvor ser den unge sig selv?"), choices=_self_placement_choices(),
                               widget=forms.RadioSelect)
     own_words = forms.CharField(label=_("Med den unges egne ord"), max_length=1000, required=False,
                                 widget=forms.Textarea(attrs={"rows": 3}))
 
+    def service_kwargs(self) -> dict[str, Any]:
+        return {f: self.cleaned_data[f] for f in ("placed_on", "level", "own_words")}
+
 
 class IndicatorForm(forms.Form):
     level = forms.ChoiceField(label=_("Niveau"), choices=_level_choices(""))
     text = forms.CharField(label=_("Indikator"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}),
                            help_text=_("Kort og konkret: noget teamet kan se hos den unge."))
+
+
+class IndicatorCreateForm(SubmitOnceMixin, IndicatorForm):
+    pass
 
 
 class RhythmForm(forms.ModelForm):
@@ -194,6 +199,10 @@ class DimensionAnswersForm(forms.Form):
         return {self.dimension: self.cleaned_data.get("goal", "")}
 
 
+class StartForm(SubmitOnceMixin, forms.Form):
+    """The "start a new round" button: one round however often it is pressed."""
+
+
 class FinishForm(forms.Form):
     keep = forms.ChoiceField(
         label=_("Vil du gemme din profil?"),
@@ -209,7 +218,7 @@ class FollowUpForm(forms.Form):
                            help_text=_("Hvad talte I om, og hvad aftalte I?"))
 
 
-class ReadingForm(forms.Form):
+class ReadingForm(SubmitOnceMixin, forms.Form):
     text = forms.CharField(label=_("Din læsning af profilen"), max_length=4000,
                            widget=forms.Textarea(attrs={"rows": 4}),
                            help_text=_("Vises ved siden af den unges egne svar – aldrig i stedet for."))

@@ -14,7 +14,6 @@ from typing import Any
 from django.db.models import (
     Case,
     CharField,
-    Exists,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -31,7 +30,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ungeforlob import policy
-from ungeforlob.chain.models import ChainRole
+from ungeforlob.chain.models import Membership
 from ungeforlob.progression import charts
 from ungeforlob.progression.levels import (
     LEVEL_ORDER,
@@ -175,11 +174,9 @@ def reassessments_due_for(user: Any, *, today: datetime.date, q: str = "", sort:
         return []
     settings_row = progression_settings_for(user.municipality_id)
     horizon = today + datetime.timedelta(days=settings_row.due_soon_days)
-    contact = policy.active_memberships(user).filter(youth=OuterRef("pk"), role=ChainRole.CONTACT_PERSON)
     open_course = Course.objects.filter(youth=OuterRef("pk"), end_date__isnull=True)
     qs = (
-        policy.visible_youth(user)
-        .filter(Exists(contact))
+        policy.contact_person_youth(user)
         .annotate(
             last_assessed=Subquery(_latest_version().values("assessed_on")[:1]),
             last_level=Subquery(_latest_version().values("level")[:1]),
@@ -210,10 +207,8 @@ def reassessments_due_for(user: Any, *, today: datetime.date, q: str = "", sort:
 
 def circle_professionals(youth: Youth) -> list[tuple[int, str]]:
     """(id, "Name, role") of every active professional in the circle, personally or through a team."""
-    today = timezone.localdate()
     memberships = (
-        youth.memberships.filter(start_date__lte=today)
-        .exclude(end_date__lte=today)
+        Membership.objects.active().filter(youth=youth)
         .select_related("professional")
         .prefetch_related("team__members")
         .order_by("start_date", "pk")
@@ -276,18 +271,6 @@ def progression_for(youth: Youth, *, today: datetime.date) -> dict[str, Any]:
             [(v.assessed_on, v.level) for v in versions], placements[-1].placed_on)) if placements else "",
         "rhythm": rhythm_for(youth, today=today, current=current),
     }
-
-
-def assessment_for(youth: Youth, pk: Any) -> Assessment:
-    """One of the youth's assessments (404 for anything else, including another youth's)."""
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        raise Http404 from None
-    found = Assessment.objects.filter(youth=youth, pk=pk).select_related("youth__municipality").first()
-    if found is None:
-        raise Http404
-    return found
 
 
 def assessment_history(assessment: Assessment) -> list[AssessmentVersion]:
@@ -386,10 +369,15 @@ def dimension_scores(answers: Any) -> dict[str, float | None]:
     return {d: round(sum(v) / len(v), 1) if v else None for d, v in sums.items()}
 
 
-def _rounds(youth: Youth) -> QuerySet[SelfEvaluationRound]:
-    return youth.self_evaluation_rounds.select_related("started_by", "follow_up_by").prefetch_related(
+def rounds_with_answers() -> QuerySet[SelfEvaluationRound]:
+    """Rounds with what their pages show (answers, goals, readings); staff views scope them with `policy.access`."""
+    return SelfEvaluationRound.objects.select_related("started_by", "follow_up_by").prefetch_related(
         "answers", "goals", "readings__author"
     )
+
+
+def _rounds(youth: Youth) -> QuerySet[SelfEvaluationRound]:
+    return rounds_with_answers().filter(youth=youth)
 
 
 def self_evaluation_round_for(youth: Youth, pk: Any) -> SelfEvaluationRound:

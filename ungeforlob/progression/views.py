@@ -7,7 +7,6 @@ from types import SimpleNamespace
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,20 +14,32 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ungeforlob import policy
-from ungeforlob.audit.services import audit_record_list
-from ungeforlob.core.forms import apply_validation_error
-from ungeforlob.progression import permissions, selectors, services
+from ungeforlob.audit.services import audit_record_list, audit_search
+from ungeforlob.core.forms import run_service
+from ungeforlob.policy import Action
+from ungeforlob.progression import selectors, services
 from ungeforlob.progression.forms import CorrectionForm, NewAssessmentForm, PlacementForm
-from ungeforlob.progression.models import IndicatorSet
+from ungeforlob.progression.models import Assessment, IndicatorSet
 
 TAB = "progression:overview"
+WRITE = Action.WRITE_PROGRESSION
+
+
+def _may_write(request: HttpRequest, youth: Any) -> bool:
+    return policy.can(request.user, WRITE, youth)
+
+
+def _assessment(request: HttpRequest, youth: Any, pk: int, *, action: Action = Action.VIEW) -> Assessment:
+    """One of the youth's assessments (404 for another youth's, or when `action` is not allowed)."""
+    return policy.access(Assessment.objects.select_related("youth__municipality"), user=request.user, youth=youth,
+                         pk=pk, action=action)
 
 
 def overview(request: HttpRequest, youth_pk: int) -> HttpResponse:
     """The step chart of levels over time, the data behind it, and every assessment."""
     youth = policy.get_youth_for(request.user, youth_pk, what="progression")
     context: dict[str, Any] = selectors.progression_for(youth, today=timezone.localdate())
-    context.update(youth=youth, tab=TAB, subtab="trappen", can_write=permissions.may_write_progression(request.user, youth))
+    context.update(youth=youth, tab=TAB, subtab="trappen", can_write=_may_write(request, youth))
     return render(request, "progression/overview.html", context)
 
 
@@ -39,7 +50,7 @@ def _form_kwargs(youth: Any, indicator_set: IndicatorSet) -> dict[str, Any]:
 
 @require_http_methods(["GET", "POST"])
 def assessment_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
-    youth = policy.get_youth_for(request.user, youth_pk, what="progression", for_edit=True)
+    youth = policy.get_youth_for(request.user, youth_pk, what="progression", action=WRITE)
     indicator_set = services.indicator_set_current(municipality=youth.municipality, actor=request.user)
     initial = {"assessed_on": timezone.localdate(), "participants": [str(request.user.pk)]}
     form = NewAssessmentForm(request.POST or None, initial=initial, **_form_kwargs(youth, indicator_set))
@@ -47,12 +58,9 @@ def assessment_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
         if request.POST.get("indicator_set_version") != str(indicator_set.version):
             form.add_error(None, _("Kommunens indikatorer er blevet ændret, mens du skrev. Tjek dine valg, og gem igen."))
         else:
-            try:
-                services.assessment_create(actor=request.user, youth=youth, indicator_set=indicator_set,
-                                           **form.service_kwargs())
-            except ValidationError as exc:
-                apply_validation_error(form, exc)
-            else:
+            ok, _made, form = run_service(form, lambda: services.assessment_create(
+                actor=request.user, youth=youth, indicator_set=indicator_set, **form.service_kwargs()))
+            if ok:
                 messages.success(request, _("Vurderingen er gemt."))
                 return redirect("progression:overview", youth.pk)
     return render(request, "progression/assessment_form.html",
@@ -62,17 +70,17 @@ def assessment_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
 def assessment_detail(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
     """An assessment with every version: what was changed, by whom and why."""
     youth = policy.get_youth_for(request.user, youth_pk, what="progression")
-    assessment = selectors.assessment_for(youth, pk)
+    assessment = _assessment(request, youth, pk)
     return render(request, "progression/assessment_detail.html", {
         "youth": youth, "assessment": assessment, "versions": selectors.assessment_history(assessment),
-        "can_write": permissions.may_write_progression(request.user, youth), "tab": TAB, "subtab": "trappen",
+        "can_write": _may_write(request, youth), "tab": TAB, "subtab": "trappen",
     })
 
 
 @require_http_methods(["GET", "POST"])
 def assessment_correct(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
-    youth = policy.get_youth_for(request.user, youth_pk, what="progression", for_edit=True)
-    assessment = selectors.assessment_for(youth, pk)
+    youth = policy.get_youth_for(request.user, youth_pk, what="progression", action=WRITE)
+    assessment = _assessment(request, youth, pk, action=WRITE)
     current = selectors.assessment_history(assessment)[0]
     initial: dict[str, Any] = {
         "assessed_on": current.assessed_on, "level": current.level, "overlap_level": current.overlap_level,
@@ -85,11 +93,9 @@ def assessment_correct(request: HttpRequest, youth_pk: int, pk: int) -> HttpResp
         initial[f"evidence_{obs.indicator_id}"] = obs.evidence
     form = CorrectionForm(request.POST or None, initial=initial, **_form_kwargs(youth, current.indicator_set))
     if request.method == "POST" and form.is_valid():
-        try:
-            services.assessment_correct(actor=request.user, assessment=assessment, **form.service_kwargs())
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
+        ok, _version, form = run_service(form, lambda: services.assessment_correct(
+            actor=request.user, assessment=assessment, **form.service_kwargs()))
+        if ok:
             messages.success(request, _("Vurderingen er rettet. Den tidligere version er bevaret."))
             return redirect("progression:assessment_detail", youth.pk, assessment.pk)
     return render(request, "progression/assessment_form.html", {
@@ -101,14 +107,12 @@ def assessment_correct(request: HttpRequest, youth_pk: int, pk: int) -> HttpResp
 @require_http_methods(["GET", "POST"])
 def placement_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
     """Record where the young person sees themselves, outside a team assessment."""
-    youth = policy.get_youth_for(request.user, youth_pk, what="progression", for_edit=True)
+    youth = policy.get_youth_for(request.user, youth_pk, what="progression", action=WRITE)
     form = PlacementForm(request.POST or None, initial={"placed_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        try:
-            services.youth_placement_record(youth=youth, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
+        ok, _placement, form = run_service(form, lambda: services.youth_placement_record(
+            youth=youth, actor=request.user, **form.service_kwargs()))
+        if ok:
             messages.success(request, _("Den unges egen placering er gemt."))
             return redirect("progression:overview", youth.pk)
     return render(request, "progression/placement_form.html", {"youth": youth, "form": form, "tab": TAB, "subtab": "trappen"})
@@ -130,6 +134,7 @@ def reassessments(request: HttpRequest) -> HttpResponse:
     if sort not in selectors.REASSESSMENT_SORTS:
         sort = "forfald"
     rows = selectors.reassessments_due_for(request.user, today=timezone.localdate(), q=q, sort=sort)
+    audit_search(actor=request.user, terms=q, object_type="reassessments", purpose="Revurderinger")
     audit_record_list(actor=request.user, purpose="Revurderinger", youths=[
         SimpleNamespace(pk=r.youth_id, municipality_id=request.user.municipality_id) for r in rows])
     return render(request, "progression/reassessments.html", {

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ungeforlob.core.decorators import administrator_required
-from ungeforlob.core.forms import apply_validation_error
+from ungeforlob.core.forms import run_service
 from ungeforlob.progression import selectors, services
-from ungeforlob.progression.forms import IndicatorForm, RhythmForm
+from ungeforlob.progression.forms import IndicatorCreateForm, IndicatorForm, RhythmForm
 from ungeforlob.progression.models import Indicator
 
 
@@ -50,14 +50,12 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 @administrator_required
 @require_http_methods(["GET", "POST"])
 def indicator_create(request: HttpRequest) -> HttpResponse:
-    form = IndicatorForm(request.POST or None, initial={"level": request.GET.get("niveau", "")})
+    form = IndicatorCreateForm(request.POST or None, initial={"level": request.GET.get("niveau", "")})
     if request.method == "POST" and form.is_valid():
-        try:
-            new = services.indicator_add(actor=request.user, municipality=_municipality(request),
-                                         **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
+        ok, new, form = run_service(form, lambda: services.indicator_add(
+            actor=request.user, municipality=_municipality(request), level=form.cleaned_data["level"],
+            text=form.cleaned_data["text"]))
+        if ok:
             messages.success(request, _("Indikatoren er tilføjet. Indikatorsættet er nu version %(v)s.")
                              % {"v": new.version})
             return redirect("progression:admin_indicators")
@@ -70,11 +68,9 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = _current_indicator(request, pk)
     form = IndicatorForm(request.POST or None, initial={"level": indicator.level, "text": indicator.text})
     if request.method == "POST" and form.is_valid():
-        try:
-            new = services.indicator_edit(actor=request.user, indicator=indicator, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
+        ok, new, form = run_service(form, lambda: services.indicator_edit(
+            actor=request.user, indicator=indicator, **form.cleaned_data))
+        if ok:
             messages.success(request, _("Indikatoren er rettet. Indikatorsættet er nu version %(v)s.")
                              % {"v": new.version})
             return redirect("progression:admin_indicators")
@@ -104,12 +100,10 @@ def rhythm_edit(request: HttpRequest) -> HttpResponse:
     instance = selectors.progression_settings_for(_municipality(request).pk)
     form = RhythmForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.progression_settings_update(actor=request.user, municipality=_municipality(request),
-                                                 **{f: form.cleaned_data[f] for f in RhythmForm.Meta.fields})
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
+        ok, _saved, form = run_service(form, lambda: services.progression_settings_update(
+            actor=request.user, municipality=_municipality(request),
+            **{f: form.cleaned_data[f] for f in RhythmForm.Meta.fields}))
+        if ok:
             messages.success(request, _("Rytmen for revurdering er gemt."))
             return redirect("progression:admin_indicators")
     return render(request, "progression/admin_rhythm.html", {"form": form})

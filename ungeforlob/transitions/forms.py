@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import uuid
 from typing import Any
 
 from django import forms
@@ -11,6 +10,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from ungeforlob.chain.models import ChainRole
+from ungeforlob.core.forms import SubmitOnceMixin
 from ungeforlob.transitions.models import FollowUpKind, Procedure, StationEndReason, StationKind
 from ungeforlob.youth.forms import DateInput
 
@@ -24,7 +24,7 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(SubmitOnceMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Ny station"), choices=StationKind.choices)
     institution = forms.CharField(label=_("Institution eller arbejdsplads"), max_length=150, required=False,
                                   help_text=_("Fx Syddansk Erhvervsskole, Vejle."))
@@ -33,7 +33,6 @@ class TransitionForm(forms.Form):
                                   help_text=_("Procedurens trin bliver til opfølgninger i kalenderen."))
     previous_end_reason = forms.ChoiceField(label=_("Hvordan slutter den nuværende station?"),
                                             choices=StationEndReason.choices, initial=StationEndReason.SWITCHED)
-    token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, procedures: QuerySet[Procedure], current: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -43,8 +42,6 @@ class TransitionForm(forms.Form):
         default = next((p for p in procedures if p.is_default), None)
         if default is not None and not self.is_bound:
             self.initial.setdefault("procedure", str(default.pk))
-        if not self.is_bound:
-            self.initial.setdefault("token", uuid.uuid4())
         if current is None:
             del self.fields["previous_end_reason"]
         else:
@@ -65,7 +62,7 @@ class TransitionCancelForm(forms.Form):
                              widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class StationForm(forms.Form):
+class StationForm(SubmitOnceMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Station"), choices=StationKind.choices)
     institution = forms.CharField(label=_("Institution eller arbejdsplads"), max_length=150, required=False)
     start_date = forms.DateField(label=_("Startdato"), widget=DateInput())
@@ -104,6 +101,10 @@ class ProcedureForm(forms.Form):
     is_default = forms.BooleanField(label=_("Standardprocedure (foreslås ved nye overgange)"), required=False)
 
 
+class ProcedureCreateForm(SubmitOnceMixin, ProcedureForm):
+    pass
+
+
 class StepForm(forms.Form):
     title = forms.CharField(label=_("Overskrift"), max_length=120)
     kind = forms.ChoiceField(label=_("Form"), choices=FollowUpKind.choices)
@@ -125,3 +126,12 @@ class StepForm(forms.Form):
                                            required=False, help_text=_("Fx 14 for et opkald hver 14. dag."))
     repeat_until_days = forms.IntegerField(label=_("Gentag til og med dag"), min_value=0, max_value=730,
                                            required=False, help_text=_("Fx 364 for et år."))
+
+
+class StepCreateForm(SubmitOnceMixin, StepForm):
+    pass
+
+
+def service_data(form: forms.Form) -> dict[str, Any]:
+    """The form's cleaned data for a service, without the one-time submission token."""
+    return {k: v for k, v in form.cleaned_data.items() if k != "submission"}

@@ -147,7 +147,7 @@ def next_followup_subquery() -> Subquery:
 def followups_for(user: Any) -> QuerySet[FollowUp]:
     """Open follow-ups the user answers for: every step for youths they are contact person for, and steps
     whose responsible role they hold in the youth's circle."""
-    mine = policy.active_memberships(user)
+    mine = policy.memberships_of(user)
     responsible = (Exists(mine.filter(youth=OuterRef("youth_id"), role=ChainRole.CONTACT_PERSON))
                    | Exists(mine.filter(youth=OuterRef("youth_id"), role=OuterRef("responsible_role"))))
     qs = FollowUp.objects.filter(youth__in=policy.visible_youth(user), status=FollowUpStatus.OPEN,

@@ -6,6 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,19 +20,23 @@ from ungeforlob import policy
 from ungeforlob.audit.services import audit_record_list
 from ungeforlob.core.agenda import agenda_for
 from ungeforlob.core.decorators import administrator_required, leader_required
-from ungeforlob.core.forms import apply_validation_error
+from ungeforlob.core.forms import run_service
+from ungeforlob.policy import Action
 from ungeforlob.transitions import selectors, services
 from ungeforlob.transitions.forms import (
     FollowUpDoneForm,
     FollowUpMoveForm,
     FollowUpSkipForm,
+    ProcedureCreateForm,
     ProcedureForm,
     StationEndForm,
     StationForm,
+    StepCreateForm,
     StepForm,
     TransitionCancelForm,
     TransitionForm,
     TransitionMoveForm,
+    service_data,
 )
 from ungeforlob.transitions.models import (
     FollowUp,
@@ -41,7 +46,6 @@ from ungeforlob.transitions.models import (
     StationEndReason,
     Transition,
 )
-from ungeforlob.transitions.permissions import can_act_on_followup
 
 TAB = "transitions:youth"
 PAGE_SIZE = 50
@@ -83,28 +87,25 @@ def youth_transitions(request: HttpRequest, youth_pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="transitions")
     day = timezone.localdate()
     return render(request, "transitions/youth.html", {
-        "youth": youth, "tab": TAB, "today": day, "can_edit": policy.can_edit_youth(request.user, youth),
+        "youth": youth, "tab": TAB, "today": day, "can_edit": policy.can(request.user, Action.EDIT, youth),
         "data": selectors.youth_transitions(youth, today=day),
     })
 
 
 @require_http_methods(["GET", "POST"])
 def transition_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
-    youth = policy.get_youth_for(request.user, youth_pk, what="transitions", for_edit=True)
+    youth = policy.get_youth_for(request.user, youth_pk, what="transitions", action=Action.EDIT)
     procedures = selectors.procedures_in(youth.municipality_id).filter(is_active=True).prefetch_related("steps")
     current = selectors.current_station(list(selectors.live_stations(youth)), timezone.localdate())
     form = TransitionForm(request.POST or None, procedures=procedures, current=current)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            transition = services.transition_create(
-                actor=request.user, youth=youth, kind=data["kind"], institution=data["institution"],
-                date=data["date"], procedure=data["procedure"], token=data["token"],
-                previous_end_reason=data.get("previous_end_reason") or StationEndReason.SWITCHED,
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
+        ok, transition, form = run_service(form, lambda: services.transition_create(
+            actor=request.user, youth=youth, kind=data["kind"], institution=data["institution"],
+            date=data["date"], procedure=data["procedure"],
+            previous_end_reason=data.get("previous_end_reason") or StationEndReason.SWITCHED,
+        ))
+        if ok:
             count = transition.followups.count()
             messages.success(request, ngettext("Overgangen er oprettet med %(n)s opfølgning.", "Overgangen er oprettet med %(n)s opfølgninger.",
                                       count) % {"n": count}
@@ -114,22 +115,21 @@ def transition_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
         "youth": youth, "tab": TAB, "form": form, "procedures": procedures, "current": current})
 
 
-def _transition(youth: Any, pk: int) -> Transition:
-    return get_object_or_404(Transition.objects.select_related("to_station", "procedure"), youth=youth, pk=pk,
-                             cancelled_at__isnull=True)
+def _transition(request: HttpRequest, youth: Any, pk: int) -> Transition:
+    """One of the youth's transitions that is not cancelled, for someone who may edit the youth (else 404)."""
+    live = Transition.objects.select_related("to_station", "procedure").filter(cancelled_at__isnull=True)
+    return policy.access(live, user=request.user, youth=youth, pk=pk, action=Action.EDIT)
 
 
 @require_http_methods(["GET", "POST"])
 def transition_move(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
-    youth = policy.get_youth_for(request.user, youth_pk, what="transitions", for_edit=True)
-    transition = _transition(youth, pk)
+    youth = policy.get_youth_for(request.user, youth_pk, what="transitions", action=Action.EDIT)
+    transition = _transition(request, youth, pk)
     form = TransitionMoveForm(request.POST or None, initial={"date": transition.date})
     if request.method == "POST" and form.is_valid():
-        try:
-            services.transition_move(actor=request.user, transition=transition, date=form.cleaned_data["date"])
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
+        ok, _moved, form = run_service(form, lambda: services.transition_move(
+            actor=request.user, transition=transition, date=form.cleaned_data["date"]))
+        if ok:
             messages.success(request, _("Startdatoen er flyttet, og opfølgningerne er flyttet med."))
             return redirect(_youth_page(youth.pk, f"overgang-{transition.pk}"))
     return render(request, "transitions/transition_move.html", {
@@ -138,15 +138,13 @@ def transition_move(request: HttpRequest, youth_pk: int, pk: int) -> HttpRespons
 
 @require_http_methods(["GET", "POST"])
 def transition_cancel(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
-    youth = policy.get_youth_for(request.user, youth_pk, what="transitions", for_edit=True)
-    transition = _transition(youth, pk)
+    youth = policy.get_youth_for(request.user, youth_pk, what="transitions", action=Action.EDIT)
+    transition = _transition(request, youth, pk)
     form = TransitionCancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.transition_cancel(actor=request.user, transition=transition, reason=form.cleaned_data["reason"])
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
+        ok, _cancelled, form = run_service(form, lambda: services.transition_cancel(
+            actor=request.user, transition=transition, reason=form.cleaned_data["reason"]))
+        if ok:
             messages.success(request, _("Overgangen er aflyst, og dens opfølgninger er aflyst."))
             return redirect(_youth_page(youth.pk))
     open_count = transition.followups.filter(status="aaben").count()
@@ -158,36 +156,33 @@ def transition_cancel(request: HttpRequest, youth_pk: int, pk: int) -> HttpRespo
 
 @require_http_methods(["GET", "POST"])
 def station_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
-    youth = policy.get_youth_for(request.user, youth_pk, what="transitions", for_edit=True)
+    youth = policy.get_youth_for(request.user, youth_pk, what="transitions", action=Action.EDIT)
     form = StationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.station_create(actor=request.user, youth=youth, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
+        ok, _station, form = run_service(form, lambda: services.station_create(
+            actor=request.user, youth=youth, **service_data(form)))
+        if ok:
             messages.success(request, _("Stationen er tilføjet."))
             return redirect(_youth_page(youth.pk, "vejen"))
     return render(request, "transitions/station_form.html", {"youth": youth, "tab": TAB, "form": form})
 
 
-def _station(youth: Any, pk: int) -> Station:
-    return get_object_or_404(selectors.live_stations(youth), pk=pk)
+def _station(request: HttpRequest, youth: Any, pk: int) -> Station:
+    """One station on the youth's path, for someone who may edit the youth (else 404)."""
+    return policy.access(selectors.live_stations(youth), user=request.user, youth=youth, pk=pk, action=Action.EDIT)
 
 
 @require_http_methods(["GET", "POST"])
 def station_end(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
-    youth = policy.get_youth_for(request.user, youth_pk, what="transitions", for_edit=True)
-    station = _station(youth, pk)
+    youth = policy.get_youth_for(request.user, youth_pk, what="transitions", action=Action.EDIT)
+    station = _station(request, youth, pk)
     if station.end_date is not None:
         raise Http404
     form = StationEndForm(request.POST or None, initial={"end_date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        try:
-            services.station_end(actor=request.user, station=station, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
+        ok, _ended, form = run_service(form, lambda: services.station_end(
+            actor=request.user, station=station, **form.cleaned_data))
+        if ok:
             messages.success(request, _("Stationen er afsluttet."))
             return redirect(_youth_page(youth.pk, "vejen"))
     return render(request, "transitions/station_end.html", {
@@ -196,8 +191,8 @@ def station_end(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def station_delete(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
-    youth = policy.get_youth_for(request.user, youth_pk, what="transitions", for_edit=True)
-    station = _station(youth, pk)
+    youth = policy.get_youth_for(request.user, youth_pk, what="transitions", action=Action.EDIT)
+    station = _station(request, youth, pk)
     error = ""
     if request.method == "POST":
         try:
@@ -214,54 +209,53 @@ def station_delete(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse
 # Follow-ups ------------------------------------------------------------------------------------------------
 
 def _followup(request: HttpRequest, youth_pk: int, pk: int) -> tuple[Any, FollowUp]:
-    youth = policy.get_youth_for(request.user, youth_pk, what="followup")
-    followup = get_object_or_404(
-        FollowUp.objects.select_related("transition__to_station"), youth=youth, pk=pk,
-        transition__cancelled_at__isnull=True,
-    )
-    if not can_act_on_followup(request.user, youth, followup):
-        raise Http404
-    return youth, followup
+    """The youth and one of their follow-ups the user may act on (an editing role, or the responsible role)."""
+    youth = policy.get_youth_for(request.user, youth_pk, what="followup", action=Action.ACT_ON_FOLLOWUP)
+    live: QuerySet[FollowUp] = FollowUp.objects.select_related("transition__to_station").filter(
+        transition__cancelled_at__isnull=True)
+    return youth, policy.access(live, user=request.user, youth=youth, pk=pk, action=Action.ACT_ON_FOLLOWUP)
 
 
-def _followup_action(request: HttpRequest, youth_pk: int, pk: int, *, form_class: type, action: str) -> HttpResponse:
+def _followup_write(request: HttpRequest, followup: FollowUp, verb: str, data: dict[str, Any]) -> str:
+    """Run the follow-up's write for `verb`; return the success message."""
+    if verb == "done":
+        services.followup_complete(actor=request.user, followup=followup, note=data["note"])
+        return _("%(title)s er markeret som udført.") % {"title": followup.title}
+    if verb == "move":
+        services.followup_move(actor=request.user, followup=followup, due_date=data["due_date"])
+        return _("%(title)s er flyttet.") % {"title": followup.title}
+    services.followup_skip(actor=request.user, followup=followup, reason=data["reason"])
+    return _("%(title)s er sprunget over.") % {"title": followup.title}
+
+
+def _followup_action(request: HttpRequest, youth_pk: int, pk: int, *, form_class: type, verb: str) -> HttpResponse:
     youth, followup = _followup(request, youth_pk, pk)
     form = form_class(request.POST or None, initial={"due_date": followup.due_date})
     if request.method == "POST" and form.is_valid():
-        try:
-            if action == "done":
-                services.followup_complete(actor=request.user, followup=followup, note=form.cleaned_data["note"])
-                messages.success(request, _("%(title)s er markeret som udført.") % {"title": followup.title})
-            elif action == "move":
-                services.followup_move(actor=request.user, followup=followup,
-                                       due_date=form.cleaned_data["due_date"])
-                messages.success(request, _("%(title)s er flyttet.") % {"title": followup.title})
-            else:
-                services.followup_skip(actor=request.user, followup=followup, reason=form.cleaned_data["reason"])
-                messages.success(request, _("%(title)s er sprunget over.") % {"title": followup.title})
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
+        ok, message, form = run_service(form, lambda: _followup_write(request, followup, verb, form.cleaned_data))
+        if ok:
+            messages.success(request, message)
             return redirect(_back(request, _youth_page(youth.pk, f"overgang-{followup.transition_id}")))
+    # The context names the step `verb`, not `action`: the footer's language form reads `action` as its target.
     return render(request, "transitions/followup_action.html", {
-        "youth": youth, "tab": TAB, "form": form, "followup": followup, "action": action,
+        "youth": youth, "tab": TAB, "form": form, "followup": followup, "verb": verb,
         "next": _back(request, ""),
     })
 
 
 @require_http_methods(["GET", "POST"])
 def followup_done(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
-    return _followup_action(request, youth_pk, pk, form_class=FollowUpDoneForm, action="done")
+    return _followup_action(request, youth_pk, pk, form_class=FollowUpDoneForm, verb="done")
 
 
 @require_http_methods(["GET", "POST"])
 def followup_move(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
-    return _followup_action(request, youth_pk, pk, form_class=FollowUpMoveForm, action="move")
+    return _followup_action(request, youth_pk, pk, form_class=FollowUpMoveForm, verb="move")
 
 
 @require_http_methods(["GET", "POST"])
 def followup_skip(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
-    return _followup_action(request, youth_pk, pk, form_class=FollowUpSkipForm, action="skip")
+    return _followup_action(request, youth_pk, pk, form_class=FollowUpSkipForm, verb="skip")
 
 
 # Procedures (administrators) -------------------------------------------------------------------------------
@@ -300,13 +294,11 @@ def procedure_defaults(request: HttpRequest) -> HttpResponse:
 @administrator_required
 @require_http_methods(["GET", "POST"])
 def procedure_create(request: HttpRequest) -> HttpResponse:
-    form = ProcedureForm(request.POST or None)
+    form = ProcedureCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            procedure = services.procedure_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
+        ok, procedure, form = run_service(form, lambda: services.procedure_create(
+            actor=request.user, **service_data(form)))
+        if ok:
             messages.success(request, _("Proceduren er oprettet. Tilføj nu dens trin."))
             return redirect("transitions:procedure_edit", procedure.pk)
     return render(request, "transitions/procedure_form.html", {"form": form})
@@ -319,11 +311,9 @@ def procedure_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {f: getattr(procedure, f) for f in ("name", "description", "is_active", "is_default")}
     form = ProcedureForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.procedure_update(actor=request.user, procedure=procedure, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
+        ok, _saved, form = run_service(form, lambda: services.procedure_update(
+            actor=request.user, procedure=procedure, **form.cleaned_data))
+        if ok:
             messages.success(request, _("Proceduren er gemt."))
             return redirect("transitions:procedure_edit", procedure.pk)
     return render(request, "transitions/procedure_form.html", {
@@ -358,13 +348,11 @@ def _step_initial(step: ProcedureStep) -> dict[str, Any]:
 @require_http_methods(["GET", "POST"])
 def step_create(request: HttpRequest, pk: int) -> HttpResponse:
     procedure = _procedure(request, pk)
-    form = StepForm(request.POST or None)
+    form = StepCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.step_create(actor=request.user, procedure=procedure, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
+        ok, _step, form = run_service(form, lambda: services.step_create(
+            actor=request.user, procedure=procedure, **service_data(form)))
+        if ok:
             messages.success(request, _("Trinnet er tilføjet."))
             return redirect("transitions:procedure_edit", procedure.pk)
     return render(request, "transitions/step_form.html", {"form": form, "procedure": procedure})
@@ -377,11 +365,9 @@ def step_edit(request: HttpRequest, pk: int, step_pk: int) -> HttpResponse:
     step = get_object_or_404(procedure.steps, pk=step_pk)
     form = StepForm(request.POST or None, initial=_step_initial(step))
     if request.method == "POST" and form.is_valid():
-        try:
-            services.step_update(actor=request.user, step=step, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
+        ok, _step, form = run_service(form, lambda: services.step_update(
+            actor=request.user, step=step, **form.cleaned_data))
+        if ok:
             messages.success(request, _("Trinnet er gemt."))
             return redirect("transitions:procedure_edit", procedure.pk)
     return render(request, "transitions/step_form.html", {"form": form, "procedure": procedure, "step": step})

@@ -1,5 +1,4 @@
 import datetime
-import uuid
 
 import pytest
 from django.utils import timezone
@@ -7,6 +6,7 @@ from django.utils import timezone
 from ungeforlob.audit.models import AuditAction, AuditEvent
 from ungeforlob.core import agenda
 from ungeforlob.core.agenda import AgendaItem
+from ungeforlob.core.forms import ALREADY_SUBMITTED
 from ungeforlob.testing import Personas, make_youth
 from ungeforlob.transitions import services
 from ungeforlob.transitions.models import (
@@ -200,10 +200,12 @@ def test_creating_a_transition_through_the_form_makes_its_schedule_once(p: Perso
     form = client.get(f"/unge/{p.youth.pk}/overgange/ny/")
     assert form.context["form"].initial["procedure"] == str(proc.pk)
     data = {"kind": "eud_gf1", "institution": "Syddansk Erhvervsskole", "procedure": str(proc.pk),
-            "date": (_today() + datetime.timedelta(days=14)).isoformat(), "token": str(uuid.uuid4())}
+            "date": (_today() + datetime.timedelta(days=14)).isoformat(),
+            "submission": form.context["form"]["submission"].value()}
     first = client.post(f"/unge/{p.youth.pk}/overgange/ny/", data)
     second = client.post(f"/unge/{p.youth.pk}/overgange/ny/", data)  # the double click
-    assert first.status_code == second.status_code == 302
+    assert first.status_code == 302
+    assert second.status_code == 200 and str(ALREADY_SUBMITTED) in second.content.decode()
     assert Transition.objects.count() == 1 and FollowUp.objects.count() == 7
 
 
