@@ -32,7 +32,8 @@ class AuditEvent(models.Model):
     """Who did what to which young person's data, when and why.
 
     The youth is referenced by id, not by foreign key: the trail must outlive (and must not block) the
-    erasure of a record. On PostgreSQL a trigger refuses UPDATE and DELETE (migration 0002).
+    erasure of a record. The database itself refuses UPDATE and DELETE of a row: triggers on PostgreSQL
+    (migration 0002) and on SQLite (0002 and 0003); only emptying the whole database (`flush`) is allowed.
     """
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
