@@ -15,6 +15,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
 
 from ungeforlob.youth.models import Youth
 
@@ -60,18 +61,24 @@ def current_youth(request: HttpRequest) -> Youth | None:
 
 
 def youth_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Portal views: only a logged-in young person, who only ever sees their own data (request.youth)."""
+    """Portal views: only a logged-in young person, who only ever sees their own data (request.youth).
+
+    Every answer is sent with `Cache-Control: no-store`: Min side is often opened on a shared or borrowed
+    phone, and no browser or proxy may keep a copy of a young person's pages, data or PDFs."""
 
     @login_not_required
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         youth = current_youth(request)
         if youth is None:
-            return redirect("portal:login")
-        request.youth = youth  # type: ignore[attr-defined]
-        # Min side speaks the young person's language (chosen on Min side, or set by the contact person).
-        translation.activate(youth.language or settings.LANGUAGE_CODE)
-        request.LANGUAGE_CODE = translation.get_language()  # type: ignore[attr-defined]
-        return view(request, *args, **kwargs)
+            response = redirect("portal:login")
+        else:
+            request.youth = youth  # type: ignore[attr-defined]
+            # Min side speaks the young person's language (chosen on Min side, or set by the contact person).
+            translation.activate(youth.language or settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = translation.get_language()  # type: ignore[attr-defined]
+            response = view(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
 
     return wrapped

@@ -7,14 +7,43 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class LoginAttempt(models.Model):
+    """One request for a login code on Min side, *whether or not the number belongs to a young person*.
+
+    The rate limits (per number and per client) and the tries at the code are counted here, never on anything
+    that exists only for a registered number, so a registered and an unregistered number get the same answers
+    in the same order: the login reveals nothing about who is in the youth effort. Number and client address
+    are stored only as keyed hashes; rows are pruned once they are older than the rate-limit window.
+    """
+
+    number_hash = models.CharField(max_length=64)
+    client_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    expires_at = models.DateTimeField()
+    # The young people who were sent a code (none for an unknown number).
+    youth_ids = models.JSONField(default=list, blank=True)
+    tries = models.PositiveSmallIntegerField(default=0)
+    # Used, or replaced by a newer request for the same number.
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["number_hash", "created_at"], name="portal_attempt_number"),
+            models.Index(fields=["client_hash", "created_at"], name="portal_attempt_client"),
+        ]
+
+    def __str__(self) -> str:
+        return f"login attempt {self.pk} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
 class LoginCode(models.Model):
-    """A one-time code sent by SMS. Only a keyed hash of the code is stored."""
+    """A one-time code sent by SMS. Only a keyed hash of the code is stored; tries are counted on the
+    LoginAttempt that sent it."""
 
     youth = models.ForeignKey("youth.Youth", on_delete=models.CASCADE, related_name="login_codes")
     code_hash = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     expires_at = models.DateTimeField()
-    attempts = models.PositiveSmallIntegerField(default=0)
     used_at = models.DateTimeField(null=True, blank=True)
     invalidated_at = models.DateTimeField(null=True, blank=True)
 

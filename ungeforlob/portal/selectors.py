@@ -79,10 +79,8 @@ ROLE_EXPLANATIONS: dict[str, dict[str, Any]] = {
 
 
 def my_chain(youth: Youth) -> list[dict[str, Any]]:
-    today = timezone.localdate()
     members = (
-        Membership.objects.filter(youth=youth, start_date__lte=today)
-        .exclude(end_date__lte=today)
+        Membership.objects.active().filter(youth=youth)
         .select_related("professional__organisation", "team__organisation")
         .order_by("start_date")
     )

@@ -11,14 +11,14 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
+from ungeforlob.core.request_context import current_ip
 from ungeforlob.core.validators import validate_danish_phone
-from ungeforlob.portal.models import LoginCode, ServiceFeedback, Wish, WishKind, WishStatus
+from ungeforlob.portal.models import LoginAttempt, LoginCode, ServiceFeedback, Wish, WishKind, WishStatus
 from ungeforlob.youth.models import Youth
 
 CODE_LIFETIME = datetime.timedelta(minutes=10)
@@ -48,24 +48,39 @@ def _send_code(youth: Youth, code: str, login_code: LoginCode) -> None:
     )
 
 
-@transaction.atomic
-def login_code_request(*, mobile: str) -> list[int]:
-    """Send a code to every young person registered with this mobile number.
+def _client_limit() -> int:
+    # Generous: a whole school class may log in from one address behind the school's router.
+    return int(getattr(settings, "PORTAL_CODES_PER_CLIENT", 30))
 
-    Returns the ids of those who were sent a code (the page says the same whatever the result, so nobody
-    can find out whether a number is known). Raises ValidationError for a malformed number, and when too many
-    codes were asked for recently.
+
+def _keyed(kind: str, value: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), f"portal-{kind}:{value}".encode(), hashlib.sha256).hexdigest()
+
+
+@transaction.atomic
+def login_code_request(*, mobile: str) -> int:
+    """Record a login attempt for this mobile number and send a code to every young person registered with it.
+
+    Returns the attempt's id, which the code page checks the code against. Whether the number is registered
+    changes nothing the caller can see: the same attempt is recorded, the same limits apply (MAX_CODES_PER_WINDOW
+    per number and PORTAL_CODES_PER_CLIENT per client address in CODE_WINDOW, counted whether or not the number
+    is known), and the same ValidationError is raised when one is reached. A malformed number raises a
+    ValidationError about the number.
     """
     try:
         number = validate_danish_phone(mobile)
     except ValidationError as exc:
         raise ValidationError({"mobile": exc.messages}) from exc
     now = timezone.now()
+    number_hash, client_hash = _keyed("number", number), _keyed("client", current_ip() or "")
+    LoginAttempt.objects.filter(created_at__lt=now - max(CODE_WINDOW, CODE_LIFETIME)).delete()
+    recent = LoginAttempt.objects.filter(created_at__gte=now - CODE_WINDOW)
+    if (recent.filter(number_hash=number_hash).count() >= MAX_CODES_PER_WINDOW
+            or recent.filter(client_hash=client_hash).count() >= _client_limit()):
+        raise ValidationError({"mobile": _("Du har bedt om for mange koder. Vent et kvarter, og prøv igen.")})
+    LoginAttempt.objects.filter(number_hash=number_hash, closed_at__isnull=True).update(closed_at=now)
     sent: list[int] = []
     for youth in Youth.objects.filter(mobile=number).select_related("municipality"):
-        recent = LoginCode.objects.filter(youth=youth, created_at__gte=now - CODE_WINDOW).count()
-        if recent >= MAX_CODES_PER_WINDOW:
-            raise ValidationError({"mobile": _("Du har bedt om for mange koder. Vent et kvarter, og prøv igen.")})
         LoginCode.objects.filter(youth=youth, used_at__isnull=True, invalidated_at__isnull=True).update(
             invalidated_at=now
         )
@@ -73,44 +88,47 @@ def login_code_request(*, mobile: str) -> list[int]:
         login_code = LoginCode.objects.create(youth=youth, code_hash=_hash(code), expires_at=now + CODE_LIFETIME)
         _send_code(youth, code, login_code)
         sent.append(youth.pk)
-    return sent
+    attempt = LoginAttempt.objects.create(number_hash=number_hash, client_hash=client_hash, youth_ids=sent,
+                                          expires_at=now + CODE_LIFETIME)
+    return attempt.pk
 
 
-def login_code_verify(*, youth_ids: list[int], code: str) -> Youth:
-    """The young person whose open code matches, or ValidationError (Danish) for a wrong, expired or
-    locked code. Each wrong try counts (and is committed before the error is raised); after MAX_ATTEMPTS
-    the code stops working."""
-    result = _login_code_check(youth_ids=youth_ids, code=code)
+def login_code_verify(*, attempt_id: Any, code: str) -> Youth:
+    """The young person whose open code from this attempt matches, or ValidationError (Danish) for a wrong,
+    expired or locked code. Each wrong try counts on the attempt (committed before the error is raised), so
+    the answers are the same whether or not the number was registered; after MAX_ATTEMPTS it stops working."""
+    result = _login_code_check(attempt_id=attempt_id, code=code)
     if isinstance(result, ValidationError):
         raise result
     return result
 
 
 @transaction.atomic
-def _login_code_check(*, youth_ids: list[int], code: str) -> Youth | ValidationError:
+def _login_code_check(*, attempt_id: Any, code: str) -> Youth | ValidationError:
     code = (code or "").strip().replace(" ", "")
     now = timezone.now()
-    candidates = list(
-        LoginCode.objects.select_for_update(of=("self",))
-        .filter(youth_id__in=youth_ids, used_at__isnull=True, invalidated_at__isnull=True)
-        .select_related("youth__municipality")
-    )
-    if not candidates:
+    attempt = LoginAttempt.objects.select_for_update().filter(pk=attempt_id if isinstance(attempt_id, int) else 0,
+                                                             closed_at__isnull=True).first()
+    if attempt is None:
         return ValidationError({"code": _("Koden virker ikke længere. Bed om en ny kode.")})
-    if all(c.expires_at < now for c in candidates):
+    if attempt.expires_at < now:
         return ValidationError({"code": _("Koden er udløbet. Bed om en ny kode.")})
-    if any(c.attempts >= MAX_ATTEMPTS for c in candidates):
+    if attempt.tries >= MAX_ATTEMPTS:
         return ValidationError({"code": _("Du har prøvet for mange gange. Bed om en ny kode om et kvarter.")})
     digest = _hash(code)
-    for candidate in candidates:
-        if candidate.expires_at >= now and hmac.compare_digest(candidate.code_hash, digest):
-            candidate.used_at = now
+    candidates = LoginCode.objects.filter(youth_id__in=attempt.youth_ids, used_at__isnull=True,
+                                          invalidated_at__isnull=True, expires_at__gte=now)
+    for candidate in candidates.select_related("youth__municipality"):
+        if hmac.compare_digest(candidate.code_hash, digest):
+            candidate.used_at = attempt.closed_at = now
             candidate.save(update_fields=["used_at"])
+            attempt.save(update_fields=["closed_at"])
             audit_record(actor=None, actor_youth=candidate.youth, action=AuditAction.LOGIN,
                          youth=candidate.youth, object_type="portal_login")
             return candidate.youth
-    LoginCode.objects.filter(pk__in=[c.pk for c in candidates]).update(attempts=F("attempts") + 1)
-    left = MAX_ATTEMPTS - 1 - max(c.attempts for c in candidates)
+    attempt.tries += 1
+    attempt.save(update_fields=["tries"])
+    left = MAX_ATTEMPTS - attempt.tries
     if left <= 0:
         return ValidationError({"code": _("Du har prøvet for mange gange. Bed om en ny kode om et kvarter.")})
     return ValidationError({"code": _("Koden er forkert. Du kan prøve %(n)s gange mere.") % {"n": left}})

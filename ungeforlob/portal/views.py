@@ -8,12 +8,13 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ungeforlob import policy
@@ -34,21 +35,24 @@ from ungeforlob.portal.forms import (
 PENDING_KEY = "portal_pending"
 
 
+@never_cache
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def login(request: HttpRequest) -> HttpResponse:
+    """Asks for a mobile number. Every answer is the same whether or not the number is registered."""
     form = MobileForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            ids = services.login_code_request(mobile=form.cleaned_data["mobile"])
+            attempt_id = services.login_code_request(mobile=form.cleaned_data["mobile"])
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
-            request.session[PENDING_KEY] = ids
+            request.session[PENDING_KEY] = attempt_id
             return redirect("portal:code")
     return render(request, "portal/login.html", {"form": form})
 
 
+@never_cache
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def code(request: HttpRequest) -> HttpResponse:
@@ -57,7 +61,7 @@ def code(request: HttpRequest) -> HttpResponse:
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            youth = services.login_code_verify(youth_ids=request.session[PENDING_KEY], code=form.cleaned_data["code"])
+            youth = services.login_code_verify(attempt_id=request.session[PENDING_KEY], code=form.cleaned_data["code"])
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
@@ -66,6 +70,7 @@ def code(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/code.html", {"form": form})
 
 
+@never_cache
 @login_not_required
 @require_POST
 def logout(request: HttpRequest) -> HttpResponse:
@@ -219,12 +224,15 @@ def wishes(request: HttpRequest) -> HttpResponse:
                   {"youth": request.youth, "form": form, "wishes": selectors.wishes_for(request.youth)})
 
 
+@never_cache
 def staff_wishes(request: HttpRequest, youth_pk: int) -> HttpResponse:
     """The contact person's side: the youth's wishes, each answered with yes (into the plan) or a talk."""
-    youth = policy.get_youth_for(request.user, youth_pk, what="wishes", for_edit=request.method == "POST")
+    action = policy.Action.EDIT if request.method == "POST" else policy.Action.VIEW
+    youth = policy.get_youth_for(request.user, youth_pk, what="wishes", action=action)
     bound = None
     if request.method == "POST":
-        wish = get_object_or_404(selectors.wishes_for(youth), pk=selectors.pk_or_404(request.POST.get("wish")))
+        wish = policy.access(selectors.wishes_for(youth), user=request.user, youth=youth,
+                             pk=selectors.pk_or_404(request.POST.get("wish")), action=action)
         bound = WishHandleForm(request.POST, youth=youth, wish=wish)
         if bound.is_valid():
             try:

@@ -1,11 +1,12 @@
 import datetime
+import re
 
 from django.test import Client, override_settings
 from django.utils import timezone
 
 from ungeforlob.audit.models import AuditAction, AuditEvent
 from ungeforlob.portal.auth import SEEN_KEY
-from ungeforlob.portal.models import LoginCode
+from ungeforlob.portal.models import LoginAttempt, LoginCode
 from ungeforlob.portal.testing import last_code_sent_to, youth_client
 from ungeforlob.testing import Personas
 
@@ -56,7 +57,9 @@ def test_an_expired_code_is_refused(p: Personas) -> None:
     client = Client()
     _ask(client, p.youth.mobile)
     code = last_code_sent_to(p.youth)
-    LoginCode.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    past = timezone.now() - datetime.timedelta(seconds=1)
+    LoginCode.objects.update(expires_at=past)
+    LoginAttempt.objects.update(expires_at=past)
     assert "Koden er udløbet" in client.post("/min-side/kode/", {"code": code}).content.decode()
 
 
@@ -70,13 +73,11 @@ def test_asking_for_too_many_codes_is_refused(p: Personas) -> None:
 def test_a_code_works_only_once(p: Personas) -> None:
     client = Client()
     _ask(client, p.youth.mobile)
-    code = last_code_sent_to(p.youth)
+    code, attempt = last_code_sent_to(p.youth), client.session["portal_pending"]
     client.post("/min-side/kode/", {"code": code})
     other = Client()
-    other.session  # noqa: B018 - a fresh session
-    _ask(other, "99 99 99 99")
     session = other.session
-    session["portal_pending"] = [p.youth.pk]
+    session["portal_pending"] = attempt
     session.save()
     assert "virker ikke længere" in other.post("/min-side/kode/", {"code": code}).content.decode()
 
@@ -104,3 +105,39 @@ def test_a_staff_session_does_not_open_the_portal(p: Personas, as_user) -> None:
 def test_a_youth_session_does_not_open_staff_pages(p: Personas) -> None:
     client = youth_client(p.youth)
     assert client.get(f"/unge/{p.youth.pk}/").status_code == 302
+
+
+def _answers(client: Client, number: str, steps: list[tuple[str, dict]]) -> list[tuple[int, str, str]]:
+    """Status, redirect target and page of each step, without the per-session CSRF token and the number typed."""
+    out = []
+    for url, data in steps:
+        response = client.post(url, {k: v.format(n=number) for k, v in data.items()})
+        body = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
+        out.append((response.status_code, response.get("Location", ""), body.replace(number, "<nummer>")))
+    return out
+
+
+def test_a_registered_and_an_unregistered_number_get_identical_answers(p: Personas) -> None:
+    """Nobody can learn from Min side's login whether a number belongs to a young person: the same pages, in
+    the same order, through the rate limit on asking for codes and through the tries at a code."""
+    wrong = {"code": "0000000"}  # seven digits: never one of the six-digit codes
+    ask = ("/min-side/login/", {"mobile": "{n}"})
+    steps = [ask, ("/min-side/kode/", wrong), ("/min-side/kode/", wrong), ask, ask, ask]
+    steps += [("/min-side/kode/", wrong)] * 6
+    registered = _answers(Client(REMOTE_ADDR="10.0.0.1"), p.youth.mobile, steps)
+    unknown = _answers(Client(REMOTE_ADDR="10.0.0.2"), "+4599999999", steps)
+    assert [a[:2] for a in registered] == [a[:2] for a in unknown]
+    assert registered == unknown
+    pages = " ".join(a[2] for a in unknown)
+    assert "for mange koder" in pages and "Koden er forkert" in pages and "Du har prøvet for mange gange" in pages
+    assert LoginCode.objects.filter(youth=p.youth).exists()  # the registered number really was sent codes
+
+
+def test_asking_for_codes_is_limited_per_client_address_whatever_the_numbers(p: Personas, settings) -> None:
+    settings.PORTAL_CODES_PER_CLIENT = 3
+    client = Client(REMOTE_ADDR="10.0.0.3")
+    for n in range(3):
+        assert _ask(client, f"+45999999{n:02d}").status_code == 302
+    assert "for mange koder" in _ask(client, p.youth.mobile).content.decode()
+    assert not LoginCode.objects.filter(youth=p.youth).exists()
+    assert _ask(Client(REMOTE_ADDR="10.0.0.4"), p.youth.mobile).status_code == 302

@@ -109,3 +109,38 @@ def test_the_youths_forms_statuses_and_messages_are_easy_to_read() -> None:
     texts += [m + " " for m in re.findall(r'_\("([^"]+)"\)', source[start:]) if "%" not in m]
     lix = _lix(" ".join(texts))
     assert lix <= 35, f"LIX {lix:.1f}"
+
+
+def test_every_portal_page_is_sent_with_no_store(p: Personas) -> None:
+    """Min side is opened on shared phones: no browser or proxy may keep a copy of any of its answers (pages,
+    redirects, mine-data.json and the PDFs), for the young person and for the contact person's side alike."""
+    from django.db import transaction
+    from django.test import Client
+    from django.urls import get_resolver
+
+    from ungeforlob.portal.tests.success_cases import cases
+    from ungeforlob.testing import client_for, youth_session_client
+
+    all_cases = cases(p)
+    portal_names = {f"portal:{name}" for name in get_resolver().namespace_dict["portal"][1].reverse_dict
+                    if isinstance(name, str)}
+    assert portal_names - {c.url_name for c in all_cases} <= {"portal:code", "portal:oidc_start",
+                                                              "portal:oidc_callback"}
+    cached = []
+    for case in all_cases:
+        if case.who == "youth":
+            client = youth_session_client(p.youth)
+        else:
+            client = Client() if case.who == "anonymous" else client_for(getattr(p, case.who))
+        savepoint = transaction.savepoint()
+        try:
+            response = client.generic(case.method.upper(), case.url, data=case.encoded_data(),
+                                      content_type=case.content_type)
+            if "no-store" not in response.get("Cache-Control", ""):
+                cached.append(f"{case.method.upper()} {case.url} -> {response.get('Cache-Control')!r}")
+        finally:
+            transaction.savepoint_rollback(savepoint)
+    code = Client().get("/min-side/kode/")  # without a pending login it sends you back to the login page
+    if "no-store" not in code.get("Cache-Control", ""):
+        cached.append("GET /min-side/kode/")
+    assert not cached, "Sent without Cache-Control: no-store:\n" + "\n".join(cached)
