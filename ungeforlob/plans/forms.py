@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ungeforlob.core.forms import SubmitOnceMixin
 from ungeforlob.plans.models import (
     TEXT_MAX,
     ActivityStatus,
@@ -117,6 +118,18 @@ def _subgoal_choices(goals: list[Goal]) -> list[Any]:
     return choices
 
 
+class GoalCreateForm(SubmitOnceMixin, GoalForm):
+    """A new goal: no reason for a change, and saved once however often it is sent."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, creating=True, **kwargs)
+
+
+class SubGoalCreateForm(SubmitOnceMixin, SubGoalForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, creating=True, **kwargs)
+
+
 class ActivityForm(VersionedForm):
     subgoal = forms.ChoiceField(label=_("Hvilket delmål hjælper aktiviteten på?"),
                                 error_messages={"required": _("Vælg det delmål, aktiviteten hjælper på – "
@@ -149,7 +162,12 @@ class ActivityForm(VersionedForm):
         return self.subgoals.get(self.cleaned_data.get("subgoal") or "")
 
 
-class EvaluationForm(forms.Form):
+class ActivityCreateForm(SubmitOnceMixin, ActivityForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, creating=True, **kwargs)
+
+
+class EvaluationForm(SubmitOnceMixin, forms.Form):
     target = forms.ChoiceField(label=_("Hvad handler evalueringen om?"),
                                error_messages={"required": _("Vælg det delmål eller mål, evalueringen handler om.")})
     youth_voice = forms.TypedChoiceField(
@@ -187,7 +205,7 @@ class EvaluationForm(forms.Form):
         return {}
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(SubmitOnceMixin, forms.Form):
     held_on = forms.DateField(label=_("Dato"), widget=DateInput(), error_messages={
         "required": _("Skriv mødets dato."), "invalid": _("Skriv en gyldig dato.")})
     youth_present = forms.BooleanField(label=_("Den unge er med"), required=False, initial=True)
@@ -218,7 +236,7 @@ class MeetingCloseForm(forms.Form):
                              error_messages={"required": _("Skriv hvad I aftalte.")})
 
 
-class NoteForm(forms.Form):
+class NoteForm(SubmitOnceMixin, forms.Form):
     text = forms.CharField(label=_("Nyt notat"), max_length=5000, widget=_textarea(4),
                            help_text=_("Den unge kan læse alt, hvad der skrives her. Skriv, så den unge kan "
                                        "genkende sig selv."),
@@ -234,7 +252,7 @@ class NoteHideForm(forms.Form):
                                   help_text=_("Skrives i adgangsloggen sammen med lovhjemlen."))
 
 
-class ShareForm(forms.Form):
+class ShareForm(SubmitOnceMixin, forms.Form):
     recipient_name = forms.CharField(label=_("Hvem får planen?"), max_length=200,
                                      error_messages={"required": _("Skriv hvem planen gives til.")})
     recipient_organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)

@@ -10,18 +10,21 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ungeforlob import policy
-from ungeforlob.core.forms import apply_validation_error
+from ungeforlob.audit.services import audit_search
+from ungeforlob.core.forms import run_service
 from ungeforlob.plans import selectors, services
 from ungeforlob.plans.forms import (
+    ActivityCreateForm,
     ActivityForm,
     ConfirmDeleteForm,
     EvaluationForm,
+    GoalCreateForm,
     GoalForm,
     MeetingCloseForm,
     MeetingForm,
@@ -29,9 +32,11 @@ from ungeforlob.plans.forms import (
     NoteHideForm,
     ProfileForm,
     ShareForm,
+    SubGoalCreateForm,
     SubGoalForm,
 )
 from ungeforlob.plans.models import Activity, Goal, JournalNote, PlanMeeting, PlanShare, SubGoal
+from ungeforlob.policy import Action
 from ungeforlob.youth.models import Youth
 
 TAB = "plans:plan"
@@ -39,27 +44,28 @@ PAGE_SIZE = 50
 
 
 def _context(request: HttpRequest, youth: Youth, section: str, **extra: Any) -> dict[str, Any]:
-    return {"youth": youth, "tab": TAB, "section": section, "can_edit": policy.can(request.user, policy.Action.EDIT, youth),
+    return {"youth": youth, "tab": TAB, "section": section, "can_edit": policy.can(request.user, Action.EDIT, youth),
             **extra}
 
 
-def _save(form: forms.Form, call: Callable[[], Any], rebind: Callable[[dict[str, Any]], forms.Form]
-          ) -> tuple[bool, forms.Form]:
-    """Run a service; put its Danish errors on the form. A stale save keeps the user's words in the form
-    and moves it to the current version, so saving again knowingly replaces the other change."""
-    try:
-        call()
-    except services.StaleEdit as exc:
+def _posted(request: HttpRequest) -> Any:
+    """The form data of a POST (even an empty one: a confirm form has no required field), else unbound."""
+    return request.POST if request.method == "POST" else None
+
+
+def _on_stale(form: forms.Form, rebind: Callable[[Any], forms.Form]
+              ) -> Callable[[ValidationError], forms.Form | None]:
+    """For `run_service`: a stale save keeps the user's words in the form and moves it to the current
+    version, so saving again knowingly replaces the other change."""
+    def on_error(exc: ValidationError) -> forms.Form | None:
+        if not isinstance(exc, services.StaleEdit):
+            return None
         data = form.data.copy()
         data["version"] = str(exc.current_version)
-        form = rebind(data)
-        form.is_valid()
-        apply_validation_error(form, exc)
-        return False, form
-    except ValidationError as exc:
-        apply_validation_error(form, exc)
-        return False, form
-    return True, form
+        fresh = rebind(data)
+        fresh.is_valid()
+        return fresh
+    return on_error
 
 
 def _plan_url(youth: Youth, anchor: str = "") -> str:
@@ -79,12 +85,11 @@ def plan(request: HttpRequest, youth_pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def goal_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="plan", for_edit=True)
-    form = GoalForm(request.POST or None, initial={"version": 0}, creating=True)
+    form = GoalCreateForm(_posted(request), initial={"version": 0})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        ok, form = _save(form, lambda: services.goal_create(
-            youth=youth, actor=request.user, text=d["text"], written_by=d["written_by"]),
-            lambda data: GoalForm(data, creating=True))
+        ok, _goal, form = run_service(form, lambda: services.goal_create(
+            youth=youth, actor=request.user, text=d["text"], written_by=d["written_by"]))
         if ok:
             messages.success(request, _("Målet er gemt. Del det op i delmål, der kan nås."))
             return redirect(_plan_url(youth))
@@ -95,14 +100,14 @@ def goal_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def goal_edit(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="plan", for_edit=True)
-    goal = get_object_or_404(Goal, youth=youth, pk=pk)
-    form = GoalForm(request.POST or None, initial={"text": goal.text, "written_by": goal.written_by,
+    goal = policy.access(Goal, user=request.user, youth=youth, pk=pk, action=Action.EDIT)
+    form = GoalForm(_posted(request), initial={"text": goal.text, "written_by": goal.written_by,
                                                    "version": goal.version})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        ok, form = _save(form, lambda: services.goal_update(
+        ok, _goal, form = run_service(form, lambda: services.goal_update(
             youth=youth, goal=goal, actor=request.user, version=d["version"], text=d["text"],
-            written_by=d["written_by"], change_reason=d["change_reason"]), GoalForm)
+            written_by=d["written_by"], change_reason=d["change_reason"]), on_error=_on_stale(form, GoalForm))
         if ok:
             messages.success(request, _("Målet er gemt."))
             return redirect(_plan_url(youth, f"maal-{goal.pk}"))
@@ -112,9 +117,9 @@ def goal_edit(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
 
 def _confirm_delete(request: HttpRequest, youth: Youth, obj: Any, call: Callable[[str], None],
                     *, title: str, warning: str, done: str) -> HttpResponse:
-    form = ConfirmDeleteForm(request.POST or None)
+    form = ConfirmDeleteForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        ok, form = _save(form, lambda: call(form.cleaned_data["change_reason"]), ConfirmDeleteForm)
+        ok, _result, form = run_service(form, lambda: call(form.cleaned_data["change_reason"]))
         if ok:
             messages.success(request, done)
             return redirect(_plan_url(youth))
@@ -125,7 +130,7 @@ def _confirm_delete(request: HttpRequest, youth: Youth, obj: Any, call: Callable
 @require_http_methods(["GET", "POST"])
 def goal_delete(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="plan", for_edit=True)
-    goal = get_object_or_404(Goal, youth=youth, pk=pk)
+    goal = policy.access(Goal, user=request.user, youth=youth, pk=pk, action=Action.EDIT)
     return _confirm_delete(
         request, youth, goal,
         lambda why: services.goal_delete(youth=youth, goal=goal, actor=request.user, change_reason=why),
@@ -138,13 +143,13 @@ def goal_delete(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def subgoal_create(request: HttpRequest, youth_pk: int, goal_pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="plan", for_edit=True)
-    goal = get_object_or_404(Goal, youth=youth, pk=goal_pk)
-    form = SubGoalForm(request.POST or None, initial={"version": 0}, creating=True)
+    goal = policy.access(Goal, user=request.user, youth=youth, pk=goal_pk, action=Action.EDIT)
+    form = SubGoalCreateForm(_posted(request), initial={"version": 0})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        ok, form = _save(form, lambda: services.subgoal_create(
+        ok, _subgoal, form = run_service(form, lambda: services.subgoal_create(
             youth=youth, goal=goal, actor=request.user, text=d["text"], success_criterion=d["success_criterion"],
-            target_date=d["target_date"], status=d["status"]), lambda data: SubGoalForm(data, creating=True))
+            target_date=d["target_date"], status=d["status"]))
         if ok:
             messages.success(request, _("Delmålet er gemt."))
             return redirect(_plan_url(youth, f"maal-{goal.pk}"))
@@ -153,22 +158,23 @@ def subgoal_create(request: HttpRequest, youth_pk: int, goal_pk: int) -> HttpRes
         lead=_("Under målet: “%(text)s”") % {"text": goal.text}))
 
 
-def _subgoal(youth: Youth, pk: int) -> SubGoal:
-    return get_object_or_404(SubGoal.objects.select_related("goal"), goal__youth=youth, pk=pk)
+def _subgoal(request: HttpRequest, youth: Youth, pk: int) -> SubGoal:
+    return policy.access(SubGoal.objects.select_related("goal"), user=request.user, youth=youth, pk=pk,
+                         action=Action.EDIT, youth_field="goal__youth")
 
 
 @require_http_methods(["GET", "POST"])
 def subgoal_edit(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="plan", for_edit=True)
-    subgoal = _subgoal(youth, pk)
+    subgoal = _subgoal(request, youth, pk)
     initial = {f: getattr(subgoal, f) for f in ("text", "success_criterion", "target_date", "status", "version")}
-    form = SubGoalForm(request.POST or None, initial=initial)
+    form = SubGoalForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        ok, form = _save(form, lambda: services.subgoal_update(
+        ok, _subgoal_saved, form = run_service(form, lambda: services.subgoal_update(
             youth=youth, subgoal=subgoal, actor=request.user, version=d["version"], text=d["text"],
             success_criterion=d["success_criterion"], target_date=d["target_date"], status=d["status"],
-            change_reason=d["change_reason"]), SubGoalForm)
+            change_reason=d["change_reason"]), on_error=_on_stale(form, SubGoalForm))
         if ok:
             messages.success(request, _("Delmålet er gemt."))
             return redirect(_plan_url(youth, f"delmaal-{subgoal.pk}"))
@@ -180,7 +186,7 @@ def subgoal_edit(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def subgoal_delete(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="plan", for_edit=True)
-    subgoal = _subgoal(youth, pk)
+    subgoal = _subgoal(request, youth, pk)
     return _confirm_delete(
         request, youth, subgoal,
         lambda why: services.subgoal_delete(youth=youth, subgoal=subgoal, actor=request.user, change_reason=why),
@@ -199,14 +205,14 @@ def activity_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="plan", for_edit=True)
     goals = _goals(youth)
     initial = {"version": 0, "subgoal": request.GET.get("delmaal", "")[:20]}
-    form = ActivityForm(request.POST or None, goals=goals, initial=initial, creating=True)
+    form = ActivityCreateForm(_posted(request), goals=goals, initial=initial)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        ok, form = _save(form, lambda: services.activity_create(
+        ok, _activity, form = run_service(form, lambda: services.activity_create(
             youth=youth, subgoal=d["subgoal"], actor=request.user, title=d["title"], reason=d["reason"],
             responsible=d["responsible"], responsible_name=d["responsible_name"], start_date=d["start_date"],
             end_date=d["end_date"], when_text=d["when_text"], place=d["place"], status=d["status"],
-            methods=d["methods"]), lambda data: ActivityForm(data, goals=goals, creating=True))
+            methods=d["methods"]))
         if ok:
             messages.success(request, _("Aktiviteten er gemt."))
             return redirect(_plan_url(youth, f"delmaal-{d['subgoal'].pk}"))
@@ -220,21 +226,22 @@ def activity_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def activity_edit(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="plan", for_edit=True)
-    activity = get_object_or_404(Activity.objects.select_related("subgoal__goal", "offer"),
-                                 subgoal__goal__youth=youth, pk=pk)
+    activity = policy.access(Activity.objects.select_related("subgoal__goal", "offer"), user=request.user,
+                             youth=youth, pk=pk, action=Action.EDIT, youth_field="subgoal__goal__youth")
     goals = _goals(youth)
     fields = ("title", "reason", "responsible", "responsible_name", "start_date", "end_date", "when_text",
               "place", "status", "methods", "version")
     initial = {f: getattr(activity, f) for f in fields} | {"subgoal": str(activity.subgoal_id)}
-    form = ActivityForm(request.POST or None, goals=goals, initial=initial)
+    form = ActivityForm(_posted(request), goals=goals, initial=initial)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        ok, form = _save(form, lambda: services.activity_update(
+        ok, _activity, form = run_service(form, lambda: services.activity_update(
             youth=youth, activity=activity, subgoal=d["subgoal"], actor=request.user, version=d["version"],
             title=d["title"], reason=d["reason"], responsible=d["responsible"],
             responsible_name=d["responsible_name"], start_date=d["start_date"], end_date=d["end_date"],
             when_text=d["when_text"], place=d["place"], status=d["status"], methods=d["methods"],
-            offer=activity.offer, change_reason=d["change_reason"]), lambda data: ActivityForm(data, goals=goals))
+            offer=activity.offer, change_reason=d["change_reason"]),
+            on_error=_on_stale(form, lambda data: ActivityForm(data, goals=goals)))
         if ok:
             messages.success(request, _("Aktiviteten er gemt."))
             return redirect(_plan_url(youth, f"delmaal-{activity.subgoal_id}"))
@@ -245,8 +252,8 @@ def activity_edit(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def activity_delete(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="plan", for_edit=True)
-    activity = get_object_or_404(Activity.objects.select_related("subgoal__goal"), subgoal__goal__youth=youth,
-                                 pk=pk)
+    activity = policy.access(Activity.objects.select_related("subgoal__goal"), user=request.user, youth=youth,
+                             pk=pk, action=Action.EDIT, youth_field="subgoal__goal__youth")
     return _confirm_delete(
         request, youth, activity,
         lambda why: services.activity_delete(youth=youth, activity=activity, actor=request.user,
@@ -262,14 +269,13 @@ def evaluation_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
     if not goals:
         messages.info(request, _("Skriv først et mål – så kan I evaluere det."))
         return redirect(_plan_url(youth))
-    form = EvaluationForm(request.POST or None, goals=goals, initial={"target": request.GET.get("mod", "")[:20]})
+    form = EvaluationForm(_posted(request), goals=goals, initial={"target": request.GET.get("mod", "")[:20]})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        ok, form = _save(form, lambda: services.evaluation_create(
+        ok, _evaluation, form = run_service(form, lambda: services.evaluation_create(
             youth=youth, actor=request.user, closeness=d["closeness"], went_well=d["went_well"],
             was_hard=d["was_hard"], next_step=d["next_step"], youth_voice=d["youth_voice"],
-            **form.target_kwargs()),
-            lambda data: EvaluationForm(data, goals=goals))
+            **form.target_kwargs()))
         if ok:
             messages.success(request, _("Evalueringen er gemt. Den ses på fremskridtslinjen."))
             return redirect(_plan_url(youth))
@@ -294,12 +300,13 @@ def profile_edit(request: HttpRequest, youth_pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="profile", for_edit=True)
     prof = selectors.profile_for(youth)
     initial = {f: getattr(prof, f) for f in services.PROFILE_FIELDS} | {"version": prof.version}
-    form = ProfileForm(request.POST or None, initial=initial)
+    form = ProfileForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         d = dict(form.cleaned_data)
         version, reason = d.pop("version"), d.pop("change_reason")
-        ok, form = _save(form, lambda: services.profile_update(
-            youth=youth, actor=request.user, version=version, change_reason=reason, **d), ProfileForm)
+        ok, _profile, form = run_service(form, lambda: services.profile_update(
+            youth=youth, actor=request.user, version=version, change_reason=reason, **d),
+            on_error=_on_stale(form, ProfileForm))
         if ok:
             messages.success(request, _("Ungeprofilen er gemt."))
             return redirect("plans:profile", youth.pk)
@@ -322,6 +329,7 @@ def history(request: HttpRequest, youth_pk: int) -> HttpResponse:
     kind = request.GET.get("type", "")
     q = request.GET.get("q", "").strip()[:100]
     page = Paginator(selectors.plan_history(youth, kind=kind, q=q), PAGE_SIZE).get_page(request.GET.get("side"))
+    audit_search(actor=request.user, terms=q, object_type="plan_history", youth=youth)
     meeting, since = selectors.changes_since_last_meeting(youth)
     return render(request, "plans/history.html", _context(
         request, youth, "history", page=page, title=_("Planens historik"), show_filters=True, kind=kind, q=q,
@@ -338,21 +346,15 @@ def meetings(request: HttpRequest, youth_pk: int) -> HttpResponse:
 def meeting_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="plan_meetings", for_edit=True)
     professionals = selectors.circle_professionals(youth)
-    form = MeetingForm(request.POST or None, professionals=professionals,
+    form = MeetingForm(_posted(request), professionals=professionals,
                        initial={"participants": [str(request.user.pk)]})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        result: dict[str, PlanMeeting] = {}
-
-        def call() -> None:
-            result["m"] = services.meeting_create(
-                youth=youth, actor=request.user, held_on=d["held_on"], participants=[int(x) for x in d["participants"]],
-                other_participants=d["other_participants"], youth_present=d["youth_present"], agreed=d["agreed"],
-                keep_open=d["keep_open"])
-
-        ok, form = _save(form, call, lambda data: MeetingForm(data, professionals=professionals))
+        ok, meeting, form = run_service(form, lambda: services.meeting_create(
+            youth=youth, actor=request.user, held_on=d["held_on"], participants=[int(x) for x in d["participants"]],
+            other_participants=d["other_participants"], youth_present=d["youth_present"], agreed=d["agreed"],
+            keep_open=d["keep_open"]))
         if ok:
-            meeting = result["m"]
             messages.success(request, _("Planmødet er gemt."))
             if not meeting.youth_present:
                 messages.warning(request, _("Den unge var ikke med. Planen er den unges – aftal næste møde, "
@@ -368,8 +370,8 @@ def meeting_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
 
 def meeting_detail(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="plan_meetings")
-    meeting = get_object_or_404(PlanMeeting.objects.prefetch_related("participants__organisation"),
-                                youth=youth, pk=pk)
+    meeting = policy.access(PlanMeeting.objects.prefetch_related("participants__organisation"),
+                            user=request.user, youth=youth, pk=pk)
     participants = list(meeting.participants.all())
     return render(request, "plans/meeting_detail.html", _context(
         request, youth, "meetings", meeting=meeting, participants=participants,
@@ -380,11 +382,11 @@ def meeting_detail(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 def meeting_close(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="plan_meetings", for_edit=True)
-    meeting = get_object_or_404(PlanMeeting, youth=youth, pk=pk)
-    form = MeetingCloseForm(request.POST or None, initial={"agreed": meeting.agreed})
+    meeting = policy.access(PlanMeeting, user=request.user, youth=youth, pk=pk, action=Action.EDIT)
+    form = MeetingCloseForm(_posted(request), initial={"agreed": meeting.agreed})
     if request.method == "POST" and form.is_valid():
-        ok, form = _save(form, lambda: services.meeting_close(
-            youth=youth, meeting=meeting, actor=request.user, agreed=form.cleaned_data["agreed"]), MeetingCloseForm)
+        ok, _meeting, form = run_service(form, lambda: services.meeting_close(
+            youth=youth, meeting=meeting, actor=request.user, agreed=form.cleaned_data["agreed"]))
         if ok:
             messages.success(request, _("Mødet er afsluttet, og aftalerne er gemt."))
             return redirect("plans:meeting_detail", youth.pk, meeting.pk)
@@ -398,29 +400,30 @@ def meeting_close(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def notes(request: HttpRequest, youth_pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="notes", for_edit=request.method == "POST")
-    form = NoteForm(request.POST or None)
+    form = NoteForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        ok, form = _save(form, lambda: services.note_create(youth=youth, actor=request.user,
-                                                            text=form.cleaned_data["text"]), NoteForm)
+        ok, _note, form = run_service(form, lambda: services.note_create(
+            youth=youth, actor=request.user, text=form.cleaned_data["text"]))
         if ok:
             messages.success(request, _("Notatet er gemt. Den unge kan læse det."))
             return redirect("plans:notes", youth.pk)
     q = request.GET.get("q", "").strip()[:100]
     page = Paginator(selectors.notes_for_staff(youth, q=q), PAGE_SIZE).get_page(request.GET.get("side"))
+    audit_search(actor=request.user, terms=q, object_type="notes", youth=youth)
     return render(request, "plans/notes.html", _context(request, youth, "notes", form=form, page=page, q=q))
 
 
 @require_http_methods(["GET", "POST"])
 def note_hide(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="notes", for_edit=True)
-    note = get_object_or_404(JournalNote, youth=youth, pk=pk)
+    note = policy.access(JournalNote, user=request.user, youth=youth, pk=pk, action=Action.EDIT)
     if not note.visible_to_youth:
         raise Http404
-    form = NoteHideForm(request.POST or None)
+    form = NoteHideForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        ok, form = _save(form, lambda: services.note_hide(
+        ok, _note, form = run_service(form, lambda: services.note_hide(
             youth=youth, note=note, actor=request.user, reason=form.cleaned_data["reason"],
-            explanation=form.cleaned_data["explanation"]), NoteHideForm)
+            explanation=form.cleaned_data["explanation"]))
         if ok:
             messages.success(request, _("Notatet er skjult for den unge. Lovhjemlen er skrevet i adgangsloggen."))
             return redirect("plans:notes", youth.pk)
@@ -430,7 +433,7 @@ def note_hide(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
 @require_POST
 def note_show(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="notes", for_edit=True)
-    note = get_object_or_404(JournalNote, youth=youth, pk=pk)
+    note = policy.access(JournalNote, user=request.user, youth=youth, pk=pk, action=Action.EDIT)
     services.note_show(youth=youth, note=note, actor=request.user)
     messages.success(request, _("Den unge kan nu læse notatet."))
     return redirect("plans:notes", youth.pk)
@@ -443,10 +446,7 @@ def plan_pdf(request: HttpRequest, youth_pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="plan_pdf")
     share = None
     if request.GET.get("deling"):
-        try:
-            share = get_object_or_404(PlanShare, youth=youth, pk=int(request.GET["deling"]))
-        except ValueError:
-            raise Http404 from None
+        share = policy.access(PlanShare, user=request.user, youth=youth, pk=request.GET["deling"])
     pdf = services.plan_pdf(youth=youth, actor=request.user, share=share)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="min-plan.pdf"'
@@ -457,20 +457,15 @@ def plan_pdf(request: HttpRequest, youth_pk: int) -> HttpResponse:
 def share(request: HttpRequest, youth_pk: int) -> HttpResponse:
     """Print Min plan, or give it to someone outside the circle with the youth's consent (recorded)."""
     youth = policy.get_youth_for(request.user, youth_pk, what="plan_shares", for_edit=request.method == "POST")
-    form = ShareForm(request.POST or None)
+    form = ShareForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        result: dict[str, PlanShare] = {}
-
-        def call() -> None:
-            result["s"] = services.plan_share(
-                youth=youth, actor=request.user, recipient_name=d["recipient_name"],
-                recipient_organisation=d["recipient_organisation"], purpose=d["purpose"], parts=d["parts"],
-                consent=d["consent"], consent_confirmed=d["consent_confirmed"])
-
-        ok, form = _save(form, call, ShareForm)
+        ok, shared, form = run_service(form, lambda: services.plan_share(
+            youth=youth, actor=request.user, recipient_name=d["recipient_name"],
+            recipient_organisation=d["recipient_organisation"], purpose=d["purpose"], parts=d["parts"],
+            consent=d["consent"], consent_confirmed=d["consent_confirmed"]))
         if ok:
             messages.success(request, _("Delingen er registreret. Hent PDF'en med netop det, der deles."))
-            return redirect(reverse("plans:share", args=[youth.pk]) + f"#deling-{result['s'].pk}")
+            return redirect(reverse("plans:share", args=[youth.pk]) + f"#deling-{shared.pk}")
     page = Paginator(selectors.shares_for(youth), PAGE_SIZE).get_page(request.GET.get("side"))
     return render(request, "plans/share.html", _context(request, youth, "share", form=form, page=page))

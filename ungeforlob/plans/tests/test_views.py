@@ -3,10 +3,22 @@ from __future__ import annotations
 import datetime
 import re
 
+import pytest
+from django.utils import timezone
+
 from ungeforlob.audit.models import AuditAction, AuditEvent
 from ungeforlob.chain.models import ChainRole
 from ungeforlob.plans import services
-from ungeforlob.plans.models import Goal, PlanChange
+from ungeforlob.plans.models import (
+    Activity,
+    Evaluation,
+    Goal,
+    JournalNote,
+    PlanChange,
+    PlanMeeting,
+    PlanShare,
+    SubGoal,
+)
 from ungeforlob.plans.tests.factories import build_plan
 from ungeforlob.testing import Personas, add_member, make_user
 
@@ -264,3 +276,71 @@ def test_over_long_input_and_bad_values_never_give_a_server_error(p: Personas, a
         r = c.post(_url(p, path), data)
         assert r.status_code == 200, path
         assert "Der er fejl i formularen" in r.content.decode(), path
+
+
+@pytest.mark.parametrize("what", ["goal", "subgoal", "activity", "evaluation", "meeting", "note", "share"])
+def test_every_create_form_sent_twice_with_its_token_saves_once(p: Personas, as_user, what: str) -> None:
+    """A double click or a re-sent POST carries the same one-time token: the second copy is refused in Danish."""
+    goal = build_plan(p.youth, p.contact_person, activities=0, evaluations=0)[0]
+    subgoal = goal.subgoals.get()
+    today = timezone.localdate()
+    url, data, rows = {
+        "goal": ("plan/maal/nyt/", {"text": "Jeg vil have et job", "written_by": "ung", "version": 0},
+                 lambda: Goal.objects.filter(youth=p.youth).count()),
+        "subgoal": (f"plan/maal/{goal.pk}/delmaal/nyt/",
+                    {"text": "Skrive en ansøgning", "success_criterion": "Den er sendt", "status": "i_gang",
+                     "version": 0},
+                    lambda: SubGoal.objects.filter(goal=goal).count()),
+        "activity": ("plan/aktivitet/ny/", {"subgoal": subgoal.pk, "title": "Praktik", "reason": "Prøve det",
+                                            "responsible": "ung", "status": "planlagt", "version": 0},
+                     lambda: Activity.objects.filter(subgoal=subgoal).count()),
+        "evaluation": ("plan/evaluering/ny/", {"target": f"d{subgoal.pk}", "closeness": 4, "youth_voice": "ung"},
+                       lambda: Evaluation.objects.filter(youth=p.youth).count()),
+        "meeting": ("plan/moeder/nyt/", {"held_on": today.isoformat(), "youth_present": "on"},
+                    lambda: PlanMeeting.objects.filter(youth=p.youth).count()),
+        "note": ("notater/", {"text": "Vi talte om praktik"}, lambda: JournalNote.objects.filter(youth=p.youth).count()),
+        "share": ("plan/del/", {"recipient_name": "Skolen", "purpose": "Start", "parts": ["maal"],
+                                "consent": "mundtligt", "consent_confirmed": "on"},
+                  lambda: PlanShare.objects.filter(youth=p.youth).count()),
+    }[what]
+    client = as_user(p.contact_person)
+    before = rows()
+    data = {**data, "submission": "ettoken42"}
+    assert client.post(_url(p, url), data).status_code == 302
+    again = client.post(_url(p, url), data)
+    assert again.status_code == 200
+    assert "Formularen er allerede sendt" in again.content.decode()
+    assert rows() == before + 1
+
+
+def test_a_search_in_the_notes_is_logged_with_its_terms_and_a_cpr_number_masked(p: Personas, as_user) -> None:
+    client = as_user(p.contact_person)
+    client.get(_url(p, "notater/?q=praktik"))
+    client.get(_url(p, "notater/?q=0101011234"))
+    logged = list(AuditEvent.objects.filter(action=AuditAction.SEARCH, object_type="notes", youth_id=p.youth.pk)
+                  .order_by("pk").values_list("detail__q", flat=True))
+    assert logged == ["praktik", "CPR-søgning"]
+
+
+def test_a_search_in_the_plan_history_is_logged_with_its_terms(p: Personas, as_user) -> None:
+    build_plan(p.youth, p.contact_person)
+    as_user(p.colleague).get(_url(p, "plan/historik/?q=Delmål"))
+    event = AuditEvent.objects.get(action=AuditAction.SEARCH, object_type="plan_history")
+    assert (event.youth_id, event.actor_id, event.detail) == (p.youth.pk, p.colleague.pk, {"q": "Delmål"})
+
+
+def test_a_goal_of_another_young_person_is_not_found_under_this_one(p: Personas, as_user) -> None:
+    other_contact = p.other_youth.memberships.get().professional
+    other_goal = build_plan(p.other_youth, other_contact)[0]
+    client = as_user(p.contact_person)
+    assert client.get(_url(p, f"plan/maal/{other_goal.pk}/ret/")).status_code == 404
+    assert client.post(_url(p, f"plan/maal/{other_goal.pk}/slet/")).status_code == 404
+    assert Goal.objects.filter(pk=other_goal.pk).exists()
+
+
+def test_an_empty_confirm_form_deletes_the_sub_goal(p: Personas, as_user) -> None:
+    """The reason is optional: a POST without one is still a confirmation (it re-rendered the page before)."""
+    subgoal = build_plan(p.youth, p.contact_person)[0].subgoals.get()
+    response = as_user(p.contact_person).post(_url(p, f"plan/delmaal/{subgoal.pk}/slet/"))
+    assert response.status_code == 302
+    assert not SubGoal.objects.filter(pk=subgoal.pk).exists()
