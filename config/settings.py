@@ -64,8 +64,6 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_htmx",
     "csp",
-    "django_tasks",
-    "django_tasks_db",
     # Ungeforløb: one app per domain concept (see README "Architecture").
     "ungeforlob.core",
     "ungeforlob.accounts",
@@ -79,6 +77,7 @@ INSTALLED_APPS = [
     "ungeforlob.offers",
     "ungeforlob.insights",
     "ungeforlob.portal",
+    "ungeforlob.scheduler",
     # Demo Kommune and `seed_demo`: the one app that may import every other.
     "ungeforlob.demo",
 ]
@@ -190,8 +189,6 @@ STORAGES = {
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Data protection: CPR numbers are encrypted at rest with this key (Fernet, urlsafe base64 of 32 bytes),
 # and looked up by a keyed hash. Development derives a stable key from SECRET_KEY.

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from django.apps import apps
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 
 from ungeforlob import policy
@@ -18,17 +20,34 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect("transitions:today")
 
 
+def health_checks() -> list[tuple[str, str]]:
+    """(name, dotted path) of every check the installed apps declare as `health_checks` on their AppConfig
+    (the scheduler declares the worker's). A check takes no arguments and returns "ok" or another word."""
+    return [check for config in apps.get_app_configs() for check in getattr(config, "health_checks", ())]
+
+
 @login_not_required
 @never_cache
 def healthz(request: HttpRequest) -> HttpResponse:
-    """For load balancers and monitoring: 200 when the database answers, 503 otherwise."""
+    """For load balancers and monitoring: the database and each declared check (the worker), each on its own.
+
+    200 only when the database answers and every check says "ok". 503 when the database fails (the checks
+    then say "unknown") or a check says anything else: the worker is "silent" when it has not beaten for two
+    minutes, "never" when no worker has run against this database. "never" is a 503 in development and tests
+    too: the answer does not depend on DEBUG, and `make run` starts the worker.
+    """
+    checks = health_checks()
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
+        results = {name: import_string(path)() for name, path in checks}
     except Exception:  # noqa: BLE001 - any database failure means unhealthy
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return JsonResponse({"status": "error", "database": "unavailable"} | {name: "unknown" for name, _ in checks},
+                            status=503)
+    healthy = all(value == "ok" for value in results.values())
+    return JsonResponse({"status": "ok" if healthy else "error", "database": "ok"} | results,
+                        status=200 if healthy else 503)
 
 
 def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from django.db import OperationalError, close_old_connections, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -53,13 +53,26 @@ def _due(now: datetime.datetime) -> Q:
     return Q(status=MessageStatus.QUEUED, due_at__lte=now) | Q(status=MessageStatus.SENDING, lease_until__lt=now)
 
 
-def claim(*, now: datetime.datetime, limit: int, lease_seconds: int) -> tuple[str, list[OutboundMessage]]:
-    """Take up to `limit` due messages for this worker. Returns the claim token and the claimed rows."""
-    due = _due(now)
-    candidates = OutboundMessage.objects.filter(due)
+def _claimable(now: datetime.datetime) -> QuerySet[OutboundMessage]:
+    candidates = OutboundMessage.objects.filter(_due(now))
     if is_quiet(now):
         # Quiet hours: only agreed wake-ups and login codes the youth just asked for go; the rest waits.
         candidates = candidates.filter(kind__in=[MessageKind.WAKEUP, MessageKind.LOGIN_CODE])
+    return candidates
+
+
+def work_left(*, now: datetime.datetime) -> bool:
+    """Is there anything to send now: a message a worker may claim now, or one in flight under a claim (which
+    is sent, or claimed again when its lease runs out)? Messages queued for later, or held by quiet hours, are
+    not work left now."""
+    return (_claimable(now).exists()
+            or OutboundMessage.objects.filter(status=MessageStatus.SENDING).exists())
+
+
+def claim(*, now: datetime.datetime, limit: int, lease_seconds: int) -> tuple[str, list[OutboundMessage]]:
+    """Take up to `limit` due messages for this worker. Returns the claim token and the claimed rows."""
+    due = _due(now)
+    candidates = _claimable(now)
     ids = list(candidates.order_by("due_at", "id").values_list("id", flat=True)[:limit])
     if not ids:
         return "", []
@@ -225,7 +238,6 @@ class OutboxWorker:
                     log.info("SMS outbox: claimed=%s sent=%s retried=%s failed=%s cancelled=%s", report.claimed,
                              report.sent, report.retried, report.failed, report.cancelled)
                     continue
-                if until_empty and not OutboundMessage.objects.filter(status__in=[MessageStatus.QUEUED,
-                                                                                  MessageStatus.SENDING]).exists():
+                if until_empty and not work_left(now=timezone.now()):
                     return
                 self.stopping.wait(self.idle_seconds)

@@ -2,28 +2,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from unittest import mock
 
 from django.contrib import admin
-from django.db import connection
 from django.test import Client
 
 from ungeforlob.core.testing import Personas, client_for
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def test_healthz_answers_ok_when_the_database_answers(db) -> None:
-    response = Client().get("/healthz")
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
-
-
-def test_healthz_answers_503_when_the_database_fails(db) -> None:
-    # The edge we cannot break for real inside a test: the database connection itself.
-    with mock.patch.object(connection, "cursor", side_effect=Exception("down")):
-        response = Client().get("/healthz")
-    assert response.status_code == 503
 
 
 def test_pages_send_a_strict_content_security_policy_and_privacy_headers(p: Personas, as_user) -> None:

@@ -1,0 +1,40 @@
+"""The periodic jobs, all in one list: what runs in the background, and how often.
+
+The worker (`manage.py worker`) is their only home: no page load runs them, and there is no second path
+(cron, a task queue). A job is a function importable by its dotted path, called with `kwargs` and no user; it
+returns how many things it did (or None). It must be safe to run again at any time: a job that failed is tried
+again at its next turn, and a job's own writes are atomic where they need to be.
+
+To add one, append a line. `tests/test_jobs.py` imports every path, so a typo fails the suite.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+MINUTE = 60
+HOUR = 60 * MINUTE
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str  # stable: it keys the job's row in JobState
+    path: str  # "package.module.function"
+    every: int  # seconds between runs
+    kwargs: dict[str, Any] = field(default_factory=dict)
+
+
+JOBS: tuple[Job, ...] = (
+    # Concerns not acknowledged by the end of their deadline's working day go to the leader.
+    Job("concerns_escalate", "ungeforlob.chain.tasks.concerns_escalate", every=MINUTE),
+    # Memberships resting on a consent that has expired end (access already stopped with the policy).
+    Job("consents_expire", "ungeforlob.chain.tasks.consents_expire", every=5 * MINUTE),
+    # Self-evaluation rounds the young person chose not to keep: an hour to print them, then they go.
+    Job("self_evaluations_purge_unkept", "ungeforlob.progression.services.self_evaluation_purge_unkept",
+        every=5 * MINUTE, kwargs={"older_than": datetime.timedelta(hours=1)}),
+    # Failed-login rows are needed only for the lockout window; a day is kept for looking into an attack.
+    Job("login_failures_prune", "ungeforlob.accounts.services.login_failures_prune",
+        every=HOUR, kwargs={"older_than": datetime.timedelta(days=1)}),
+)
