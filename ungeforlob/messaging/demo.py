@@ -10,7 +10,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from ungeforlob.chain.models import ChainRole
+from ungeforlob import policy
 from ungeforlob.messaging.models import (
     CheckIn,
     CheckInStatus,
@@ -21,7 +21,6 @@ from ungeforlob.messaging.models import (
     SmsConsent,
     WakeUpSeries,
 )
-from ungeforlob.youth.models import Youth
 
 # (minutes before now, outgoing?, kind, text); {name} is the youth's first name.
 CONVERSATIONS = [
@@ -52,11 +51,8 @@ CONVERSATIONS = [
 
 def load(*, municipality: Any, staff: dict[str, Any], orgs: dict[str, Any]) -> None:
     contact = staff["kontaktperson"]
-    youths = list(
-        Youth.objects.filter(municipality=municipality, memberships__professional=contact,
-                             memberships__role=ChainRole.CONTACT_PERSON, memberships__end_date__isnull=True)
-        .order_by("pk")[: len(CONVERSATIONS)]
-    )
+    youths = list(policy.contact_person_youth(contact).filter(municipality=municipality)
+                  .order_by("pk")[: len(CONVERSATIONS)])
     now = timezone.now()
     for youth, conversation in zip(youths, CONVERSATIONS, strict=False):
         SmsConsent.objects.get_or_create(

@@ -9,6 +9,11 @@ but the answer comes late — the moment a crashing worker would lose track of i
 In a test: `with FakeGateway(token="t") as gw: ... gw.url ... gw.delivered`. As a process (the bench):
 `python -m ungeforlob.messaging.fake_gateway --token t` prints `PORT <n>`; GET /_state returns the counters
 and POST /_control changes the failure modes.
+
+It also calls back as a provider does: `gw.report(app_url, token, delivery)` posts a delivery receipt to the
+app's `/sms/kvittering/`, `gw.reply(app_url, token, msisdn=..., text=...)` a young person's answer to
+`/sms/indgaaende/`. The token goes in the `Authorization: Bearer` header, never in the URL (the app refuses
+a token in the query string: it would be written to every access log on the way).
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ import json
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -182,6 +189,30 @@ class FakeGateway:
     def __exit__(self, *exc: object) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+    # --- calling the app back, as the provider does ---------------------------------------------------------
+
+    def report(self, app_url: str, token: str, delivery: Delivery, *, status: str = "DELIVERED") -> int:
+        """Post a delivery receipt for `delivery` to the app's receipt webhook. Returns the HTTP status."""
+        return _post(f"{app_url.rstrip('/')}/sms/kvittering/", token,
+                     {"id": str(delivery.id), "status": status, "userref": delivery.key})
+
+    def reply(self, app_url: str, token: str, *, msisdn: str, text: str, message_id: str = "") -> int:
+        """Post an SMS from a phone (`msisdn` like "4520123456") to the app's inbound webhook."""
+        return _post(f"{app_url.rstrip('/')}/sms/indgaaende/", token,
+                     {"msisdn": msisdn, "message": text, "id": message_id})
+
+
+def _post(url: str, token: str, payload: dict[str, Any]) -> int:
+    request = urllib.request.Request(  # noqa: S310 - a test helper posting to the app under test
+        url, data=json.dumps(payload).encode(), method="POST",
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            return int(response.status)
+    except urllib.error.HTTPError as exc:
+        return int(exc.code)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ungeforlob.core.forms import SubmitOnceMixin
 from ungeforlob.messaging import conf
 from ungeforlob.youth.forms import DateInput
 
@@ -66,7 +67,9 @@ class SendForm(WarningMixin):
         return data
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(SubmitOnceMixin):
+    """Recording a yes (or withdrawing it) is saved once, however often the form is sent."""
+
     note = forms.CharField(label=_("Hvordan gav den unge samtykke?"), max_length=200, required=False,
                            help_text=_("Fx »mundtligt ved samtale 3. marts«."))
     action = forms.ChoiceField(choices=[("give", "give"), ("withdraw", "withdraw")], widget=forms.HiddenInput)

@@ -4,6 +4,11 @@ Every call carries the message's idempotency key. A gateway must treat a second 
 the same message (the development gateway and the fake test gateway do; the HTTP adapter sends the key as
 the provider's reference and as an `Idempotency-Key` header), which is what makes re-sending after a crash
 safe.
+
+The provider reports back by POSTing to the app: delivery receipts to `/sms/kvittering/` and young people's
+replies to `/sms/indgaaende/`. Configure it to send `SMS_INBOUND_TOKEN` in a header —
+`Authorization: Bearer <token>` (or `X-Inbound-Token: <token>`) — never in the URL: a token in the query
+string lands in access logs, so the app refuses such a request and records nothing.
 """
 
 from __future__ import annotations

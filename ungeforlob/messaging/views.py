@@ -1,17 +1,29 @@
-"""Pages for SMS contact with a young person, the provider's webhooks, and the development gateway."""
+"""Pages for SMS contact with a young person, the provider's webhooks, and the development gateway.
+
+Reading the conversation is for everyone in the circle (`Action.VIEW`); writing to the young person, agreeing
+wake-ups, reminders and check-ins and recording consent is `Action.SEND_SMS` (the policy's editing roles).
+
+The webhooks (`/sms/indgaaende/` for replies, `/sms/kvittering/` for delivery receipts) are called by the
+provider, not a user. They take the shared secret `SMS_INBOUND_TOKEN` in a header only —
+`Authorization: Bearer <token>`, or `X-Inbound-Token: <token>` where the provider cannot set Authorization —
+compared in constant time. A token in the URL's query string would end up in access logs and proxies'
+logs: such a request is refused and nothing is recorded, so the provider's configuration gets fixed.
+"""
 
 from __future__ import annotations
 
 import hmac
 import json
+import logging
 from typing import Any
+from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -19,8 +31,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ungeforlob import policy
 from ungeforlob.audit.services import audit_record_list
-from ungeforlob.core.forms import apply_validation_error
-from ungeforlob.messaging import conf, permissions, selectors, services
+from ungeforlob.core.forms import run_service
+from ungeforlob.messaging import conf, selectors, services
 from ungeforlob.messaging.forms import (
     CheckInForm,
     ConsentForm,
@@ -33,19 +45,29 @@ from ungeforlob.messaging.gateways import dev_log_path
 from ungeforlob.messaging.models import MessageStatus, OutboundMessage, WakeUpSeries
 from ungeforlob.messaging.rules import ContentWarning
 from ungeforlob.messaging.services import default_wakeup_body
+from ungeforlob.policy import Action
 
 TAB = "messaging:conversation"
+log = logging.getLogger(__name__)
 
 
-def _apply(form: Any, exc: ValidationError) -> None:
-    apply_validation_error(form, exc)
-    # A warning (not a refusal): offer the "send anyway" box.
-    form.show_accept = isinstance(exc, ContentWarning)
+def _sms_youth(request: HttpRequest, youth_pk: int) -> Any:
+    """The young person, when the user may write to them by SMS (404 otherwise, as for anyone not in the circle)."""
+    return policy.get_youth_for(request.user, youth_pk, what="sms", action=Action.SEND_SMS)
+
+
+def _run(form: Any, call: Any) -> tuple[bool, Any, Any]:
+    """`run_service`, and when the content rules only warn (not refuse), offer the "send anyway" box."""
+
+    def offer_accept(exc: Any) -> None:
+        form.show_accept = isinstance(exc, ContentWarning)
+
+    return run_service(form, call, on_error=offer_accept)
 
 
 def _page(request: HttpRequest, youth: Any, form: SendForm | None = None, status: int = 200) -> HttpResponse:
     thread, more = selectors.conversation_thread(youth, show_all=request.GET.get("alle") == "1")
-    can_send = permissions.may_send_sms(request.user, youth)
+    can_send = policy.can(request.user, Action.SEND_SMS, youth)
     context = {"youth": youth, "tab": TAB, "thread": thread, "more": more, "can_send": can_send,
                "form": form or SendForm(), **selectors.conversation_page(youth)}
     return render(request, "messaging/conversation.html", context, status=status)
@@ -58,18 +80,15 @@ def conversation(request: HttpRequest, youth_pk: int) -> HttpResponse:
 
 @require_POST
 def send(request: HttpRequest, youth_pk: int) -> HttpResponse:
-    youth = policy.get_youth_for(request.user, youth_pk, what="sms", for_edit=True)
+    youth = _sms_youth(request, youth_pk)
     form = SendForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
-        try:
-            message = services.conversation_send(
-                actor=request.user, youth=youth, body=data["body"], send_at=data["send_at"],
-                submission=data["submission"], accept_warnings=data["accept_warnings"],
-            )
-        except ValidationError as exc:
-            _apply(form, exc)
-        else:
+        ok, message, form = _run(form, lambda: services.conversation_send(
+            actor=request.user, youth=youth, body=data["body"], send_at=data["send_at"],
+            submission=data["submission"], accept_warnings=data["accept_warnings"],
+        ))
+        if ok:
             if message.status == MessageStatus.QUEUED and message.quiet_shifted:
                 messages.info(request, _("Det er nattero (kl. 22–7). Beskeden sendes kl. 7.00."))
             elif data["send_at"]:
@@ -82,19 +101,24 @@ def send(request: HttpRequest, youth_pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def consent(request: HttpRequest, youth_pk: int) -> HttpResponse:
-    youth = policy.get_youth_for(request.user, youth_pk, what="sms", for_edit=True)
+    youth = _sms_youth(request, youth_pk)
     current = selectors.conversation_page(youth)["consent"]
     form = ConsentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if form.cleaned_data["action"] == "give":
-            services.consent_give(actor=request.user, youth=youth, note=form.cleaned_data["note"])
-            messages.success(request, _("Samtykket til SMS-kontakt er registreret."))
+        give = form.cleaned_data["action"] == "give"
+        if give:
+            ok, _consent, form = run_service(form, lambda: services.consent_give(
+                actor=request.user, youth=youth, note=form.cleaned_data["note"]))
         else:
-            services.consent_withdraw(actor=request.user, youth=youth)
-            messages.success(request, _("Samtykket er trukket tilbage. Der sendes ingen SMS'er, og planlagte "
-                                        "beskeder og vækninger er stoppet."))
-        return redirect("messaging:conversation", youth.pk)
-    return render(request, "messaging/consent.html", {"youth": youth, "tab": TAB, "form": form, "consent": current})
+            ok, _consent, form = run_service(form, lambda: services.consent_withdraw(actor=request.user, youth=youth))
+        if ok:
+            messages.success(request, _("Samtykket til SMS-kontakt er registreret.") if give else
+                             _("Samtykket er trukket tilbage. Der sendes ingen SMS'er, og planlagte beskeder og "
+                               "vækninger er stoppet."))
+            return redirect("messaging:conversation", youth.pk)
+    status = 400 if request.method == "POST" and form.errors else 200
+    return render(request, "messaging/consent.html", {"youth": youth, "tab": TAB, "form": form, "consent": current},
+                  status=status)
 
 
 def _key(prefix: str, youth: Any, data: dict[str, Any]) -> str | None:
@@ -109,19 +133,16 @@ def _form_page(request: HttpRequest, youth: Any, form: Any, template: str, **ext
 
 @require_http_methods(["GET", "POST"])
 def wakeup_new(request: HttpRequest, youth_pk: int) -> HttpResponse:
-    youth = policy.get_youth_for(request.user, youth_pk, what="sms", for_edit=True)
+    youth = _sms_youth(request, youth_pk)
     initial = {"weekdays": [0, 1, 2, 3, 4], "start_date": timezone.localdate(), "body": default_wakeup_body(youth)}
     form = WakeUpForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.wakeup_create(actor=request.user, youth=youth, time_of_day=data["time_of_day"],
-                                   weekdays=data["weekdays"], start_date=data["start_date"],
-                                   stop_date=data["stop_date"], body=data["body"],
-                                   accept_warnings=data["accept_warnings"])
-        except ValidationError as exc:
-            _apply(form, exc)
-        else:
+        ok, _series, form = _run(form, lambda: services.wakeup_create(
+            actor=request.user, youth=youth, time_of_day=data["time_of_day"], weekdays=data["weekdays"],
+            start_date=data["start_date"], stop_date=data["stop_date"], body=data["body"],
+            accept_warnings=data["accept_warnings"]))
+        if ok:
             messages.success(request, _("Vækningen er aftalt."))
             return redirect("messaging:conversation", youth.pk)
     return _form_page(request, youth, form, "messaging/wakeup_form.html")
@@ -129,8 +150,9 @@ def wakeup_new(request: HttpRequest, youth_pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def wakeup_stop(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
-    youth = policy.get_youth_for(request.user, youth_pk, what="sms", for_edit=True)
-    series = get_object_or_404(WakeUpSeries, pk=pk, youth=youth, stopped_at__isnull=True)
+    youth = _sms_youth(request, youth_pk)
+    series = policy.access(WakeUpSeries.objects.filter(stopped_at__isnull=True), user=request.user, youth=youth,
+                           pk=pk, action=Action.SEND_SMS)
     if request.method == "POST":
         services.wakeup_stop(actor=request.user, series=series)
         messages.success(request, _("Vækningen er stoppet."))
@@ -140,18 +162,15 @@ def wakeup_stop(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def reminder_new(request: HttpRequest, youth_pk: int) -> HttpResponse:
-    youth = policy.get_youth_for(request.user, youth_pk, what="sms", for_edit=True)
+    youth = _sms_youth(request, youth_pk)
     form = ReminderForm(request.POST or None, initial={"lead_hours": conf.reminder_lead_hours()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.reminder_schedule(actor=request.user, youth=youth, appointment_at=data["appointment_at"],
-                                       lead_hours=data["lead_hours"], place=data["place"],
-                                       accept_warnings=data["accept_warnings"],
-                                       idempotency_key=_key("reminder", youth, data))
-        except ValidationError as exc:
-            _apply(form, exc)
-        else:
+        ok, _message, form = _run(form, lambda: services.reminder_schedule(
+            actor=request.user, youth=youth, appointment_at=data["appointment_at"], lead_hours=data["lead_hours"],
+            place=data["place"], accept_warnings=data["accept_warnings"],
+            idempotency_key=_key("reminder", youth, data)))
+        if ok:
             messages.success(request, _("Påmindelsen er planlagt."))
             return redirect("messaging:conversation", youth.pk)
     return _form_page(request, youth, form, "messaging/reminder_form.html")
@@ -171,30 +190,32 @@ def _activities(youth: Any) -> list[tuple[str, str]]:
 
 @require_http_methods(["GET", "POST"])
 def checkin_new(request: HttpRequest, youth_pk: int) -> HttpResponse:
-    youth = policy.get_youth_for(request.user, youth_pk, what="sms", for_edit=True)
+    youth = _sms_youth(request, youth_pk)
     activities = _activities(youth)
     form = CheckInForm(request.POST or None, activities=activities,
                        initial={"activity": request.GET.get("aktivitet", "")})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         activity = data.get("activity") or ""
-        try:
-            services.checkin_create(actor=request.user, youth=youth, question=data["question"],
-                                    send_at=data["send_at"], related_type="plans.activity" if activity else "",
-                                    related_id=activity, accept_warnings=data["accept_warnings"],
-                                    idempotency_key=_key("checkin", youth, data))
-        except ValidationError as exc:
-            _apply(form, exc)
-        else:
+        ok, _checkin, form = _run(form, lambda: services.checkin_create(
+            actor=request.user, youth=youth, question=data["question"], send_at=data["send_at"],
+            related_type="plans.activity" if activity else "", related_id=activity,
+            accept_warnings=data["accept_warnings"], idempotency_key=_key("checkin", youth, data)))
+        if ok:
             messages.success(request, _("Spørgsmålet er sendt. Svaret kommer her."))
             return redirect("messaging:conversation", youth.pk)
     return _form_page(request, youth, form, "messaging/checkin_form.html")
 
 
+def _message(request: HttpRequest, youth: Any, pk: int) -> OutboundMessage:
+    """One of this young person's messages (404 for another's, or for a user who may not write to them)."""
+    return policy.access(OutboundMessage, user=request.user, youth=youth, pk=pk, action=Action.SEND_SMS)
+
+
 @require_http_methods(["GET", "POST"])
 def message_cancel(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
-    youth = policy.get_youth_for(request.user, youth_pk, what="sms", for_edit=True)
-    message = get_object_or_404(OutboundMessage, pk=pk, youth=youth)
+    youth = _sms_youth(request, youth_pk)
+    message = _message(request, youth, pk)
     if request.method == "POST":
         try:
             services.outbound_cancel(actor=request.user, message=message)
@@ -208,8 +229,8 @@ def message_cancel(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse
 
 @require_POST
 def message_retry(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
-    youth = policy.get_youth_for(request.user, youth_pk, what="sms", for_edit=True)
-    message = get_object_or_404(OutboundMessage, pk=pk, youth=youth)
+    youth = _sms_youth(request, youth_pk)
+    message = _message(request, youth, pk)
     try:
         services.outbound_retry(actor=request.user, message=message)
     except ValidationError as exc:
@@ -221,22 +242,41 @@ def message_retry(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
 
 @require_POST
 def message_acknowledge(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
-    youth = policy.get_youth_for(request.user, youth_pk, what="sms", for_edit=True)
-    message = get_object_or_404(OutboundMessage, pk=pk, youth=youth)
+    youth = _sms_youth(request, youth_pk)
+    message = _message(request, youth, pk)
     services.outbound_acknowledge_failure(actor=request.user, message=message)
     return redirect("messaging:conversation", youth.pk)
 
 
 # --- the provider's webhooks ------------------------------------------------------------------------------
 
-def _token_ok(request: HttpRequest) -> bool:
-    expected = str(getattr(settings, "SMS_INBOUND_TOKEN", "") or "")
-    if not expected:
-        return False  # no token configured: the webhooks are closed
+def _header_token(request: HttpRequest) -> str:
     auth = request.headers.get("Authorization", "")
-    given = (request.headers.get("X-Inbound-Token") or (auth[7:] if auth.startswith("Bearer ") else "")
-             or request.GET.get("token", ""))
-    return hmac.compare_digest(given.encode(), expected.encode())
+    scheme, _sep, value = auth.partition(" ")
+    if scheme.lower() == "bearer" and value.strip():
+        return value.strip()
+    return request.headers.get("X-Inbound-Token", "").strip()
+
+
+def _token_in_url(request: HttpRequest, expected: str) -> bool:
+    """A token in the query string (under any name) is in every access log it passed through."""
+    if "token" in request.GET:
+        return True
+    return bool(expected) and expected in unquote_plus(request.META.get("QUERY_STRING", ""))
+
+
+def _refusal(request: HttpRequest) -> HttpResponse | None:
+    """None when the provider's request carries the right token in a header; else the 403 to answer."""
+    expected = str(getattr(settings, "SMS_INBOUND_TOKEN", "") or "")
+    if _token_in_url(request, expected):
+        log.warning("SMS webhook %s refused: the token was sent in the URL; send it in the Authorization header",
+                    request.path)
+        return JsonResponse({"error": "the token belongs in the Authorization header, not the URL"}, status=403)
+    if not expected:
+        return JsonResponse({"error": "forbidden"}, status=403)  # no token configured: the webhooks are closed
+    if not hmac.compare_digest(_header_token(request).encode(), expected.encode()):
+        return JsonResponse({"error": "forbidden"}, status=403)
+    return None
 
 
 def _payload(request: HttpRequest) -> dict[str, Any] | None:
@@ -261,8 +301,8 @@ def _first(data: dict[str, Any], *names: str) -> Any:
 @require_POST
 def inbound_webhook(request: HttpRequest) -> HttpResponse:
     """A reply from a young person, posted by the provider: {"msisdn", "message", "id"} (or from/text)."""
-    if not _token_ok(request):
-        return JsonResponse({"error": "forbidden"}, status=403)
+    if (refused := _refusal(request)) is not None:
+        return refused
     data = _payload(request)
     if data is None:
         return JsonResponse({"error": "invalid JSON"}, status=400)
@@ -282,8 +322,8 @@ def inbound_webhook(request: HttpRequest) -> HttpResponse:
 @require_POST
 def receipt_webhook(request: HttpRequest) -> HttpResponse:
     """A delivery receipt posted by the provider: {"id", "status", "userref"}."""
-    if not _token_ok(request):
-        return JsonResponse({"error": "forbidden"}, status=403)
+    if (refused := _refusal(request)) is not None:
+        return refused
     data = _payload(request)
     if data is None:
         return JsonResponse({"error": "invalid JSON"}, status=400)
@@ -319,7 +359,8 @@ def dev_reply(request: HttpRequest) -> HttpResponse:
         return redirect("messaging:dev_gateway")
     rows = dict((r.pk, m) for r, m in selectors.dev_gateway_messages(request.user, limit=500))
     message = rows.get(form.cleaned_data["message"])
-    if message is None:
+    # Answering as the young person is a write: only for those who may write to them, like the conversation.
+    if message is None or not policy.can(request.user, Action.SEND_SMS, message.youth):
         raise Http404
     services.inbound_receive(from_number=message.to_number or message.youth.mobile, body=form.cleaned_data["body"])
     messages.success(request, _("Svaret er modtaget som SMS fra %(name)s.") % {"name": message.youth.full_name})

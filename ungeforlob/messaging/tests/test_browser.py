@@ -69,7 +69,7 @@ def test_a_wake_up_series_reaches_the_phone_and_the_answer_reaches_the_conversat
     response = page.request.post(
         s.base_url + "/sms/indgaaende/",
         data=json.dumps({"msisdn": 4520123456, "message": "Er oppe nu!", "id": f"b-{width}"}),
-        headers={"Content-Type": "application/json", "X-Inbound-Token": "browser-token"},
+        headers={"Content-Type": "application/json", "Authorization": "Bearer browser-token"},
     )
     assert response.status == 200
 
