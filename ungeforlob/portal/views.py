@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import json
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -9,9 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -19,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ungeforlob import policy
 from ungeforlob.core.forms import apply_validation_error
-from ungeforlob.portal import selectors, services
+from ungeforlob.portal import export, selectors, services
 from ungeforlob.portal.auth import portal_login, portal_logout, youth_required
 from ungeforlob.portal.forms import (
     CheckInForm,
@@ -149,10 +145,7 @@ def data_download(request: HttpRequest) -> HttpResponse:
 @youth_required
 def data_json(request: HttpRequest) -> HttpResponse:
     services.export_record(youth=request.youth, fmt="json")
-    sections = selectors.export_data(request.youth)
-    payload = {"udtrukket": timezone.now().isoformat(), "sektioner": {title: rows for title, rows in sections}}
-    response = HttpResponse(json.dumps(payload, ensure_ascii=False, indent=2, default=str),
-                            content_type="application/json; charset=utf-8")
+    response = HttpResponse(export.export_json(request.youth), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="mine-data.json"'
     return response
 
@@ -162,9 +155,7 @@ def data_pdf(request: HttpRequest) -> HttpResponse:
     from weasyprint import HTML
 
     services.export_record(youth=request.youth, fmt="pdf")
-    html = render_to_string("portal/data_pdf.html", {"youth": request.youth, "sections": selectors.export_data(request.youth),
-                                                     "now": timezone.now()})
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    pdf = HTML(string=export.export_pdf_html(request.youth), base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="mine-data.pdf"'
     return response
