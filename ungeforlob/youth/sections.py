@@ -1,15 +1,24 @@
-"""The tabs of a young person's page. Each capability adds its own tab here (url name, label).
+"""The parts of a young person's page that other capabilities add: its tabs and its overview cards.
 
-`youth_sections` hands them to every template (settings' context processors): the tab bar in
-`youth/youth_base.html` is extended by pages of many apps.
+Tabs: each capability adds its own here (url name, label). `youth_sections` hands them to every template
+(settings' context processors): the tab bar in `youth/youth_base.html` is extended by pages of many apps.
+
+Overview cards: each capability adds a line to YOUTH_OVERVIEW_CARDS (template, context function). The
+overview view calls `overview_cards(youth, today=...)` after `policy.get_youth_for` and the template only
+draws what it was given: no template tag reads a young person's data.
 """
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
+
+from ungeforlob.youth.models import Youth
 
 # In the order of the model: the young person's own plan and progression first, then the chain around them.
 YOUTH_SECTIONS: list[tuple[str, object]] = [
@@ -28,3 +37,24 @@ YOUTH_SECTIONS: list[tuple[str, object]] = [
 def youth_sections(request: HttpRequest) -> dict[str, Any]:
     """Context processor: the tabs (a constant; no query)."""
     return {"youth_sections": YOUTH_SECTIONS}
+
+
+# The cards after the youth app's own, in this order: (template, `(youth, *, today) -> dict` of the app that
+# owns the card, costing a fixed number of queries). The template gets the dict and `youth`.
+YOUTH_OVERVIEW_CARDS: list[tuple[str, str]] = [
+    ("plans/_overview_card.html", "ungeforlob.plans.cards.overview_card"),
+    ("offers/_youth_card.html", "ungeforlob.offers.cards.overview_card"),
+    ("transitions/_overview_card.html", "ungeforlob.transitions.selectors.overview_card"),
+    ("progression/_overview_card.html", "ungeforlob.progression.cards.overview_card"),
+    ("chain/_overview_card.html", "ungeforlob.chain.cards.overview_card"),
+    ("portal/staff/_wishes_card.html", "ungeforlob.portal.cards.wishes_card"),
+]
+
+
+def overview_cards(youth: Youth, *, today: datetime.date) -> list[tuple[str, dict[str, Any]]]:
+    """Every overview card's (template, context), read for a young person the caller may see."""
+    cards = []
+    for template_name, path in YOUTH_OVERVIEW_CARDS:
+        card: Callable[..., dict[str, Any]] = import_string(path)
+        cards.append((template_name, {**card(youth, today=today), "youth": youth}))
+    return cards

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -14,6 +15,7 @@ from ungeforlob.audit.services import audit_record, audit_record_list
 from ungeforlob.core.forms import apply_validation_error
 from ungeforlob.youth import selectors, services
 from ungeforlob.youth.forms import CourseEndForm, GuardianForm, RevealCprForm, YouthCreateForm, YouthForm
+from ungeforlob.youth.sections import overview_cards
 from ungeforlob.youth.timeline import timeline_for
 
 PAGE_SIZE = 50
@@ -71,6 +73,7 @@ def youth_detail(request: HttpRequest, youth_pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="overview")
     context = {"youth": youth, "can_edit": policy.can_edit_youth(request.user, youth), "tab": "youth:detail"}
     context.update(selectors.youth_overview(youth))
+    context["overview_cards"] = overview_cards(youth, today=timezone.localdate())
     context["reveal_form"] = RevealCprForm()
     return render(request, "youth/youth_detail.html", context)
 

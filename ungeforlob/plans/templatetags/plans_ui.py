@@ -139,15 +139,3 @@ def progress_line(target: SubGoal | Goal, id_prefix: str = "fremskridt") -> dict
         "id": f"{id_prefix}-{target._meta.model_name}-{target.pk}",
         "desc": _("Hvor tæt på, fra 1 (langt fra) til 5 (nået): %(list)s.") % {"list": words} if points else "",
     }
-
-
-@register.inclusion_tag("plans/_overview_card.html")
-def plan_card(youth: Any) -> dict[str, Any]:
-    """The plan's card on the youth overview: the goals and their sub-goals' progress (two queries)."""
-    from django.db.models import Count, Q
-
-    goals = list(Goal.objects.filter(youth=youth).annotate(
-        subgoal_total=Count("subgoals", distinct=True),
-        subgoal_reached=Count("subgoals", filter=Q(subgoals__status="naaet"), distinct=True),
-    ))
-    return {"youth": youth, "goals": goals}

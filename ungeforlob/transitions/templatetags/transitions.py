@@ -1,24 +1,11 @@
-"""The transitions card on the youth overview (included from includes/youth_overview_extra.html)."""
+"""Labels for I dag's items, which come from several apps."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import template
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ungeforlob.transitions.selectors import overview_card
-
 register = template.Library()
-
-
-@register.inclusion_tag("transitions/_overview_card.html")
-def transitions_card(youth: Any) -> dict[str, Any]:
-    """Current station and next follow-ups; the page has already checked access and logged the read."""
-    context = overview_card(youth, today=timezone.localdate())
-    context["youth"] = youth
-    return context
 
 
 _KIND_LABELS = {

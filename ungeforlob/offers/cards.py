@@ -1,0 +1,20 @@
+"""The Tilbud card on the youth overview (registered in `youth.sections.YOUTH_OVERVIEW_CARDS`): activities
+linked to offers and the best-fitting suggestions.
+
+A fixed number of queries (linked activities; profile, level, offers and their need tags for suggestions).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from ungeforlob.offers.selectors import linked_activities, suggestions_for
+from ungeforlob.youth.models import Youth
+
+
+def overview_card(youth: Youth, *, today: datetime.date) -> dict[str, Any]:
+    linked = linked_activities(youth)
+    suggestions = [s for s in suggestions_for(youth, limit=6, today=today)["suggestions"]
+                   if s.offer.pk not in {a.offer_id for a in linked}][:3]
+    return {"linked": linked[:5], "suggestions": suggestions}

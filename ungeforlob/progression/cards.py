@@ -1,0 +1,15 @@
+"""The progression card on the youth overview (registered in `youth.sections.YOUTH_OVERVIEW_CARDS`)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from ungeforlob.progression import selectors
+from ungeforlob.youth.models import Youth
+
+
+def overview_card(youth: Youth, *, today: datetime.date) -> dict[str, Any]:
+    """The current level and the next reassessment."""
+    current = selectors.current_level_for(youth)
+    return {"summary": {"current": current, "rhythm": selectors.rhythm_for(youth, today=today, current=current)}}
