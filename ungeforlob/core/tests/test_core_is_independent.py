@@ -10,10 +10,17 @@ import ast
 import re
 from pathlib import Path
 
+from django.apps import apps
+
 import ungeforlob.core
 
-DOMAIN_APPS = ("accounts", "audit", "youth", "chain", "plans", "progression", "transitions", "messaging",
-               "offers", "insights", "portal", "notifications", "scheduler", "demo")
+# Every other app of the project, installed or about to be (notifications is moving out of chain).
+DOMAIN_APPS = sorted({
+    "accounts", "audit", "youth", "chain", "plans", "progression", "transitions", "messaging", "offers",
+    "insights", "portal", "notifications", "scheduler", "demo",
+    *(config.name.removeprefix("ungeforlob.") for config in apps.get_app_configs()
+      if config.name.startswith("ungeforlob.") and config.name != "ungeforlob.core"),
+})
 CORE = Path(ungeforlob.core.__file__).parent
 DOMAIN = re.compile(rf"\bungeforlob\.({'|'.join(DOMAIN_APPS)})\b")
 
