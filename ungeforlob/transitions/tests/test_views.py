@@ -333,3 +333,59 @@ def test_a_teacher_may_act_on_their_own_followup_but_not_on_others(p: Personas, 
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.status == FollowUpStatus.DONE and meeting.done_by == teacher
+
+
+# Issue 13: once-only create forms, the language switch, one definition of the contact person ---------------
+
+def _submitted_twice(client, url: str, data: dict) -> tuple:  # noqa: ANN001 - a test client
+    form = client.get(url).context["form"]
+    token = form["submission"].value() if "submission" in form.fields else "same-token"
+    return client.post(url, {**data, "submission": token}), client.post(url, {**data, "submission": token})
+
+
+def test_a_new_station_posted_twice_is_added_once(p: Personas, as_user) -> None:
+    first, second = _submitted_twice(as_user(p.contact_person), f"/unge/{p.youth.pk}/stationer/ny/",
+                                     {"kind": "9_klasse", "start_date": "2022-08-10"})
+    assert first.status_code == 302
+    assert second.status_code == 200 and str(ALREADY_SUBMITTED) in second.content.decode()
+    assert Station.objects.filter(youth=p.youth).count() == 1
+
+
+def test_a_new_procedure_and_a_new_step_posted_twice_are_added_once(p: Personas, as_user) -> None:
+    client = as_user(p.administrator)
+    _submitted_twice(client, "/administration/procedurer/ny/", {"name": "Sommerferien", "is_active": "on"})
+    procedure = Procedure.objects.get(name="Sommerferien")
+    _submitted_twice(client, f"/administration/procedurer/{procedure.pk}/trin/ny/", {
+        "title": "Opkald", "kind": "opkald", "offset_days": "7", "at_time": "09:00",
+        "responsible_role": "kontaktperson"})
+    assert Procedure.objects.filter(name="Sommerferien").count() == 1
+    assert procedure.steps.count() == 1
+
+
+@pytest.mark.parametrize("path", ["udfoert", "flyt", "spring-over"])
+def test_the_language_switch_works_from_every_followup_page(p: Personas, as_user, path: str) -> None:
+    """The footer's language form must post to the language switch (not to "done", "move" or "skip")."""
+    import re
+    from urllib.parse import urljoin
+
+    t = transition(p, days=3)
+    followup = t.followups.order_by("due_date").first()
+    client = as_user(p.contact_person)
+    page_url = f"/unge/{p.youth.pk}/opfoelgninger/{followup.pk}/{path}/"
+    html = client.get(page_url).content.decode()
+    form = re.search(r'<form action="([^"]*)"[^>]*>(?:(?!</form>).)*name="language"', html, re.S)
+    assert form is not None
+    switched = client.post(urljoin(page_url, form.group(1)), {"language": "en", "next": page_url})
+    assert switched.status_code == 302
+    assert client.get(switched["Location"]).status_code == 200
+    assert switched.cookies["django_language"].value == "en"
+
+
+def test_the_sms_signs_with_the_contact_person_whose_membership_ends_later(p: Personas) -> None:
+    """A contact person with a planned end date is still the contact person until then."""
+    p.youth.memberships.filter(professional=p.contact_person).update(
+        end_date=_today() + datetime.timedelta(days=60))
+    t = services.transition_create(actor=p.colleague, youth=p.youth, kind=StationKind.EUD_GF1, institution="SDE",
+                                   date=_today() + datetime.timedelta(days=10), procedure=procedures(p)[VEJLE])
+    sms = t.followups.get(title="SMS dagen før")
+    assert sms.sms_body.endswith("/Mette")
