@@ -28,6 +28,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from ungeforlob.audit.models import AuditAction
@@ -183,6 +184,7 @@ def _refuse(request: HttpRequest, message: str, reason: str) -> HttpResponse:
     return redirect("portal:login")
 
 
+@never_cache
 @login_not_required
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
@@ -203,6 +205,7 @@ def start(request: HttpRequest) -> HttpResponse:
         return _refuse(request, _msg_unreachable(), f"bad discovery document ({type(exc).__name__})")
 
 
+@never_cache
 @login_not_required
 @require_GET
 def callback(request: HttpRequest) -> HttpResponse:

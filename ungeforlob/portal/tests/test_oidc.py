@@ -104,6 +104,7 @@ def test_a_youth_logs_in_with_mitid_through_the_broker(p: Personas, mitid: FakeO
     callback = _through_the_broker(client, mitid)
     response = client.get(callback)
     assert response.status_code == 302 and response["Location"] == "/min-side/"
+    assert "no-store" in response["Cache-Control"]
     assert "Hej Josefine" in client.get("/min-side/").content.decode()
     # PKCE: the token request carried the verifier, and the provider checked it against the challenge.
     assert mitid.token_requests and mitid.token_requests[0]["code_verifier"]
