@@ -141,7 +141,7 @@ def load(*, municipality: Any, staff: dict[str, Any], orgs: dict[str, Any]) -> N
         rng = random.Random(f"progression-{youth.cpr_hash}")  # noqa: S311 - demo data, not security
         if rng.random() < 0.12:
             continue  # some young people are still waiting for their first assessment
-        membership = youth.memberships.filter(role=ChainRole.CONTACT_PERSON, end_date__isnull=True).first()
+        membership = youth.memberships.open().filter(role=ChainRole.CONTACT_PERSON).first()
         if membership is None or membership.professional is None:
             continue
         contact = membership.professional

@@ -109,7 +109,7 @@ def load(*, municipality: Any, staff: dict[str, Any], orgs: dict[str, Any]) -> N
         if youth.stations.exists():
             continue
         rng = random.Random(f"transitions-{youth.pk}")  # noqa: S311 - demo data, not secrets
-        membership = youth.memberships.filter(role=ChainRole.CONTACT_PERSON, end_date__isnull=True).first()
+        membership = youth.memberships.open().filter(role=ChainRole.CONTACT_PERSON).first()
         contact = membership.professional if membership and membership.professional else staff["kontaktperson"]
         date = add_working_days(today, 5) if offset == "pre" else today + datetime.timedelta(days=int(offset))
         earlier_start = date - datetime.timedelta(days=rng.randint(300, 700))
