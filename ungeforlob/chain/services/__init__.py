@@ -22,7 +22,6 @@ from ungeforlob.chain.services.circle import (
     member_change_role,
     member_end,
     needs_grounds,
-    other_roles_of,
     reference_sector,
 )
 from ungeforlob.chain.services.concerns import (
@@ -86,7 +85,6 @@ __all__ = [
     "needs_grounds",
     "notices_mark_read",
     "notifications_mark_read",
-    "other_roles_of",
     "plan_stop_contact",
     "plan_stop_offer",
     "plan_stop_record",

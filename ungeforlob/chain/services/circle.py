@@ -207,7 +207,7 @@ def member_change_role(*, actor: Any, membership: Membership, role: str, note: s
     return new
 
 
-def other_roles_of(professional: Any, *, today: datetime.date, youth: Youth | None = None) -> list[Membership]:
+def _other_roles_of(professional: Any, *, today: datetime.date, youth: Youth | None = None) -> list[Membership]:
     """The professional's own memberships other than contact person not ended by `today` (current and planned
     ones), in every circle or in `youth`'s, locked for ending. Call it inside the caller's transaction."""
     qs = Membership.objects.select_for_update(of=("self",)).filter(professional=professional).not_ended(today)
@@ -241,7 +241,7 @@ def member_end(*, actor: Any, membership: Membership, note: str = "", end_other_
                                          "den nye kontaktperson i stedet.")})
     _end(actor=actor, membership=membership, note=note, today=today)
     if end_other_roles and membership.professional_id:
-        for other in other_roles_of(membership.professional, today=today, youth=membership.youth):
+        for other in _other_roles_of(membership.professional, today=today, youth=membership.youth):
             if other.pk != membership.pk:
                 _end(actor=actor, membership=other, note=note, today=today)
     return membership

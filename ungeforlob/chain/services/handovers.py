@@ -32,9 +32,9 @@ from ungeforlob.chain.services.circle import (
     _grounds,
     _membership_create,
     _open_contact,
+    _other_roles_of,
     _today,
     member_end,
-    other_roles_of,
 )
 from ungeforlob.core.text import default_language, youth_language
 from ungeforlob.youth.models import Youth
@@ -222,7 +222,7 @@ def caseload_reassign(*, actor: Any, departing: Any, receivers: Sequence[Any], n
     if end_other_roles:
         with default_language():
             ended_note = _("Afsluttet, da medarbejderen stoppede (omfordeling).")
-        for membership in other_roles_of(departing, today=today):
+        for membership in _other_roles_of(departing, today=today):
             member_end(actor=actor, membership=membership, note=ended_note)
     for person in people:
         if received[person.pk]:

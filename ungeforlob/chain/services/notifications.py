@@ -17,6 +17,7 @@ from ungeforlob.chain.models import (
 from ungeforlob.youth.models import Youth
 
 
+@transaction.atomic
 def notifications_mark_read(*, user: Any, pks: Iterable[int] | None = None) -> int:
     """Mark the user's own notifications read (all of them when `pks` is None)."""
     qs = StaffNotification.objects.filter(recipient=user, read_at__isnull=True)
