@@ -9,7 +9,7 @@ PG_PORT ?= 5433
 PG_BIN ?= $(firstword $(wildcard /usr/lib/postgresql/*/bin))
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run install setup serve messages test test-sqlite test-postgres system-deps postgres-start postgres-stop lint bench clean
+.PHONY: run install setup serve messages test test-sqlite test-postgres system-deps postgres-start postgres-stop lint bench bench-scale clean
 
 run: setup serve
 
@@ -77,6 +77,24 @@ lint: install
 
 bench: install
 	$(PY) -m ungeforlob.messaging.bench
+
+## The pages at national scale (issue 14) on a private PostgreSQL cluster of its own (never the test cluster):
+## SCALE_YOUTH young people (default 2000) in SCALE_MUNICIPALITIES; the result is appended to docs/benchmarks.md.
+## SCALE_KEEP=1 leaves the cluster running (psql -h $(SCALE_PG_DIR) -p $(SCALE_PG_PORT) -U app app) for EXPLAIN.
+SCALE_YOUTH ?= 2000
+SCALE_MUNICIPALITIES ?= 1
+SCALE_PG_DIR ?= /tmp/ungeforlob-pg-scale
+SCALE_PG_PORT ?= 5434
+bench-scale: install system-deps
+	$(MAKE) --no-print-directory postgres-start PG_DIR=$(SCALE_PG_DIR) PG_PORT=$(SCALE_PG_PORT)
+	export DATABASE_URL=postgres://app:app@127.0.0.1:$(SCALE_PG_PORT)/app DJANGO_SETTINGS_MODULE=ungeforlob.scale.bench_settings; \
+	  $(PY) manage.py migrate --noinput -v0 \
+	  && $(PY) manage.py generate_scale --youth $(SCALE_YOUTH) --municipalities $(SCALE_MUNICIPALITIES) \
+	  && $(PY) -m ungeforlob.scale.bench --record docs/benchmarks.md \
+	       --command "make bench-scale SCALE_YOUTH=$(SCALE_YOUTH) SCALE_MUNICIPALITIES=$(SCALE_MUNICIPALITIES)"; \
+	  status=$$?; \
+	  if [ -z "$(SCALE_KEEP)" ]; then $(MAKE) --no-print-directory postgres-stop PG_DIR=$(SCALE_PG_DIR) PG_PORT=$(SCALE_PG_PORT); fi; \
+	  exit $$status
 
 clean:
 	rm -rf .venv node_modules staticfiles var
