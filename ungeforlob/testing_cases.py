@@ -25,6 +25,10 @@ class _Request:
     method: str = "get"
     data: dict[str, Any] = field(default_factory=dict)
     as_json: bool = False
+    # Request headers (e.g. a provider's `Authorization: Bearer …` on a webhook).
+    headers: dict[str, str] = field(default_factory=dict)
+    # Settings in force for this request (e.g. {"DEBUG": True} for development-only pages).
+    settings: dict[str, Any] = field(default_factory=dict)
 
     @property
     def content_type(self) -> str:

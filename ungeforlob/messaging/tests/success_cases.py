@@ -4,7 +4,6 @@ what was "delivered" and answers as the young person."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 
 from django.utils import timezone
@@ -23,9 +22,6 @@ from ungeforlob.testing import Personas
 from ungeforlob.testing_cases import SuccessCase as C
 
 TOKEN = "success-case-token"  # noqa: S105 - a test token
-# The webhooks need the token in a header and the development pages need DEBUG: cases that say so need the
-# runner's `headers` and `settings` (until it has them, test_views and test_webhook_auth prove these URLs).
-_RUNNER_TAKES_HEADERS = {"headers", "settings"} <= {f.name for f in dataclasses.fields(C)}
 
 
 def cases(p: Personas) -> list[C]:
@@ -78,9 +74,7 @@ def cases(p: Personas) -> list[C]:
         C("messaging:message_acknowledge", f"{base}/{failed.pk}/set/", "post",
           effect=lambda r: OutboundMessage.objects.get(pk=failed.pk).failure_acknowledged_at is not None),
     ]
-    if _RUNNER_TAKES_HEADERS:
-        result += _provider_and_development_cases(p)
-    return result
+    return result + _provider_and_development_cases(p)
 
 
 def _provider_and_development_cases(p: Personas) -> list[C]:
