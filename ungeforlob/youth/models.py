@@ -139,3 +139,46 @@ class Course(models.Model):
     @property
     def is_open(self) -> bool:
         return self.end_date is None
+
+
+class AccessRequestStatus(models.TextChoices):
+    OPEN = "aaben", _("Venter på svar")
+    ACCEPTED = "imoedekommet", _("Imødekommet")
+    DECLINED = "afvist", _("Afvist")
+
+
+class AccessRequest(models.Model):
+    """A professional asks to join a young person's circle (kæden).
+
+    Made when someone tries to register a young person whose CPR number is already registered in the
+    municipality and they are not in that young person's circle: the contact person decides (see
+    `youth.access_requests`).
+    """
+
+    youth = models.ForeignKey(Youth, on_delete=models.CASCADE, related_name="access_requests")
+    asker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField(_("begrundelse"), max_length=300, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=AccessRequestStatus.choices,
+                              default=AccessRequestStatus.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+")
+    decision_note = models.CharField(_("svar"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("anmodning om adgang")
+        verbose_name_plural = _("anmodninger om adgang")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["asker", "created_at"], name="access_request_asker_day")]
+        constraints = [
+            models.UniqueConstraint(fields=["youth", "asker"], condition=Q(status="aaben"),
+                                    name="access_request_one_open"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.asker} → {self.youth_id} ({self.get_status_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == AccessRequestStatus.OPEN

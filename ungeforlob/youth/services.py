@@ -21,7 +21,7 @@ MIN_AGE = 15
 MAX_AGE = 29
 
 
-def _check_age(born: datetime.date) -> None:
+def check_age(born: datetime.date) -> None:
     today = timezone.localdate()
     age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
     if not MIN_AGE <= age <= MAX_AGE:
@@ -53,7 +53,7 @@ def youth_create(
     except ValidationError as exc:
         raise ValidationError({"cpr": exc.messages}) from exc
     born = cpr.birth_date(digits)
-    _check_age(born)
+    check_age(born)
     digest = cpr.lookup_hash(digits)
     if Youth.objects.filter(municipality_id=actor.municipality_id, cpr_hash=digest).exists():
         raise ValidationError({"cpr": _("Der findes allerede en ung med dette CPR-nummer i kommunen.")})

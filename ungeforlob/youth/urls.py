@@ -14,4 +14,5 @@ urlpatterns = [
     path("<int:youth_pk>/kontakter/<int:pk>/slet/", views.guardian_delete, name="guardian_delete"),
     path("<int:youth_pk>/forloeb/afslut/", views.course_end, name="course_end"),
     path("<int:youth_pk>/tidslinje/", views.youth_timeline, name="timeline"),
+    path("<int:youth_pk>/adgang/<int:pk>/", views.access_request, name="access_request"),
 ]

@@ -1,11 +1,14 @@
+from ungeforlob.chain.models import Membership
 from ungeforlob.testing import Personas, cpr_for_age
 from ungeforlob.testing_cases import SuccessCase as C
-from ungeforlob.youth.models import Guardian, Youth
+from ungeforlob.youth.access_requests import access_request_create
+from ungeforlob.youth.models import AccessRequest, AccessRequestStatus, Guardian, Youth
 
 
 def cases(p: Personas) -> list[C]:
     y = p.youth.pk
     g = p.youth.guardians.create(name="Karin Hansen", relation="mor")
+    asked = access_request_create(actor=p.outsider, youth=p.youth, reason="Ny mentor")
     return [
         C("youth:caseload", "/unge/", contains="Josefine", lists_youth=True),
         C("youth:create", "/unge/ny/", who="outsider"),
@@ -28,4 +31,16 @@ def cases(p: Personas) -> list[C]:
           {"end_date": "2026-12-01", "end_reason": "uddannelse"},
           effect=lambda r: not p.youth.courses.filter(end_date__isnull=True).exists()),
         C("youth:timeline", f"/unge/{y}/tidslinje/"),
+        C("youth:create", "/unge/ny/", "post", {"first_name": "X", "last_name": "Y", "cpr": p.youth.cpr_reveal(),
+                                               "language": "da", "reason": "Ny vejleder"},
+          who="outsider", reader_may=True,
+          # The request made above is still open: it is the same request, and the asker gets the neutral page.
+          effect=lambda r: r["Location"] == "/unge/" and AccessRequest.objects.filter(youth_id=y, asker=p.outsider,
+                                                                                      status="aaben").exists()),
+        C("youth:access_request", f"/unge/{y}/adgang/{asked.pk}/", contains="Ny mentor"),
+        C("youth:access_request", f"/unge/{y}/adgang/{asked.pk}/", "post",
+          {"decision": "ja", "role": "mentor", "legal_basis": "kui"},
+          effect=lambda r: Membership.objects.active().filter(youth_id=y, professional=p.outsider).exists()),
+        C("youth:access_request", f"/unge/{y}/adgang/{asked.pk}/", "post", {"decision": "nej"},
+          effect=lambda r: AccessRequest.objects.get(pk=asked.pk).status == AccessRequestStatus.DECLINED),
     ]
