@@ -37,4 +37,9 @@ JOBS: tuple[Job, ...] = (
     # Failed-login rows are needed only for the lockout window; a day is kept for looking into an attack.
     Job("login_failures_prune", "ungeforlob.accounts.services.login_failures_prune",
         every=HOUR, kwargs={"older_than": datetime.timedelta(days=1)}),
+    # One-time tokens of submitted forms only need to outlive a double click or a re-sent page.
+    Job("form_submissions_prune", "ungeforlob.core.services.form_submissions_prune",
+        every=HOUR, kwargs={"older_than": datetime.timedelta(days=1)}),
+    # File imports of offers whose page was closed go on chunk by chunk, in the uploader's name.
+    Job("offer_imports_advance", "ungeforlob.offers.services.offer_imports_advance", every=MINUTE),
 )

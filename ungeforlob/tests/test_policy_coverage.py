@@ -35,7 +35,7 @@ from ungeforlob.testing_cases import OutsiderCase, SuccessCase
 # url name -> why no outsider case is needed
 NOT_PERSONAL = {
     "core:home": "redirects each role to its own landing page",
-    "core:healthz": "public health check; reveals only that the database answers",
+    "core:healthz": "public health check; reveals only whether the database answers and the worker is alive",
     "accounts:login": "public login page",
     "accounts:logout": "ends the caller's own session",
     "accounts:otp_setup": "the caller's own second factor",
