@@ -13,7 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from ungeforlob.chain.models import ChainRole
+from ungeforlob.chain.models import ChainRole, Membership
 from ungeforlob.plans import services
 from ungeforlob.plans.models import Evaluation, Goal, PlanChange, PlanMeeting, Profile
 from ungeforlob.youth.models import Youth
@@ -130,19 +130,17 @@ EVALUATION_TEXTS = [
 
 
 def _contact(youth: Youth) -> Any:
-    today = timezone.localdate()
-    for m in youth.memberships.all():
-        if m.role == ChainRole.CONTACT_PERSON and m.professional_id and m.start_date <= today and (
-                m.end_date is None or m.end_date > today):
-            return m.professional
-    return None
+    membership = (Membership.objects.active().filter(youth=youth, role=ChainRole.CONTACT_PERSON,
+                                                     professional__isnull=False)
+                  .select_related("professional").first())
+    return membership.professional if membership else None
 
 
 @transaction.atomic
 def load(*, municipality: Any, staff: dict[str, Any], orgs: dict[str, Any]) -> int:
     """Give every other young person a plan. Returns how many plans were made."""
     made = 0
-    youths = list(Youth.objects.filter(municipality=municipality).order_by("pk").prefetch_related("memberships"))
+    youths = list(Youth.objects.filter(municipality=municipality).order_by("pk"))
     has_plan = set(Goal.objects.filter(youth__in=youths).values_list("youth_id", flat=True)) | set(
         Profile.objects.filter(youth__in=youths).values_list("youth_id", flat=True))
     now = timezone.now()

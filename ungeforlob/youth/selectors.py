@@ -6,10 +6,9 @@ import re
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.utils import timezone
 
 from ungeforlob import policy
-from ungeforlob.chain.models import ChainRole
+from ungeforlob.chain.models import Membership
 from ungeforlob.youth import cpr
 from ungeforlob.youth.models import Youth
 
@@ -62,29 +61,20 @@ def annotate_caseload(qs: QuerySet[Youth]) -> QuerySet[Youth]:
 
 def caseload_for(user: Any, *, scope: str = "kontaktperson", q: str = "", sort: str = "navn") -> QuerySet[Youth]:
     """The young people on the user's list: as contact person (default) or anywhere in their circles."""
-    qs = policy.visible_youth(user)
-    if scope == "kontaktperson":
-        contact = policy.active_memberships(user).filter(youth=OuterRef("pk"), role=ChainRole.CONTACT_PERSON)
-        qs = qs.filter(Exists(contact))
+    qs = policy.contact_person_youth(user) if scope == "kontaktperson" else policy.visible_youth(user)
     qs = annotate_caseload(search_filter(qs, q))
     return qs.order_by(*CASELOAD_SORTS.get(sort, CASELOAD_SORTS["navn"]), "pk")
 
 
 def youth_overview(youth: Youth) -> dict[str, Any]:
     """What the youth page's header and overview show, in a fixed number of queries."""
-    today = timezone.localdate()
+    # Active as Membership.objects.active() defines it, marked in the same query.
     memberships = list(
-        youth.memberships.select_related("professional__organisation", "team__organisation", "consent").order_by(
-            "end_date", "start_date"
-        )
+        youth.memberships.select_related("professional__organisation", "team__organisation", "consent")
+        .annotate(is_active=Exists(Membership.objects.active().filter(pk=OuterRef("pk"))))
+        .order_by("end_date", "start_date")
     )
-
-    def is_active(m: Any) -> bool:
-        # The same rule as policy.active_memberships: a membership resting on a consent lapses with it.
-        consent_ok = m.consent is None or (m.consent.withdrawn_at is None and m.consent.expires_on >= today)
-        return m.start_date <= today and (m.end_date is None or m.end_date > today) and consent_ok
-
-    active = [m for m in memberships if is_active(m)]
+    active = [m for m in memberships if m.is_active]
     active.sort(key=lambda m: (not m.is_contact_person, m.start_date))
     return {
         "guardians": list(youth.guardians.all()),
