@@ -22,7 +22,7 @@ from ungeforlob.transitions.tests.factories import VEJLE, procedures, transition
 def cases(p: Personas) -> list[C]:
     y = p.youth.pk
     today = timezone.localdate()
-    t = transition(p, days=3)
+    t = transition(p, days=4)  # the outsider cases make one on day 3: both sets are collected together
     open_steps = t.followups.filter(responsible_role="kontaktperson").exclude(kind=FollowUpKind.SMS)
     done, moved, skipped = (open_steps.order_by("due_date", "pk")[i] for i in range(3))
     s = t.to_station.pk
