@@ -240,6 +240,17 @@ def can(user: Any, action: Action, youth: Youth, obj: Any = None) -> bool:
     return True
 
 
+def _pk_or_404(value: Any) -> int:
+    """An id from a URL or a form, or 404: not a number, or outside what a database key can hold."""
+    try:
+        pk = int(value)
+    except (TypeError, ValueError, OverflowError):
+        raise Http404 from None
+    if not 0 < pk < 2**63:
+        raise Http404
+    return pk
+
+
 def get_youth_for(
     user: Any,
     youth_id: Any,
@@ -258,10 +269,7 @@ def get_youth_for(
     """
     if for_edit and action == Action.VIEW:
         action = Action.EDIT
-    try:
-        pk = int(youth_id)
-    except (TypeError, ValueError):
-        raise Http404 from None
+    pk = _pk_or_404(youth_id)
     youth = visible_youth(user).select_related("municipality").filter(pk=pk).first()
     if youth is None or not can(user, action, youth):
         raise Http404
@@ -287,10 +295,7 @@ def access(
     exist, belongs to someone else, or the action is not allowed — the same answer in every case.
     """
     queryset = objects if isinstance(objects, QuerySet) else objects._default_manager.all()
-    try:
-        key = int(pk)
-    except (TypeError, ValueError):
-        raise Http404 from None
+    key = _pk_or_404(pk)
     obj = queryset.filter(**{youth_field: youth, "pk": key}).first()
     if obj is None or not can(user, action, youth, obj):
         raise Http404

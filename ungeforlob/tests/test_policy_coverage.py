@@ -67,8 +67,12 @@ def project_url_names() -> set[str]:
 # url name -> the test that proves its rightful user succeeds, where a success case cannot express it
 SUCCESS_ELSEWHERE = {
     "core:healthz": "scheduler/tests prove 200 with a fresh worker heartbeat and 503 without one",
-    "portal:oidc_callback": "portal/tests/test_oidc.py drives the MitID flow against a local OIDC provider",
-    "portal:code": "portal/tests (login) posts the code the SMS carried",
+    "portal:oidc_start": "portal/tests/test_oidc.py::test_a_youth_logs_in_with_mitid_through_the_broker (the route "
+                         "exists only when MitID is configured)",
+    "portal:oidc_callback": "portal/tests/test_oidc.py::test_a_youth_logs_in_with_mitid_through_the_broker drives "
+                            "the MitID flow against a local OIDC provider",
+    "portal:code": "portal/tests/test_login.py::test_a_youth_logs_in_with_a_code_sent_by_sms posts the code the SMS "
+                   "carried (the page needs the pending login the number step leaves in the session)",
 }
 
 
@@ -226,3 +230,16 @@ def test_the_youth_pages_refuse_the_youths_own_past_circle_members(p: Personas) 
     membership.save()
     response = client_for(p.colleague).get(f"/unge/{p.youth.pk}/")
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("bad", ["0", "-1", "99999999999999999999", "9223372036854775808", "abc", ""])
+def test_an_impossible_id_is_answered_like_a_missing_one(p: Personas, bad: str) -> None:
+    from django.http import Http404
+
+    from ungeforlob import policy
+    from ungeforlob.youth.models import Guardian
+
+    with pytest.raises(Http404):
+        policy.get_youth_for(p.contact_person, bad)
+    with pytest.raises(Http404):
+        policy.access(Guardian, user=p.contact_person, youth=p.youth, pk=bad)
