@@ -14,7 +14,6 @@ urlpatterns = [
     path("tilbud/<int:pk>/lovende-praksis/", views.offer_assessment, name="assessment"),
     path("tilbud/import/", views.import_upload, name="import"),
     path("tilbud/import/<int:pk>/", views.import_status, name="import_status"),
-    path("tilbud/import/<int:pk>/fortsaet/", views.import_step, name="import_step"),
     path("tilbud/eksport.<fmt>", views.export_file, name="export"),
     path("tilbud/hsds.json", views.export_hsds, name="hsds"),
     path("tilbud/brug/", views.usage, name="usage"),

@@ -153,17 +153,11 @@ def _job_or_404(request: HttpRequest, pk: int) -> OfferImport:
 
 @administrator_required
 def import_status(request: HttpRequest, pk: int) -> HttpResponse:
-    return render(request, "offers/import_status.html", {"job": _job_or_404(request, pk)})
+    """How far the worker has come with the file (it imports in the background; this page only reads).
 
-
-@administrator_required
-@require_http_methods(["POST"])
-def import_step(request: HttpRequest, pk: int) -> HttpResponse:
-    """Import the next chunk. htmx calls this again and again (the progress bar) until the file is done."""
-    job = services.offer_import_step(actor=request.user, job=_job_or_404(request, pk))
-    if request.htmx:
-        return render(request, "offers/_import_progress.html", {"job": job})
-    return redirect("offers:import_status", pk=job.pk)
+    htmx asks again every two seconds for the progress fragment until the import is done."""
+    template = "offers/_import_progress.html" if request.htmx else "offers/import_status.html"
+    return render(request, template, {"job": _job_or_404(request, pk)})
 
 
 @administrator_required

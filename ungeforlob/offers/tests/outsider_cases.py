@@ -25,7 +25,6 @@ def cases(p: Personas) -> list[C]:
         C("offers:assessment", f"/tilbud/{o}/lovende-praksis/", "post", {"rating_virkning": "3"}),
         C("offers:import", "/tilbud/import/"),
         C("offers:import_status", f"/tilbud/import/{job.pk}/"),
-        C("offers:import_step", f"/tilbud/import/{job.pk}/fortsaet/", "post"),
         C("offers:export", "/tilbud/eksport.csv"),
         # Aggregates for leaders only.
         C("offers:usage", "/tilbud/brug/", allowed_for=("leader",)),
