@@ -146,7 +146,7 @@ def _leader_for(concern: Concern) -> Any:
 def concerns_escalate_due(*, now: datetime.datetime | None = None) -> int:
     """Escalate every open concern not acknowledged by its deadline to the contact person's leader.
 
-    Safe to run often and concurrently (page loads, the worker, the management command): a concern is
+    Safe to run often and concurrently (the worker, the chain_tick management command): a concern is
     claimed with a conditional update, so it escalates once. Costs one query when nothing is due.
     """
     due = list(Concern.objects.filter(overdue_q(now), escalated_at__isnull=True, closed_at__isnull=True)

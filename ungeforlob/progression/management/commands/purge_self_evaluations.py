@@ -1,4 +1,5 @@
-"""Delete self-evaluation rounds the young person chose not to keep and did not print (run hourly by cron)."""
+"""Delete self-evaluation rounds the young person chose not to keep: a manual trigger of the worker's job
+(`self_evaluations_purge_unkept` in scheduler/jobs.py), which is where it runs."""
 
 from __future__ import annotations
 
