@@ -1,5 +1,5 @@
-from ungeforlob.core.testing import Personas
-from ungeforlob.core.testing_cases import OutsiderCase as C
+from ungeforlob.testing import Personas
+from ungeforlob.testing_cases import OutsiderCase as C
 
 
 def cases(p: Personas) -> list[C]:

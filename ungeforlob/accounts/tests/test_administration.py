@@ -1,5 +1,5 @@
 from ungeforlob.accounts.models import Organisation, User
-from ungeforlob.core.testing import Personas
+from ungeforlob.testing import Personas
 
 
 def test_the_administrator_lists_searches_and_sorts_professionals(p: Personas, as_user) -> None:

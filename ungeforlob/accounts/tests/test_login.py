@@ -4,7 +4,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ungeforlob.audit.models import AuditAction, AuditEvent
-from ungeforlob.core.testing import PASSWORD, Personas
+from ungeforlob.testing import PASSWORD, Personas
 
 
 def _login(client: Client, username: str, password: str):

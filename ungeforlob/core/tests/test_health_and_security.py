@@ -6,7 +6,7 @@ from pathlib import Path
 from django.contrib import admin
 from django.test import Client
 
-from ungeforlob.core.testing import Personas, client_for
+from ungeforlob.testing import Personas, client_for
 
 ROOT = Path(__file__).resolve().parents[3]
 
