@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "ungeforlob.insights",
     "ungeforlob.portal",
     "ungeforlob.scheduler",
+    # `generate_scale` and the page benchmark (`make bench-scale`): no URLs, no personal data.
+    "ungeforlob.scale",
     # Demo Kommune and `seed_demo`: the one app that may import every other.
     "ungeforlob.demo",
 ]
