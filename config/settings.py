@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "ungeforlob.accounts",
     "ungeforlob.audit",
     "ungeforlob.youth",
+    # What the system tells staff and young people; chain, youth and portal notify through it.
+    "ungeforlob.notifications",
     "ungeforlob.chain",
     "ungeforlob.plans",
     "ungeforlob.progression",

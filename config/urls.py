@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("ungeforlob.accounts.urls")),
     path("unge/", include("ungeforlob.youth.urls")),
     path("", include("ungeforlob.chain.urls")),
+    path("", include("ungeforlob.notifications.urls")),
     path("", include("ungeforlob.plans.urls")),
     path("", include("ungeforlob.progression.urls")),
     path("", include("ungeforlob.transitions.urls")),

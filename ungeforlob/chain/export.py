@@ -19,7 +19,6 @@ from ungeforlob.chain.models import (
     Membership,
     PlanStop,
     Referral,
-    YouthNotice,
 )
 from ungeforlob.portal.export import Section, d, name
 from ungeforlob.youth.models import Youth
@@ -67,12 +66,6 @@ def referrals_section(youth: Youth) -> Section:
              "afgjort": d(r.decided_at), "begrundelse": r.decline_reason}
             for r in Referral.objects.filter(youth=youth).select_related("submitted_by").order_by("submitted_at", "pk")]
     return (str(_("Henvisninger")), rows)
-
-
-def notices_section(youth: Youth) -> Section:
-    rows = [{"dato": d(n.created_at), "besked": n.text, "set": d(n.read_at)}
-            for n in YouthNotice.objects.filter(youth=youth).order_by("created_at", "pk")]
-    return (str(_("Nyt til dig")), rows)
 
 
 def handovers_section(youth: Youth) -> Section:

@@ -8,7 +8,9 @@
 * Referral (henvisning) – a partner's short referral into the intake queue (Team Mobil).
 * Handover (overlevering) – from a sender to a named receiver who must accept; the youth reads and comments.
 * PlanStop – a 15–17-year-old stopped following their education plan: KUI's legal deadlines.
-* StaffNotification / YouthNotice – what the system tells staff (in-app) and the young person (portal).
+
+What the system tells staff and the young person (StaffNotification, YouthNotice) lives in
+`ungeforlob.notifications`.
 """
 
 from __future__ import annotations
@@ -438,39 +440,3 @@ class PlanStop(models.Model):
     @property
     def is_resolved(self) -> bool:
         return self.contacted_on is not None and self.offered_on is not None
-
-
-class StaffNotification(models.Model):
-    """An in-app notice for a member of staff. The text never carries personal details about the youth."""
-
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    kind = models.CharField(max_length=30)
-    text = models.CharField(max_length=300)
-    url = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]
-
-    def __str__(self) -> str:
-        return self.text
-
-
-class YouthNotice(models.Model):
-    """Something the young person is told (shown in the portal), e.g. that someone joined their chain."""
-
-    youth = models.ForeignKey("youth.Youth", on_delete=models.CASCADE, related_name="notices")
-    kind = models.CharField(max_length=30)
-    text = models.CharField(max_length=500)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-    related_type = models.CharField(max_length=40, blank=True)
-    related_id = models.CharField(max_length=40, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self) -> str:
-        return self.text

@@ -39,8 +39,6 @@ from ungeforlob.chain.models import (
     PlanStop,
     Referral,
     ReferralStatus,
-    StaffNotification,
-    YouthNotice,
 )
 from ungeforlob.youth.models import Youth
 
@@ -272,21 +270,6 @@ def handovers_for_youth(youth: Youth) -> list[Handover]:
                                    .order_by("created_at", "pk")))
         .order_by("-created_at", "-pk")
     )
-
-
-def notices_for_youth(youth: Youth) -> QuerySet[YouthNotice]:
-    """What the portal shows the young person (e.g. "X joined your chain")."""
-    return YouthNotice.objects.filter(youth=youth).order_by("-created_at", "-pk")
-
-
-def notifications_for(user: Any, *, limit: int = 100) -> list[StaffNotification]:
-    return list(StaffNotification.objects.filter(recipient=user).order_by("-created_at", "-pk")[:limit])
-
-
-def unread_count(user: Any) -> int:
-    if not getattr(user, "is_authenticated", False):
-        return 0
-    return StaffNotification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
 # --- Leaders: capacity (aggregates only, never a young person's name) -------------------------------------

@@ -38,5 +38,4 @@ urlpatterns = [
     path("overleveringer/<int:pk>/kommentar/", views.handover_comment, name="handover_comment"),
     path("kapacitet/", views.capacity, name="capacity"),
     path("kapacitet/omfordel/<int:user_pk>/", views.reassign, name="reassign"),
-    path("notifikationer/", views.notifications, name="notifications"),
 ]

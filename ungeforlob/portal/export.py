@@ -57,7 +57,7 @@ EXPORT_SECTIONS: list[ExportSection] = [
                   ("messaging.OutboundMessage", "messaging.InboundMessage")),
     ExportSection("ungeforlob.messaging.export.checkins_section", ("messaging.CheckIn",)),
     ExportSection("ungeforlob.messaging.export.wakeups_section", ("messaging.WakeUpSeries",)),
-    ExportSection("ungeforlob.chain.export.notices_section", ("chain.YouthNotice",)),
+    ExportSection("ungeforlob.notifications.export.notices_section", ("notifications.YouthNotice",)),
     ExportSection("ungeforlob.portal.export.wishes_section", ("portal.Wish",)),
     ExportSection("ungeforlob.chain.export.handovers_section", ("chain.Handover", "chain.HandoverComment")),
 ]

@@ -199,7 +199,7 @@ def my_consents(youth: Youth) -> dict[str, Any]:
 
 def notices(youth: Youth, limit: int = 5) -> dict[str, list[Any]]:
     """Unread notices ("Nyt til dig") and the latest read ones, in one query."""
-    from ungeforlob.chain.selectors import notices_for_youth
+    from ungeforlob.notifications.selectors import notices_for_youth
 
     unread_first = notices_for_youth(youth).order_by(F("read_at").desc(nulls_first=True), "-created_at", "-pk")
     rows = list(unread_first[: limit * 3])

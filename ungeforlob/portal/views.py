@@ -102,7 +102,7 @@ def language(request: HttpRequest) -> HttpResponse:
 @require_POST
 def notices_read(request: HttpRequest) -> HttpResponse:
     """"Jeg har set det": the shown notices leave "Nyt til dig" (they stay under "Tidligere beskeder")."""
-    from ungeforlob.chain.services import notices_mark_read
+    from ungeforlob.notifications.services import notices_mark_read
 
     if notices_mark_read(youth=request.youth, notice_ids=request.POST.getlist("notice")[:50]):
         messages.success(request, _("Fint. Du kan stadig finde beskederne under „Tidligere beskeder“."))

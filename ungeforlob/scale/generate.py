@@ -51,8 +51,6 @@ from ungeforlob.chain.models import (
     PlanStop,
     Referral,
     Severity,
-    StaffNotification,
-    YouthNotice,
 )
 from ungeforlob.messaging.models import (
     CheckIn,
@@ -64,6 +62,7 @@ from ungeforlob.messaging.models import (
     SmsConsent,
     WakeUpSeries,
 )
+from ungeforlob.notifications.models import StaffNotification, YouthNotice
 from ungeforlob.plans.models import (
     Activity,
     ActivityStatus,

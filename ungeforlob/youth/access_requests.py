@@ -38,8 +38,8 @@ from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
 from ungeforlob.chain import services as chain_services
 from ungeforlob.chain.models import ChainRole, Membership
-from ungeforlob.chain.notify import staff_notify
 from ungeforlob.core.text import default_language
+from ungeforlob.notifications.services import staff_notify
 from ungeforlob.policy import Action
 from ungeforlob.youth import cpr
 from ungeforlob.youth.models import AccessRequest, AccessRequestStatus, Youth

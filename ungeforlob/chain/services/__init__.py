@@ -1,8 +1,9 @@
 """Writes for the chain, split by topic (as Zulip splits `zerver/actions/`).
 
 Each service is atomic, validates (raising field-keyed Danish ValidationErrors), records its own audit row,
-and sends its notices after commit. Callers (views) have already checked access through `ungeforlob.policy`;
-services re-check what a form cannot know (state, races). Callers import this package
+and sends its notices after commit (through `ungeforlob.notifications.services`). Callers (views) have
+already checked access through `ungeforlob.policy`; services re-check what a form cannot know (state, races).
+Callers import this package
 (`from ungeforlob.chain import services`; `services.concern_raise(...)`); the modules are:
 
 * `circle` – memberships, roles, the cross-sector grounds, the contact-person wish
@@ -11,7 +12,6 @@ services re-check what a form cannot know (state, races). Callers import this pa
 * `referrals` – referrals submitted, accepted, declined
 * `handovers` – handovers and a leader's caseload reassignment
 * `deadlines` – KUI plan stops and their legal deadlines
-* `notifications` – notifications and notices marked read
 """
 
 from __future__ import annotations
@@ -51,10 +51,6 @@ from ungeforlob.chain.services.handovers import (
     handover_create,
     handover_decline,
 )
-from ungeforlob.chain.services.notifications import (
-    notices_mark_read,
-    notifications_mark_read,
-)
 from ungeforlob.chain.services.referrals import (
     referral_accept,
     referral_decline,
@@ -83,8 +79,6 @@ __all__ = [
     "member_change_role",
     "member_end",
     "needs_grounds",
-    "notices_mark_read",
-    "notifications_mark_read",
     "plan_stop_contact",
     "plan_stop_offer",
     "plan_stop_record",

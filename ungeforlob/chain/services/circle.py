@@ -22,8 +22,8 @@ from ungeforlob.chain.models import (
     LegalBasis,
     Membership,
 )
-from ungeforlob.chain.notify import staff_notify, youth_notify
 from ungeforlob.core.text import default_language, youth_language
+from ungeforlob.notifications.services import staff_notify, youth_notify
 from ungeforlob.youth.models import Youth
 
 

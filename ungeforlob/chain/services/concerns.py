@@ -23,9 +23,9 @@ from ungeforlob.chain.models import (
     ConcernCategory,
     Severity,
 )
-from ungeforlob.chain.notify import staff_notify
 from ungeforlob.chain.services.circle import _contact_people
 from ungeforlob.core.text import default_language
+from ungeforlob.notifications.services import staff_notify
 from ungeforlob.youth.models import Youth
 
 

@@ -18,9 +18,9 @@ from ungeforlob.chain.models import (
     Consent,
     Membership,
 )
-from ungeforlob.chain.notify import staff_notify
 from ungeforlob.chain.services.circle import _end_on, _today
 from ungeforlob.core.text import default_language
+from ungeforlob.notifications.services import staff_notify
 from ungeforlob.youth.models import Youth
 
 

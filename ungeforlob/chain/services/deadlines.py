@@ -17,10 +17,10 @@ from ungeforlob.audit.services import audit_record
 from ungeforlob.chain.models import (
     PlanStop,
 )
-from ungeforlob.chain.notify import staff_notify
 from ungeforlob.chain.services.circle import _contact_people, _today
 from ungeforlob.core.text import default_language
 from ungeforlob.core.workdays import add_working_days
+from ungeforlob.notifications.services import staff_notify
 from ungeforlob.youth.models import Youth
 
 KUI_MIN_AGE, KUI_MAX_AGE = 15, 17

@@ -25,7 +25,6 @@ from ungeforlob.chain.models import (
     HandoverStatus,
     Membership,
 )
-from ungeforlob.chain.notify import staff_notify, youth_notify
 from ungeforlob.chain.services.circle import (
     _check_professional,
     _end_on,
@@ -37,6 +36,7 @@ from ungeforlob.chain.services.circle import (
     member_end,
 )
 from ungeforlob.core.text import default_language, youth_language
+from ungeforlob.notifications.services import staff_notify, youth_notify
 from ungeforlob.youth.models import Youth
 
 

@@ -21,9 +21,9 @@ from ungeforlob.chain.models import (
     Referral,
     ReferralStatus,
 )
-from ungeforlob.chain.notify import staff_notify
 from ungeforlob.chain.services.circle import _joined_notice, _membership_create, _open_contact, _today
 from ungeforlob.core.text import default_language
+from ungeforlob.notifications.services import staff_notify
 from ungeforlob.youth import cpr
 from ungeforlob.youth.models import Course, Youth
 from ungeforlob.youth.services import MAX_AGE, MIN_AGE, youth_create

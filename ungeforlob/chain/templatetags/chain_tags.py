@@ -1,4 +1,4 @@
-"""The chain's main-menu entries: which to show, and the unread count (one query)."""
+"""The chain's main-menu entries: which to show (the notifications' entry is `notifications_tags`)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from typing import Any
 from django import template
 
 from ungeforlob import policy
-from ungeforlob.chain import selectors
 
 register = template.Library()
 
@@ -22,6 +21,5 @@ def chain_nav(context: template.Context) -> dict[str, Any]:
         "show": True,
         "is_intake": policy.is_intake(user),
         "is_leader": policy.is_leader(user),
-        "unread": selectors.unread_count(user),
         "view": getattr(getattr(request, "resolver_match", None), "view_name", ""),
     }

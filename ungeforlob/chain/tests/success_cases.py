@@ -20,7 +20,6 @@ from ungeforlob.chain.models import (
     PlanStop,
     Referral,
     ReferralStatus,
-    StaffNotification,
 )
 from ungeforlob.testing import Personas, add_member, cpr_for_age, make_youth
 from ungeforlob.testing_cases import SuccessCase as C
@@ -51,7 +50,6 @@ def cases(p: Personas) -> list[C]:
     # The KUI deadlines apply to 15–17-year-olds only.
     young = make_youth(p.contact_person, first_name="Liva", last_name="Berg", age=16, mobile="+4540123456")
     add_member(young, p.reader, ChainRole.TEACHER)
-    StaffNotification.objects.create(recipient=p.contact_person, kind="bekymring", text="Der er rejst en bekymring")
 
     def membership_exists(**kw: object) -> bool:
         return Membership.objects.active().filter(youth=p.youth, **kw).exists()
@@ -140,9 +138,4 @@ def cases(p: Personas) -> list[C]:
         C("chain:reassign", f"/kapacitet/omfordel/{p.contact_person.pk}/", "post",
           {"receivers": [p.outsider.pk], "note": "Mette stopper"}, who="leader",
           effect=lambda r: membership_exists(professional=p.outsider, role=ChainRole.CONTACT_PERSON)),
-        C("chain:notifications", "/notifikationer/", contains="Der er rejst en bekymring"),
-        # The caller's own notifications: anyone marks their own read.
-        C("chain:notifications", "/notifikationer/", "post", reader_may=True,
-          effect=lambda r: not StaffNotification.objects.filter(recipient=p.contact_person,
-                                                                 read_at__isnull=True).exists()),
     ]

@@ -6,9 +6,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from ungeforlob import policy
-from ungeforlob.chain import notify, services
-from ungeforlob.chain.models import ChainRole, LegalBasis, Membership, YouthNotice
+from ungeforlob.chain import services
+from ungeforlob.chain.models import ChainRole, LegalBasis, Membership
 from ungeforlob.chain.tests.helpers import consent_for, uu_colleague
+from ungeforlob.notifications.models import YouthNotice
+from ungeforlob.notifications.services import sms_available
 from ungeforlob.testing import Personas
 
 
@@ -51,7 +53,7 @@ def test_the_youth_is_told_when_someone_joins(p: Personas) -> None:
 
 
 def test_the_joined_sms_names_nobody_when_messaging_exists(p: Personas) -> None:
-    if not notify.sms_available():
+    if not sms_available():
         pytest.skip("messaging.sms_enqueue is not there")
     from ungeforlob.messaging.models import OutboundMessage
 

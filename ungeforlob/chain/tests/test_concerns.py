@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from ungeforlob.chain import deadlines, services
 from ungeforlob.chain.agenda import concern_items
-from ungeforlob.chain.models import Concern, StaffNotification
+from ungeforlob.chain.models import Concern
+from ungeforlob.notifications.models import StaffNotification
 from ungeforlob.testing import Personas, add_member, make_youth
 from ungeforlob.youth.timeline import timeline_for
 

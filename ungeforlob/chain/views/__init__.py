@@ -39,9 +39,6 @@ from ungeforlob.chain.views.members import (
     member_end,
     member_role,
 )
-from ungeforlob.chain.views.notices import (
-    notifications,
-)
 from ungeforlob.chain.views.referrals import (
     referral_accept,
     referral_create,
@@ -72,7 +69,6 @@ __all__ = [
     "member_add",
     "member_end",
     "member_role",
-    "notifications",
     "plan_stop_create",
     "plan_stop_done",
     "reassign",

@@ -16,7 +16,7 @@ def _choose_english(s) -> None:  # noqa: ANN001
 
 
 def test_a_young_person_on_a_phone_uses_min_side_in_english(browse, p: Personas) -> None:
-    from ungeforlob.chain.notify import youth_notify
+    from ungeforlob.notifications.services import youth_notify
 
     youth_notify(youth=p.youth, kind="kaede_ny", text="Sara Holm er kommet med i din kæde som mentor.")
     s = browse(360)

@@ -118,8 +118,9 @@ def test_switching_back_to_danish_restores_danish(p: Personas) -> None:
 
 def test_what_an_english_speaking_professional_does_reaches_the_young_person_in_danish(p: Personas) -> None:
     from ungeforlob.chain import services as chain
-    from ungeforlob.chain.models import ChainRole, LegalBasis, StaffNotification, YouthNotice
+    from ungeforlob.chain.models import ChainRole, LegalBasis
     from ungeforlob.messaging.services import consent_give, reminder_schedule
+    from ungeforlob.notifications.models import StaffNotification, YouthNotice
 
     consent_give(actor=p.contact_person, youth=p.youth, note="Mundtligt")
     with translation.override("en"):
@@ -138,9 +139,10 @@ def test_what_an_english_speaking_professional_does_reaches_the_young_person_in_
 
 def test_a_young_person_with_english_on_the_record_gets_sms_notices_and_min_side_in_english(p: Personas) -> None:
     from ungeforlob.chain import services as chain
-    from ungeforlob.chain.models import ChainRole, LegalBasis, YouthNotice
+    from ungeforlob.chain.models import ChainRole, LegalBasis
     from ungeforlob.messaging.models import OutboundMessage
     from ungeforlob.messaging.services import consent_give, reminder_schedule
+    from ungeforlob.notifications.models import YouthNotice
     from ungeforlob.portal.testing import youth_client
     from ungeforlob.youth.services import youth_update
 

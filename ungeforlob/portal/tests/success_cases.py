@@ -8,7 +8,8 @@ from ungeforlob.testing_cases import SuccessCase as C
 
 
 def cases(p: Personas) -> list[C]:
-    from ungeforlob.chain.models import Consent, Handover, HandoverComment, YouthNotice
+    from ungeforlob.chain.models import Consent, Handover, HandoverComment
+    from ungeforlob.notifications.models import YouthNotice
     from ungeforlob.plans.models import Evaluation, Goal
     from ungeforlob.portal.models import LoginCode, ServiceFeedback, Wish, WishStatus
     from ungeforlob.portal.testing import give_consent, give_plan

@@ -53,8 +53,9 @@ def test_the_export_registry_names_only_real_models_about_a_young_person(db) -> 
 
 def _one_of_each(p: Personas) -> dict[str, str]:
     """A row of each kind the export used to leave out, each with a text to look for: model -> text."""
-    from ungeforlob.chain.models import Concern, ConcernAction, ContactWish, PlanStop, Referral, YouthNotice
+    from ungeforlob.chain.models import Concern, ConcernAction, ContactWish, PlanStop, Referral
     from ungeforlob.messaging.models import CheckIn, OutboundMessage, WakeUpSeries
+    from ungeforlob.notifications.models import YouthNotice
     from ungeforlob.plans.models import PlanChange, PlanMeeting, PlanShare
     from ungeforlob.progression.models import ProfessionalReading
     from ungeforlob.progression.services import (
@@ -105,7 +106,7 @@ def _one_of_each(p: Personas) -> dict[str, str]:
         "plans.PlanChange": "Planmøde markør", "plans.PlanShare": "Jobcenter markør",
         "chain.Concern": "Fravær i tre uger markør", "chain.ConcernAction": "Ringede hjem markør",
         "chain.PlanStop": "Stoppede på FGU markør", "chain.ContactWish": "Gerne Mette markør",
-        "chain.Referral": "Dropper ud markør", "chain.YouthNotice": "Jonas er med i din kæde markør",
+        "chain.Referral": "Dropper ud markør", "notifications.YouthNotice": "Jonas er med i din kæde markør",
         "messaging.WakeUpSeries": "Godmorgen markør", "messaging.CheckIn": "Godt markør",
         "progression.ProfessionalReading": "Stærk motivation markør",
         "youth.AccessRequest": "Skal hjælpe med job markør",

@@ -391,7 +391,7 @@ def test_reading_a_portal_page_is_in_the_youths_own_access_trail(p: Personas) ->
 
 def test_a_seen_notice_leaves_nyt_til_dig_and_stays_under_earlier_messages(p: Personas) -> None:
     from ungeforlob.audit.models import AuditEvent
-    from ungeforlob.chain.notify import youth_notify
+    from ungeforlob.notifications.services import youth_notify
 
     notice = youth_notify(youth=p.youth, kind="joined", text="Mette er kommet med i din kæde")
     client = youth_client(p.youth)
@@ -409,7 +409,7 @@ def test_a_seen_notice_leaves_nyt_til_dig_and_stays_under_earlier_messages(p: Pe
 
 
 def test_a_young_person_cannot_mark_another_young_persons_notice_and_bad_ids_do_nothing(p: Personas) -> None:
-    from ungeforlob.chain.notify import youth_notify
+    from ungeforlob.notifications.services import youth_notify
 
     theirs = youth_notify(youth=p.other_youth, kind="joined", text="Nyt til en anden")
     response = youth_client(p.youth).post("/min-side/nyt/set/", {"notice": [str(theirs.pk), "abc", "-1", "9" * 30]})
@@ -419,7 +419,7 @@ def test_a_young_person_cannot_mark_another_young_persons_notice_and_bad_ids_do_
 
 
 def test_the_portal_home_uses_the_same_queries_with_1_and_30_notices(p: Personas, count_queries) -> None:
-    from ungeforlob.chain.notify import youth_notify
+    from ungeforlob.notifications.services import youth_notify
 
     client = youth_client(p.youth)
     youth_notify(youth=p.youth, kind="joined", text="Første")

@@ -7,7 +7,8 @@ import datetime
 from django.utils import timezone
 
 from ungeforlob.audit.models import AuditAction, AuditEvent
-from ungeforlob.chain.models import ChainRole, Membership, StaffNotification
+from ungeforlob.chain.models import ChainRole, Membership
+from ungeforlob.notifications.models import StaffNotification
 from ungeforlob.testing import Personas, cpr_for_age, make_user
 from ungeforlob.youth.access_requests import REQUESTS_PER_DAY
 from ungeforlob.youth.models import AccessRequest, AccessRequestStatus, Guardian, Youth
