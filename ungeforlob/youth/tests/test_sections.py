@@ -12,7 +12,6 @@ from ungeforlob.youth.sections import YOUTH_OVERVIEW_CARDS
 
 
 def test_every_overview_card_names_a_template_and_a_context_function() -> None:
-    from django.template.loader import get_template
 
     for template_name, path in YOUTH_OVERVIEW_CARDS:
         get_template(template_name)
