@@ -29,12 +29,11 @@ def apply_validation_error(form: forms.Form, exc: ValidationError) -> None:
             form.add_error(None, message)
 
 
-class SubmitOnceMixin(forms.Form):
-    """Adds a one-time token to a create form, so a double click or a re-sent POST creates one row.
+class FormTokenMixin(forms.Form):
+    """A one-time token, made when the form is drawn and sent back with it (`cleaned_data["submission"]`).
 
-    `run_service` claims the token in the same transaction as the service's write: a failed save leaves the
-    token unused (the user corrects and sends again), a second copy of a saved form is refused with
-    ALREADY_SUBMITTED and nothing is written twice.
+    On its own it only identifies one filling-in of the form (messaging uses it as the outbox's idempotency
+    key); SubmitOnceMixin makes `run_service` refuse a second copy.
     """
 
     submission = forms.CharField(widget=forms.HiddenInput, max_length=40, required=False)
@@ -46,6 +45,15 @@ class SubmitOnceMixin(forms.Form):
     def clean_submission(self) -> str:
         value = self.cleaned_data.get("submission") or ""
         return "".join(ch for ch in value if ch.isalnum())[:40]
+
+
+class SubmitOnceMixin(FormTokenMixin):
+    """Makes a create form save once, however often it is posted (a double click, a re-sent page).
+
+    `run_service` claims the token in the same transaction as the service's write: a failed save leaves the
+    token unused (the user corrects and sends again), a second copy of a saved form is refused with
+    ALREADY_SUBMITTED and nothing is written twice.
+    """
 
 
 def _claim(key: str) -> None:

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 import datetime
-import uuid
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ungeforlob.core.forms import SubmitOnceMixin
+from ungeforlob.core.forms import FormTokenMixin, SubmitOnceMixin
 from ungeforlob.messaging import conf
 from ungeforlob.youth.forms import DateInput
 
@@ -24,23 +23,14 @@ def _body_field(label: Any, max_length: int = conf.MAX_BODY_LENGTH, **kwargs: An
                            widget=forms.Textarea(attrs={"rows": 3, "maxlength": max_length}), **kwargs)
 
 
-class WarningMixin(forms.Form):
+class WarningMixin(FormTokenMixin):
     """A checkbox the sender ticks to send a message the content rules only warn about, and the form's
-    one-time token: posting the same form twice creates one message."""
+    one-time token: it keys the outbox row, so posting the same form twice creates one message."""
 
     accept_warnings = forms.BooleanField(
         label=_("Send alligevel – jeg har læst advarslen og ved, at beskeden ikke indeholder følsomme oplysninger"),
         required=False,
     )
-    submission = forms.CharField(widget=forms.HiddenInput, max_length=40, required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["submission"].initial = uuid.uuid4().hex
-
-    def clean_submission(self) -> str:
-        value = self.cleaned_data.get("submission") or ""
-        return "".join(ch for ch in value if ch.isalnum())[:40]
 
 
 def _combine(day: datetime.date | None, clock: datetime.time | None, form: forms.Form,
