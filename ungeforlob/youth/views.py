@@ -26,7 +26,7 @@ from ungeforlob.youth.forms import (
 )
 from ungeforlob.youth.models import AccessRequest, Guardian
 from ungeforlob.youth.sections import overview_cards
-from ungeforlob.youth.timeline import timeline_for
+from ungeforlob.youth.timeline import page_number, timeline_page
 
 PAGE_SIZE = 50
 
@@ -157,9 +157,11 @@ def course_end(request: HttpRequest, youth_pk: int) -> HttpResponse:
 
 
 def youth_timeline(request: HttpRequest, youth_pk: int) -> HttpResponse:
+    """Newest first, a page at a time; "Vis ældre" adds the next page below (htmx) or opens it."""
     youth = policy.get_youth_for(request.user, youth_pk, what="timeline")
-    return render(request, "youth/timeline.html", {"youth": youth, "entries": timeline_for(youth),
-                                                   "tab": "youth:timeline"})
+    page = timeline_page(youth, number=page_number(request.GET.get("side")))
+    template = "youth/_timeline_entries.html" if request.htmx else "youth/timeline.html"
+    return render(request, template, {"youth": youth, "page": page, "tab": "youth:timeline"})
 
 
 @require_http_methods(["GET", "POST"])

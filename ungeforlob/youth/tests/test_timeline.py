@@ -1,0 +1,62 @@
+"""The timeline is paged: newest first, 50 at a time, "Vis ældre" for the rest, in a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime
+
+from ungeforlob.chain.models import ChainRole, Membership
+from ungeforlob.testing import Personas
+from ungeforlob.youth.timeline import PER_PAGE, timeline_for
+
+
+def _old_roles(p: Personas, count: int) -> None:
+    """`count` ended mentor memberships in 2010–2011: two old entries each (joined, stopped)."""
+    for i in range(count):
+        start = datetime.date(2010, 1, 1) + datetime.timedelta(days=3 * i)
+        Membership.objects.create(youth=p.youth, professional=p.colleague, role=ChainRole.MENTOR,
+                                  start_date=start, end_date=start + datetime.timedelta(days=1))
+
+
+def test_the_timeline_shows_the_newest_page_first_and_the_older_entries_on_the_next(p: Personas, as_user) -> None:
+    _old_roles(p, PER_PAGE)
+    client = as_user(p.contact_person)
+    url = f"/unge/{p.youth.pk}/tidslinje/"
+    first = client.get(url)
+    assert len(first.context["page"].entries) == PER_PAGE
+    assert "Forløbet startede" in first.content.decode()  # this year's course start is on the first page
+    assert "1. januar 2010" not in first.content.decode()
+    assert "?side=2" in first.content.decode() and "Vis ældre" in first.content.decode()
+    second = client.get(url + "?side=2")
+    older = second.context["page"].entries
+    assert older and max(e.sort_key for e in older) <= min(e.sort_key for e in first.context["page"].entries)
+    assert "1. januar 2010" in second.content.decode()
+    everything = timeline_for(p.youth)
+    shown = first.context["page"].entries + [e for n in range(2, 4)
+                                             for e in client.get(f"{url}?side={n}").context["page"].entries]
+    assert shown == everything  # every entry once, in the same order as the whole timeline
+
+
+def test_vis_aeldre_with_htmx_returns_only_the_next_entries(p: Personas, as_user) -> None:
+    _old_roles(p, PER_PAGE)
+    body = as_user(p.contact_person).get(f"/unge/{p.youth.pk}/tidslinje/?side=2", HTTP_HX_REQUEST="true")
+    text = body.content.decode()
+    assert "<li>" in text and "<h2>" not in text and "<html" not in text
+
+
+def test_a_bad_page_number_shows_the_newest_page(p: Personas, as_user) -> None:
+    client = as_user(p.contact_person)
+    for value in ("x", "-1", "0", "99999999999999999999"):
+        response = client.get(f"/unge/{p.youth.pk}/tidslinje/?side={value}")
+        assert response.status_code == 200 and response.context["page"].number == 1
+    past_the_end = client.get(f"/unge/{p.youth.pk}/tidslinje/?side=40")
+    assert past_the_end.status_code == 200 and "Der er ikke flere ældre hændelser" in past_the_end.content.decode()
+
+
+def test_the_timeline_costs_the_same_queries_for_any_history_and_any_page(p: Personas, as_user,
+                                                                          count_queries) -> None:
+    client = as_user(p.contact_person)
+    url = f"/unge/{p.youth.pk}/tidslinje/"
+    short = count_queries(lambda: client.get(url))
+    _old_roles(p, 2 * PER_PAGE)
+    assert count_queries(lambda: client.get(url)) == short
+    assert count_queries(lambda: client.get(url + "?side=3")) == short
