@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -8,6 +10,28 @@ from django.urls import resolve
 
 # Pages an administrator may reach before the second factor is verified.
 _ALLOWED = {"accounts:login", "accounts:logout", "accounts:otp_setup", "accounts:otp_verify", "core:healthz"}
+
+# "This user has no confirmed device" is remembered in the session for this long, so a member of staff without
+# two-factor (most of them) costs no device query per request. A device confirmed in another session of the
+# same user is noticed here within this time; the session that confirms it is verified at once.
+NO_DEVICE_RECHECK_SECONDS = 60
+_NO_DEVICE_KEY = "ungeforlob_otp_no_device"
+
+
+def _has_confirmed_device(request: HttpRequest, user: Any) -> bool:
+    from ungeforlob.accounts.selectors import user_has_confirmed_device
+
+    now = time.time()
+    remembered = request.session.get(_NO_DEVICE_KEY)
+    if (isinstance(remembered, dict) and remembered.get("user") == user.pk
+            and isinstance(remembered.get("until"), (int, float)) and now < remembered["until"]):
+        return False
+    has_device = user_has_confirmed_device(user)
+    if has_device:
+        request.session.pop(_NO_DEVICE_KEY, None)
+    else:
+        request.session[_NO_DEVICE_KEY] = {"user": user.pk, "until": now + NO_DEVICE_RECHECK_SECONDS}
+    return has_device
 
 
 class RequireTwoFactorMiddleware:
@@ -19,11 +43,9 @@ class RequireTwoFactorMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not user.is_verified():
-            from ungeforlob.accounts.selectors import user_has_confirmed_device
-
-            needs_setup = user.is_administrator and not user_has_confirmed_device(user)
-            needs_verify = user_has_confirmed_device(user)
-            if needs_setup or needs_verify:
+            has_device = _has_confirmed_device(request, user)
+            needs_setup = user.is_administrator and not has_device
+            if needs_setup or has_device:
                 try:
                     name = resolve(request.path_info).view_name
                 except Exception:  # noqa: BLE001 - unknown paths fall through to the 404 page

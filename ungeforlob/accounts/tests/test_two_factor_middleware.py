@@ -1,0 +1,48 @@
+"""The two-factor check costs no device query per request for staff without a device, and still notices one."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from ungeforlob.accounts import middleware
+from ungeforlob.testing import PASSWORD, Personas
+
+
+def _device_queries(client: Client, path: str = "/unge/") -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(path)
+    return sum("otp_totp_totpdevice" in q["sql"] for q in ctx.captured_queries)
+
+
+def test_a_professional_without_a_device_is_not_asked_for_one_on_every_request(p: Personas) -> None:
+    client = Client()
+    client.post("/login/", {"username": "kontaktperson", "password": PASSWORD})
+    assert _device_queries(client) == 1  # the first request looks, and remembers the answer in the session
+    assert _device_queries(client) == 0
+    assert _device_queries(client) == 0
+
+
+def test_a_device_confirmed_in_another_session_is_asked_for_after_the_recheck_time(p: Personas) -> None:
+    client = Client()
+    client.post("/login/", {"username": "kontaktperson", "password": PASSWORD})
+    assert client.get("/unge/").status_code == 200
+    TOTPDevice.objects.create(user=p.contact_person, name="telefon", confirmed=True)
+    assert client.get("/unge/").status_code == 200  # within the recheck time: not yet noticed
+    later = middleware.time.time() + middleware.NO_DEVICE_RECHECK_SECONDS + 1
+    with mock.patch.object(middleware.time, "time", return_value=later):
+        response = client.get("/unge/")
+    assert response.status_code == 302 and response.url == "/to-faktor/"
+
+
+def test_an_administrator_without_a_device_is_still_sent_to_set_one_up_on_every_page(p: Personas) -> None:
+    TOTPDevice.objects.filter(user=p.administrator).delete()
+    client = Client()
+    client.post("/login/", {"username": "admin", "password": PASSWORD})
+    for _ in range(3):
+        response = client.get("/administration/medarbejdere/")
+        assert response.status_code == 302 and response.url == "/to-faktor/opsaet/"
