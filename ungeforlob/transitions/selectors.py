@@ -13,7 +13,22 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -260,35 +275,74 @@ class ComplianceRow:
         return round(100 * self.on_time / self.due)
 
 
+# How a follow-up planned before today came out, as the compliance query classifies it. An open SMS step with
+# an outbox message is "_BY_OUTBOX" in the first query and classified by its message in a second one.
+_ON_TIME, _LATE, _SKIPPED, _MISSING, _BY_OUTBOX = 1, 2, 3, 4, 5
+
+
+def _outcome() -> Case:
+    done = Q(status=FollowUpStatus.DONE)
+    return Case(
+        When(done & Q(done_on__lte=F("planned_date")), then=Value(_ON_TIME)),
+        When(done, then=Value(_LATE)),
+        When(status=FollowUpStatus.SKIPPED, then=Value(_SKIPPED)),
+        When(Q(status=FollowUpStatus.OPEN, kind=FollowUpKind.SMS, message_id__isnull=False), then=Value(_BY_OUTBOX)),
+        default=Value(_MISSING), output_field=IntegerField(),
+    )
+
+
+def _sms_outcome() -> Coalesce:
+    """An open SMS step counts as done on the Danish day its message went out; missing while it has not."""
+    sent = (_outbox().filter(pk=OuterRef("message_id"), status__in=SMS_GONE, sent_at__isnull=False)
+            .annotate(sent_day=TruncDate("sent_at", tzinfo=ZoneInfo(settings.TIME_ZONE)))
+            .annotate(outcome=Case(When(sent_day__lte=OuterRef("planned_date"), then=Value(_ON_TIME)),
+                                   default=Value(_LATE)))
+            .values("outcome")[:1])
+    return Coalesce(Subquery(sent, output_field=IntegerField()), Value(_MISSING))
+
+
 def compliance(municipality_id: int, *, today: datetime.date, procedure_id: int | None = None) -> list[ComplianceRow]:
     """Per procedure step: of the follow-ups planned before today (not cancelled), how many were done on time
-    (on or before the planned day; an SMS when it went out), late, skipped, or are still not done. One query."""
-    qs = FollowUp.objects.filter(youth__municipality_id=municipality_id, planned_date__lt=today,
-                                 transition__procedure__isnull=False).exclude(status=FollowUpStatus.CANCELLED)
+    (on or before the planned day; an SMS when it went out), late, skipped, or are still not done.
+
+    Two queries, counted in the database (GROUP BY step, title and outcome), so only a few rows per step leave
+    it however long the history: one over every follow-up, one over the open SMS steps, which the outbox
+    decides. (Kept apart so the planner does not cost an outbox lookup for every follow-up.) The follow-ups are
+    reached through the municipality's own procedures, so the scan stays within the municipality.
+    """
+    procedures = Procedure.objects.filter(municipality_id=municipality_id)
     if procedure_id:
-        qs = qs.filter(transition__procedure_id=procedure_id)
-    rows = with_sms_state(qs).values_list(
-        "transition__procedure__name", "step_id", "title", "kind", "status", "planned_date", "done_on",
-        "sms_status", "sms_sent_at", "offset_days")
+        procedures = procedures.filter(pk=procedure_id)
+    followups = (FollowUp.objects.filter(transition__procedure__in=procedures.values("pk"),
+                                         youth__municipality_id=municipality_id, planned_date__lt=today)
+                 .exclude(status=FollowUpStatus.CANCELLED))
+    group = ("transition__procedure__name", "step_id", "title", "outcome")
+    counts = {"n": Count("pk"), "first_offset": Min("offset_days"), "first_due": Min("due_date")}
+    rows = [*followups.annotate(outcome=_outcome()).values_list(*group).annotate(**counts).order_by(),
+            *followups.filter(status=FollowUpStatus.OPEN, kind=FollowUpKind.SMS, message_id__isnull=False)
+            .annotate(outcome=_sms_outcome()).values_list(*group).annotate(**counts).order_by()]
     table: dict[tuple[str, Any], ComplianceRow] = {}
     first_offset: dict[tuple[str, Any], int] = {}
-    zone = ZoneInfo(settings.TIME_ZONE)
-    for name, step_id, title, kind, status, planned, done_on, sms_status, sms_sent_at, offset in rows:
+    first_due: dict[tuple[str, Any], tuple[datetime.date, str]] = {}
+    for name, step_id, title, outcome, n, offset, due in rows:
         key = (name, step_id or title)
         row = table.setdefault(key, ComplianceRow(name, title))
         first_offset[key] = min(offset, first_offset.get(key, offset))
-        row.due += 1
-        if status == FollowUpStatus.OPEN and kind == FollowUpKind.SMS and sms_status in SMS_GONE and sms_sent_at:
-            status, done_on = FollowUpStatus.DONE, sms_sent_at.astimezone(zone).date()
-        if status == FollowUpStatus.DONE:
-            if done_on <= planned:
-                row.on_time += 1
-            else:
-                row.late += 1
-        elif status == FollowUpStatus.SKIPPED:
-            row.skipped += 1
+        # A step renamed after some follow-ups were made is shown under the title of its first follow-up.
+        if key not in first_due or (due, title) < first_due[key]:
+            first_due[key] = (due, title)
+            row.step = title
+        if outcome == _BY_OUTBOX:
+            continue  # counted by the second query
+        row.due += n
+        if outcome == _ON_TIME:
+            row.on_time += n
+        elif outcome == _LATE:
+            row.late += n
+        elif outcome == _SKIPPED:
+            row.skipped += n
         else:
-            row.missing += 1
+            row.missing += n
     ordered = sorted(table, key=lambda k: (k[0], first_offset[k], table[k].step))
     return [table[k] for k in ordered]
 

@@ -96,3 +96,83 @@ def test_the_agenda_item_carries_the_actions_of_i_dag(p: Personas) -> None:
     assert set(item.actions) == {"done", "move", "skip"}
     assert item.actions["done"].endswith("/udfoert/")
     assert selectors.agenda_items(p.outsider, today=_today()) == []
+
+
+def _compliance_row_by_row(municipality_id: int, today: datetime.date) -> list[tuple]:
+    """The compliance figures computed row by row in Python: what the page showed before they were counted in
+    SQL, kept here as the reference the query must agree with."""
+    from zoneinfo import ZoneInfo
+
+    from django.conf import settings
+
+    from ungeforlob.transitions.models import SMS_GONE, FollowUpKind
+
+    zone = ZoneInfo(settings.TIME_ZONE)
+    table: dict = {}
+    for f in (FollowUp.objects.filter(youth__municipality_id=municipality_id, planned_date__lt=today,
+                                      transition__procedure__isnull=False)
+              .exclude(status=FollowUpStatus.CANCELLED).select_related("transition__procedure")):
+        key = (f.transition.procedure.name, f.step_id or f.title)
+        row = table.setdefault(key, {"step": f.title, "offset": f.offset_days, "counts": [0, 0, 0, 0, 0]})
+        row["offset"] = min(row["offset"], f.offset_days)
+        status, done_on = f.status, f.done_on
+        message = OutboundMessage.objects.filter(pk=f.message_id).first() if f.message_id else None
+        if (status == FollowUpStatus.OPEN and f.kind == FollowUpKind.SMS and message
+                and message.status in SMS_GONE and message.sent_at):
+            status, done_on = FollowUpStatus.DONE, message.sent_at.astimezone(zone).date()
+        counts = row["counts"]
+        counts[0] += 1
+        if status == FollowUpStatus.DONE:
+            counts[1 if done_on <= f.planned_date else 2] += 1
+        elif status == FollowUpStatus.SKIPPED:
+            counts[3] += 1
+        else:
+            counts[4] += 1
+    ordered = sorted(table, key=lambda k: (k[0], table[k]["offset"], table[k]["step"]))
+    return [(k[0], table[k]["step"], *table[k]["counts"]) for k in ordered]
+
+
+def test_compliance_counted_in_sql_agrees_with_counting_row_by_row(p: Personas) -> None:
+    from ungeforlob.transitions.tests.factories import AFTERCARE, consent
+
+    statuses = [FollowUpStatus.DONE, FollowUpStatus.SKIPPED, FollowUpStatus.OPEN]
+    for i in range(7):
+        youth = make_youth(p.contact_person, first_name=f"Elev{i}")
+        consent(youth, p.contact_person)
+        t = transition(p, youth=youth, date=_ago(30 + 40 * i), procedure=AFTERCARE if i % 3 == 2 else VEJLE)
+        for j, f in enumerate(t.followups.exclude(status=FollowUpStatus.CANCELLED).order_by("pk")):
+            if f.kind == "sms" and f.message_id:
+                # Sent on time, sent late (after midnight Danish time), failed, or still queued.
+                choice = (i + j) % 4
+                sent = timezone.make_aware(datetime.datetime.combine(f.planned_date, datetime.time(23, 30)))
+                if choice == 1:
+                    sent += datetime.timedelta(hours=1)
+                status = [MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.FAILED, "queued"][choice]
+                OutboundMessage.objects.filter(pk=f.message_id).update(
+                    status=status, sent_at=sent if choice < 2 else None)
+                continue
+            status = statuses[(i + j) % 3]
+            if status != FollowUpStatus.OPEN:
+                late = datetime.timedelta(days=(i * j) % 3)
+                FollowUp.objects.filter(pk=f.pk).update(status=status, done_on=f.planned_date + late)
+    # A step renamed after the first follow-ups were made keeps the title of its first one.
+    first = FollowUp.objects.filter(step__isnull=False, planned_date__lt=_today()).order_by("due_date", "pk").first()
+    FollowUp.objects.filter(step_id=first.step_id).exclude(pk=first.pk).update(title="Nyt navn")
+
+    expected = _compliance_row_by_row(p.municipality.pk, _today())
+    got = [(r.procedure, r.step, r.due, r.on_time, r.late, r.skipped, r.missing)
+           for r in selectors.compliance(p.municipality.pk, today=_today())]
+    assert got == expected
+    assert sum(r[3] for r in got) and sum(r[4] for r in got) and sum(r[5] for r in got) and sum(r[6] for r in got)
+    assert any(r[1] == first.title for r in got) and not any(r[1] == "Nyt navn" for r in got)
+
+
+def test_the_leader_page_costs_the_same_queries_with_a_longer_history(p: Personas, as_user, count_queries) -> None:
+    client = as_user(p.leader)
+    transition(p, date=_ago(100))
+    client.get("/ledelse/overgange/")
+    few = count_queries(lambda: client.get("/ledelse/overgange/"))
+    for i in range(6):
+        transition(p, youth=make_youth(p.contact_person, first_name=f"Flere{i}", mobile=""), date=_ago(50 + 30 * i))
+    assert count_queries(lambda: client.get("/ledelse/overgange/")) == few
+    assert count_queries(lambda: client.get("/ledelse/overgange/?procedure=1")) == few
