@@ -12,7 +12,9 @@ How it catches each case:
 - a view raises → `process_exception` answers;
 - a middleware (or the 500 handler) raises → Django turns it into a 500 response inside the chain; the
   `got_request_exception` receiver below marks the request first, and `__call__` swaps the 500 for the 503;
-- anything that still escapes to this middleware is caught in `__call__`.
+- anything that still escapes to this middleware is caught in `__call__`;
+- the session could not be saved after the view answered (Django answers 400 "session interrupted") → the
+  connection carries Django's `errors_occurred` flag and is no longer usable → 503 as well.
 
 Recovery needs nothing from here: Django closes a connection that failed (`errors_occurred`) when the request
 ends, and with `CONN_HEALTH_CHECKS` a persistent connection is tested before it is reused, so the first request
@@ -28,7 +30,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.signals import got_request_exception
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -74,7 +76,22 @@ def outage_response(request: HttpRequest) -> HttpResponse:
             response["Content-Security-Policy"] = _CSP
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
+    response._has_been_logged = True  # type: ignore[attr-defined]  # the middleware logs one line itself
     return response
+
+
+def _forget_earlier_failures() -> None:
+    """A connection closed after an earlier request's error keeps Django's `errors_occurred` flag until it next
+    connects; clear it, so that the flag below speaks of this request only (unused while closed)."""
+    for conn in connections.all(initialized_only=True):
+        if conn.connection is None and conn.errors_occurred:
+            conn.errors_occurred = False
+
+
+def _database_failed() -> bool:
+    """A database error happened in this request (Django flags the connection) and the connection is gone."""
+    return any(conn.errors_occurred and (conn.connection is None or not conn.is_usable())
+               for conn in connections.all(initialized_only=True))
 
 
 def _mark_outage(sender: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
@@ -93,11 +110,16 @@ class DatabaseOutageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        _forget_earlier_failures()
         try:
             response = self.get_response(request)
         except DATABASE_DOWN as exc:
             return self._answer(request, exc)
         if response.status_code == 500 and getattr(request, _MARK, False):
+            return self._answer(request, None)
+        if response.status_code == 400 and _database_failed():
+            # The view answered, then saving the session failed: Django reports that as "session interrupted"
+            # (400), but the database is what went away.
             return self._answer(request, None)
         return response
 

@@ -10,6 +10,7 @@ from unittest import mock
 
 import pytest
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.sessions.backends.base import UpdateError
 from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse
 from django.test import Client
@@ -29,6 +30,17 @@ def _connection_closed(request: HttpRequest) -> HttpResponse:
 
 
 @login_not_required
+def _remembers(request: HttpRequest) -> HttpResponse:
+    request.session["seen"] = 1  # saved by SessionMiddleware after the view has answered
+    return HttpResponse("ok")
+
+
+@login_not_required
+def _bad_input(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("Ugyldig dato", status=400)
+
+
+@login_not_required
 def _a_bug(request: HttpRequest) -> HttpResponse:
     raise ValueError("a programming error")
 
@@ -37,6 +49,8 @@ urlpatterns = [
     path("test-outage/operational/", _database_gone),
     path("test-outage/interface/", _connection_closed),
     path("test-outage/bug/", _a_bug),
+    path("test-outage/session/", _remembers),
+    path("test-outage/bad-input/", _bad_input),
     path("", include("config.urls")),
 ]
 
@@ -115,3 +129,27 @@ def test_healthz_answers_503_while_the_database_is_down() -> None:
         response = Client().get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "unavailable"
+
+
+def test_a_session_that_cannot_be_saved_because_the_database_went_away_is_answered_503() -> None:
+    """Django turns the failed session save into 400 "session interrupted"; the database is the cause."""
+
+    def database_gone(*args: object, **kwargs: object) -> None:
+        connection.errors_occurred = True  # what Django's error wrapper does on an OperationalError
+        raise UpdateError
+
+    client = Client(raise_request_exception=False)
+    try:
+        with mock.patch("django.contrib.sessions.backends.db.SessionStore.save", side_effect=database_gone), \
+                mock.patch.object(connection, "is_usable", return_value=False):
+            response = client.get("/test-outage/session/")
+    finally:
+        connection.errors_occurred = False
+    assert response.status_code == 503
+    assert "midlertidigt utilgængelig" in response.content.decode()
+
+
+def test_a_bad_request_is_still_400() -> None:
+    response = Client().get("/test-outage/bad-input/")
+    assert response.status_code == 400
+    assert response.content == b"Ugyldig dato"
