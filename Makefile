@@ -9,7 +9,7 @@ PG_PORT ?= 5433
 PG_BIN ?= $(firstword $(wildcard /usr/lib/postgresql/*/bin))
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run install setup serve messages test test-sqlite test-postgres system-deps postgres-start postgres-stop lint bench bench-scale clean
+.PHONY: run install setup serve messages test test-sqlite test-postgres system-deps postgres-start postgres-stop lint bench bench-scale clean build serve-prod
 
 run: setup serve
 
@@ -32,6 +32,38 @@ setup: install
 
 serve:
 	$(PY) manage.py rundev --addr $(HOST) --port $(PORT)
+
+## Production (README "Production"): `make build` once per release, then `make serve-prod` on every start.
+## Both run in the production environment (DJANGO_DEBUG=false, DJANGO_SECRET_KEY, CPR_ENCRYPTION_KEY, DATABASE_URL …).
+## Static files are collected at build (hashed names + compressed copies for WhiteNoise), never per start:
+## serve-prod only collects again when a static source is newer than the manifest (or it is missing).
+WEB_WORKERS ?= 2
+WEB_THREADS ?= 4
+STATIC_SOURCES := $(shell find ungeforlob -path '*/static/*' -type f 2>/dev/null)
+
+.venv/.installed-prod: pyproject.toml
+	test -x $(PY) || python3 -m venv .venv
+	$(PIP) install --quiet --disable-pip-version-check -e '.[prod]'
+	touch $@
+
+staticfiles/staticfiles.json: $(STATIC_SOURCES) node_modules/.installed .venv/.installed-prod
+	@test "$$DJANGO_DEBUG" = false || { echo "make build: set DJANGO_DEBUG=false and the production settings (see .env.example)"; exit 1; }
+	$(PY) manage.py collectstatic --noinput --clear -v0
+	@test -f $@ || { echo "collectstatic wrote no manifest: is DJANGO_DEBUG=false?"; exit 1; }
+
+build: .venv/.installed-prod node_modules/.installed staticfiles/staticfiles.json
+
+## The web app (gunicorn, WEB_WORKERS x WEB_THREADS on HOST:PORT) and the worker beside it; stopping one stops both.
+## Migrations are not run here: `.venv/bin/python manage.py migrate` once per release, before the start.
+serve-prod: build
+	@test "$$DJANGO_DEBUG" = false || { echo "make serve-prod: set DJANGO_DEBUG=false and the production settings"; exit 1; }
+	$(PY) manage.py check --deploy
+	$(PY) manage.py worker & worker=$$!; \
+	  trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; \
+	  .venv/bin/gunicorn config.wsgi:application --workers $(WEB_WORKERS) --threads $(WEB_THREADS) \
+	    --bind $(HOST):$(PORT) --access-logfile - --graceful-timeout 20 & web=$$!; \
+	  trap 'kill -TERM $$web $$worker 2>/dev/null; wait $$web; wait $$worker' EXIT INT TERM; \
+	  wait -n $$web $$worker; status=$$?; echo "serve-prod: a process exited ($$status); stopping the other"; exit $$status
 
 ## Translations: extract the Danish texts into the English catalogue (then translate what is new or fuzzy:
 ## `msgattrib --untranslated --only-fuzzy ungeforlob/locale/en/LC_MESSAGES/django.po`) and compile it.
@@ -94,6 +126,32 @@ bench-scale: install system-deps
 	       --command "make bench-scale SCALE_YOUTH=$(SCALE_YOUTH) SCALE_MUNICIPALITIES=$(SCALE_MUNICIPALITIES)"; \
 	  status=$$?; \
 	  if [ -z "$(SCALE_KEEP)" ]; then $(MAKE) --no-print-directory postgres-stop PG_DIR=$(SCALE_PG_DIR) PG_PORT=$(SCALE_PG_PORT); fi; \
+	  exit $$status
+
+## Load and faults (issue 14): Locust, headless, on 127.0.0.1, against gunicorn on a private PostgreSQL cluster of its
+## own: LOAD_SECONDS per run, LOAD_RPS offered (2x the estimated national peak, docs/benchmarks.md), once per fault in
+## LOAD_FAULTS (none; restart = `pg_ctl restart -m fast` at LOAD_FAULT_AT s; stop:N = down for N s). Each run is
+## appended to docs/benchmarks.md; the target fails on an error outside the outage, anything but 503 during it,
+## no recovery within 30 s, or an acknowledged write missing from the database.
+LOAD_YOUTH ?= 2000
+LOAD_SECONDS ?= 90
+LOAD_RPS ?= 100
+LOAD_FAULTS ?= none restart stop:15
+LOAD_FAULT_AT ?= 40
+LOAD_PG_DIR ?= /tmp/ungeforlob-pg-load
+LOAD_PG_PORT ?= 5437
+.PHONY: load-test
+load-test: install system-deps
+	$(MAKE) --no-print-directory postgres-start PG_DIR=$(LOAD_PG_DIR) PG_PORT=$(LOAD_PG_PORT)
+	export DATABASE_URL=postgres://app:app@127.0.0.1:$(LOAD_PG_PORT)/app DJANGO_SETTINGS_MODULE=ungeforlob.scale.bench_settings; \
+	  $(PY) manage.py migrate --noinput -v0 && $(PY) manage.py generate_scale --youth $(LOAD_YOUTH); status=$$?; \
+	  for fault in $(LOAD_FAULTS); do \
+	    [ $$status = 0 ] || break; \
+	    $(PY) -m ungeforlob.scale.loadtest --seconds $(LOAD_SECONDS) --rps $(LOAD_RPS) --fault $$fault \
+	      --fault-at $(LOAD_FAULT_AT) --pg-data $(LOAD_PG_DIR)/data --pg-ctl "runuser -u postgres -- $(PG_BIN)/pg_ctl" \
+	      --record docs/benchmarks.md --command "make load-test LOAD_FAULTS=$$fault LOAD_RPS=$(LOAD_RPS)" || status=1; \
+	  done; \
+	  $(MAKE) --no-print-directory postgres-stop PG_DIR=$(LOAD_PG_DIR) PG_PORT=$(LOAD_PG_PORT); \
 	  exit $$status
 
 clean:

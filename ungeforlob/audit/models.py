@@ -33,7 +33,14 @@ class AuditEvent(models.Model):
 
     The youth is referenced by id, not by foreign key: the trail must outlive (and must not block) the
     erasure of a record. The database itself refuses UPDATE and DELETE of a row: triggers on PostgreSQL
-    (migration 0002) and on SQLite (0002 and 0003); only emptying the whole database (`flush`) is allowed.
+    (migration 0002, on every partition since 0005) and on SQLite (0002 and 0003); only emptying the whole
+    database (`flush`) is allowed, and on PostgreSQL the worker drops whole monthly partitions older than
+    `AUDIT_RETENTION_MONTHS` (`services.audit_partitions_drop_expired`).
+
+    On PostgreSQL the table is partitioned by month on `created_at` (migration 0005, `ungeforlob/audit/partitions.py`);
+    its primary key there is (id, created_at), as a partitioned table's key must include the partition column. The
+    ORM keeps `id` as the primary key: ids stay unique (one identity sequence), and every read and insert through
+    the ORM works unchanged. SQLite keeps one plain table.
     """
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -49,7 +56,8 @@ class AuditEvent(models.Model):
     actor_role = models.CharField(max_length=100, blank=True)
     actor_youth_id = models.BigIntegerField(null=True, blank=True)
     action = models.CharField(max_length=20, choices=AuditAction.choices)
-    youth_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    # Indexed by `audit_youth_recent` below (its leading column); a second index on youth_id alone was a duplicate.
+    youth_id = models.BigIntegerField(null=True, blank=True)
     object_type = models.CharField(max_length=60, blank=True)
     object_id = models.CharField(max_length=60, blank=True)
     purpose = models.CharField(max_length=300, blank=True)
@@ -62,7 +70,9 @@ class AuditEvent(models.Model):
         verbose_name = _("logpost")
         verbose_name_plural = _("adgangslog")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["youth_id", "created_at"], name="audit_youth_time")]
+        # "Hvem har kigget" and the list check read one young person's newest rows: on PostgreSQL this index
+        # exists on every monthly partition (migration 0005), so a read touches a few pages per partition.
+        indexes = [models.Index(fields=["youth_id", "-created_at"], name="audit_youth_recent")]
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_type}"

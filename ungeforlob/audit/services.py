@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import datetime
+import logging
 import re
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from ungeforlob.audit import partitions
 from ungeforlob.audit.models import AuditAction, AuditEvent
 from ungeforlob.core.request_context import current_ip
+
+logger = logging.getLogger(__name__)
 
 
 def _actor_fields(actor: Any, youth: Any = None) -> dict[str, Any]:
@@ -56,24 +65,53 @@ def audit_record(
 
 
 def audit_record_list(*, actor: Any, youths: Iterable[Any], purpose: str = "") -> None:
-    """One row per young person shown in a list, written in one query (lists must not grow in queries)."""
+    """Record that these young people were shown to `actor` in a list: once per (actor, young person, day).
+
+    The young person's right to see that they appeared in a list is kept (a LIST row on *Hvem har kigget*), but
+    a list opened again the same day — paging, sorting, coming back to *Mine unge* — writes nothing new: the row
+    of the day's first showing (with its purpose) stands for the day. The day is the local calendar day.
+
+    One statement whatever the length of the list (lists must not grow in queries): an INSERT … SELECT over the
+    shown young people that leaves out those with a LIST row by this actor since midnight, found through the
+    (youth_id, created_at) index — on PostgreSQL in today's partition only. Two requests racing on the same
+    young person may both write their row: that is one row too many, never one too few.
+    """
+    shown = {y.pk: y.municipality_id for y in youths}
+    if not shown:
+        return
     base = _actor_fields(actor)
+    if base["actor"] is None:  # no one to count the day for: every showing is written
+        AuditEvent.objects.bulk_create([
+            AuditEvent(municipality_id=m, action=AuditAction.LIST, youth_id=pk, object_type="youth",
+                       object_id=str(pk), purpose=purpose[:300], ip_address=current_ip(), **base)
+            for pk, m in shown.items()])
+        return
+    now = timezone.now()
+    midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    ops = connection.ops
+    field = AuditEvent._meta.get_field
+    values = ", ".join(["(CAST(%s AS bigint), CAST(%s AS bigint))"] * len(shown))
+    # Only placeholders are joined into the text; every value is a parameter.
+    sql = (
+        "INSERT INTO audit_auditevent (created_at, municipality_id, actor_id, actor_name, actor_organisation, "  # noqa: S608
+        "actor_role, actor_youth_id, action, youth_id, object_type, object_id, purpose, detail, ip_address) "
+        "SELECT %s, shown.column2, %s, %s, %s, %s, NULL, %s, shown.column1, %s, CAST(shown.column1 AS varchar(60)), "
+        "%s, %s, %s "
+        f"FROM (VALUES {values}) AS shown "
+        "WHERE NOT EXISTS (SELECT 1 FROM audit_auditevent seen WHERE seen.youth_id = shown.column1 "
+        "AND seen.created_at >= %s AND seen.action = %s AND seen.actor_id = %s)"
+    )
     ip = current_ip()
-    rows = [
-        AuditEvent(
-            municipality_id=y.municipality_id,
-            action=AuditAction.LIST,
-            youth_id=y.pk,
-            object_type="youth",
-            object_id=str(y.pk),
-            purpose=purpose[:300],
-            ip_address=ip,
-            **base,
-        )
-        for y in youths
+    params = [
+        ops.adapt_datetimefield_value(now), base["actor"].pk, base["actor_name"], base["actor_organisation"],
+        base["actor_role"], AuditAction.LIST.value, "youth", purpose[:300],
+        field("detail").get_db_prep_save({}, connection),
+        field("ip_address").get_db_prep_save(ip, connection) if ip else None,
+        *[v for pk, m in shown.items() for v in (pk, m)],
+        ops.adapt_datetimefield_value(midnight), AuditAction.LIST.value, base["actor"].pk,
     ]
-    if rows:
-        AuditEvent.objects.bulk_create(rows)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 # A CPR number typed into a search box, with or without the dash (also inside a longer search).
@@ -95,3 +133,59 @@ def audit_search(*, actor: Any, terms: str, object_type: str, purpose: str = "",
     logged = _CPR_IN_TERMS.sub(CPR_SEARCH_MASK, terms)[:200]
     return audit_record(actor=actor, action=AuditAction.SEARCH, youth=youth, object_type=object_type,
                         purpose=purpose, detail={"q": logged})
+
+
+# --- Monthly partitions on PostgreSQL (the worker's jobs; see audit/partitions.py) ------------------------------
+
+
+def audit_partitions_ensure(*, months_ahead: int = 3, now: datetime.datetime | None = None) -> int:
+    """Create the audit log's partitions for this month and `months_ahead` months ahead; return how many.
+
+    Also gives a month of its own to rows that landed in the default partition (written while their month had
+    no partition), so the retention can later drop them with their month. Safe to run again: a month that
+    exists is left alone. SQLite: nothing to do (0).
+    """
+    if not partitions.is_partitioned():
+        return 0
+    this_month = partitions.month_of(now or timezone.now())
+    wanted = {partitions.add_months(this_month, k) for k in range(max(months_ahead, 0) + 1)}
+    with transaction.atomic():
+        with connection.cursor() as cursor:  # one worker at a time changes the partitions
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext('audit_partitions'))")
+        stranded = partitions.months_in_default()
+        missing = sorted((wanted | stranded) - set(partitions.months()))
+        if missing:
+            partitions.create(missing, stranded=bool(stranded))
+    for month in missing:
+        logger.info("audit log: partition for %s created", month.strftime("%Y-%m"))
+    return len(missing)
+
+
+def audit_partitions_drop_expired(*, retention_months: int | None = None, now: datetime.datetime | None = None) -> int:
+    """Drop the audit log's monthly partitions that lie wholly before the retention; return how many.
+
+    The retention is `AUDIT_RETENTION_MONTHS` (default 60): the longest any municipality on the installation keeps
+    its log. A month goes when its last day is more than that many months ago, so every row is kept at least
+    that long. This is the only way rows leave the log: a whole month's table is dropped (UPDATE and DELETE of a
+    row stay refused), and each drop is itself written to the log with the month and its number of rows. A
+    municipality with a shorter rule has its own rows removed by the privacy retention, not here. 0 or less
+    keeps everything. SQLite: nothing is dropped (0).
+    """
+    months = getattr(settings, "AUDIT_RETENTION_MONTHS", 60) if retention_months is None else retention_months
+    if months < 1 or not partitions.is_partitioned():
+        return 0
+    cutoff = partitions.add_months(partitions.month_of(now or timezone.now()), -months)
+    dropped = 0
+    for month, name in sorted(partitions.months().items()):
+        if partitions.add_months(month, 1) > cutoff:
+            continue
+        with transaction.atomic():
+            rows = partitions.count_rows(name)
+            partitions.drop(name)
+            audit_record(actor=None, action=AuditAction.DELETE, object_type="auditlog_month",
+                         object_id=month.strftime("%Y-%m"), purpose="Logningens opbevaringstid udløbet",
+                         detail={"rows": rows, "retention_months": months})
+        logger.info("audit log: partition for %s dropped (%s rows, retention %s months)",
+                    month.strftime("%Y-%m"), rows, months)
+        dropped += 1
+    return dropped

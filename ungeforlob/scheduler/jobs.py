@@ -42,4 +42,9 @@ JOBS: tuple[Job, ...] = (
         every=HOUR, kwargs={"older_than": datetime.timedelta(days=1)}),
     # File imports of offers whose page was closed go on chunk by chunk, in the uploader's name.
     Job("offer_imports_advance", "ungeforlob.offers.services.offer_imports_advance", every=MINUTE),
+    # PostgreSQL: the audit log's monthly partitions, made three months ahead (a no-op on SQLite).
+    Job("audit_partitions_ensure", "ungeforlob.audit.services.audit_partitions_ensure", every=24 * HOUR,
+        kwargs={"months_ahead": 3}),
+    # PostgreSQL: audit log months wholly older than AUDIT_RETENTION_MONTHS are dropped (the only way rows go).
+    Job("audit_partitions_drop_expired", "ungeforlob.audit.services.audit_partitions_drop_expired", every=24 * HOUR),
 )
