@@ -314,16 +314,3 @@ def visible_professionals(user: Any) -> QuerySet[User]:
     if not is_staff_user(user) or user.municipality_id is None:
         return User.objects.none()
     return User.objects.filter(municipality_id=user.municipality_id)
-
-
-# --- Transitional aliases: the old names, removed once every app asks `can`/`youth_for` ------------------
-_is_staff_user = is_staff_user
-active_memberships = memberships_of
-
-
-def can_edit_youth(user: Any, youth: Youth) -> bool:
-    return can(user, Action.EDIT, youth)
-
-
-def is_contact_person(user: Any, youth: Youth) -> bool:
-    return can(user, Action.CONTACT_PERSON, youth)

@@ -338,7 +338,7 @@ def activity_link_offer(*, actor: Any, youth: Youth, activity_id: Any, offer: Of
     """
     from ungeforlob.plans import services as plan_services
 
-    if not policy.can_edit_youth(actor, youth):
+    if not policy.can(actor, policy.Action.EDIT, youth):
         raise PermissionDenied
     try:
         activity = (

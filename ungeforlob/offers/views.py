@@ -201,7 +201,7 @@ def youth_offers(request: HttpRequest, youth_pk: int) -> HttpResponse:
     linked = selectors.linked_activities(youth)
     context = {
         "youth": youth, "tab": "offers:youth", "activities": activities, "linked": linked,
-        "linked_offer_ids": {a.offer_id for a in linked}, "can_edit": policy.can_edit_youth(request.user, youth),
+        "linked_offer_ids": {a.offer_id for a in linked}, "can_edit": policy.can(request.user, policy.Action.EDIT, youth),
         "levels": dict(ReadinessLevel.choices),
     }
     context.update(selectors.suggestions_for(youth))
