@@ -284,7 +284,12 @@ class FollowUp(models.Model):
                 condition=Q(status="aaben") | Q(done_on__isnull=False), name="followup_closed_has_date"
             ),
         ]
-        indexes = [models.Index(fields=["youth", "status", "due_date"], name="followup_youth_status_due")]
+        indexes = [
+            models.Index(fields=["youth", "status", "due_date"], name="followup_youth_status_due"),
+            # The open SMS steps the outbox decides (leaders' compliance figures): few rows, found without a scan.
+            models.Index(fields=["planned_date"], name="followup_open_sms",
+                         condition=Q(status="aaben", kind="sms", message_id__isnull=False)),
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} {self.due_date}"
