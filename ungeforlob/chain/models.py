@@ -168,7 +168,12 @@ class Membership(models.Model):
                 name="membership_one_contact_person",
             ),
         ]
-        indexes = [models.Index(fields=["professional", "end_date"], name="membership_prof_end")]
+        indexes = [
+            models.Index(fields=["professional", "end_date"], name="membership_prof_end"),
+            # Caseloads per professional (capacity, the leaders' overview): the open contact-person rows only.
+            models.Index(fields=["professional"], name="membership_open_cp_prof",
+                         condition=Q(role="kontaktperson", end_date__isnull=True)),
+        ]
 
     def __str__(self) -> str:
         return f"{self.holder_name} – {self.get_role_display()}"
@@ -256,7 +261,11 @@ class Concern(models.Model):
         verbose_name = _("bekymring")
         verbose_name_plural = _("bekymringer")
         ordering = ["-raised_at", "-pk"]
-        indexes = [models.Index(fields=["acknowledged_at", "ack_due"], name="concern_ack_due")]
+        indexes = [
+            models.Index(fields=["acknowledged_at", "ack_due"], name="concern_ack_due"),
+            # Open concerns per young person (capacity): a small part of the table, found without a scan.
+            models.Index(fields=["youth"], name="concern_open_youth", condition=Q(closed_at__isnull=True)),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_category_display()} ({self.get_severity_display()})"
