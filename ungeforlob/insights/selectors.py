@@ -30,13 +30,17 @@ def overview(*, municipality_id: int, today: datetime.date | None = None) -> dic
     reason_labels = dict(Course._meta.get_field("end_reason").choices)
     for row in end_reasons:
         row["label"] = reason_labels.get(row["end_reason"], row["end_reason"])
+    # Per contact person (by id, so two colleagues with the same name are two rows), through the professionals
+    # of the municipality: their memberships are found by index instead of scanning every membership. A contact
+    # person always belongs to the young person's municipality (the policy gives no access across them).
     active = Q(start_date__lte=today) & (Q(end_date__isnull=True) | Q(end_date__gt=today))
     caseloads = list(
-        Membership.objects.filter(active, role=ChainRole.CONTACT_PERSON, youth__municipality_id=municipality_id,
-                                  professional__isnull=False)
-        .values("professional__first_name", "professional__last_name", "professional__organisation__name")
+        Membership.objects.filter(active, role=ChainRole.CONTACT_PERSON, professional__municipality_id=municipality_id,
+                                  youth__municipality_id=municipality_id)
+        .values("professional_id", "professional__first_name", "professional__last_name",
+                "professional__organisation__name")
         .annotate(n=Count("youth", distinct=True))
-        .order_by("-n")
+        .order_by("-n", "professional__first_name", "professional__last_name", "professional_id")
     )
     low, high = CASELOAD_BAND
     for row in caseloads:

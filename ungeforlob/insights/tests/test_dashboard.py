@@ -22,3 +22,16 @@ def test_the_leader_overview_has_a_constant_query_count(p: Personas, as_user, co
 
 def test_leaders_land_on_the_overview(p: Personas, as_user) -> None:
     assert as_user(p.leader).get("/").url == "/ledelse/"
+
+
+def test_two_contact_persons_with_the_same_name_have_a_caseload_each(p: Personas, as_user) -> None:
+    from ungeforlob.testing import make_user
+
+    twin = make_user("tvilling", p.municipality, p.organisation)
+    twin.first_name, twin.last_name = p.contact_person.first_name, p.contact_person.last_name
+    twin.save()
+    make_youth(twin, first_name="Tvillingens")
+    caseloads = as_user(p.leader).get("/ledelse/").context["caseloads"]
+    mine = [c for c in caseloads if c["professional__first_name"] == p.contact_person.first_name]
+    assert sorted((c["professional_id"], c["n"]) for c in mine) == sorted(
+        [(p.contact_person.pk, 1), (twin.pk, 1)])
