@@ -90,20 +90,27 @@ def _latest_version() -> QuerySet[AssessmentVersion]:
 
 
 def caseload_level_annotations() -> dict[str, Any]:
-    """Subqueries for the caseload (one per column, so the page's query count does not grow)."""
-    level = Subquery(_latest_version().values("level")[:1], output_field=CharField())
+    """Subqueries for the caseload: the latest assessment's level, its sort order and its date, each looked up
+    once per row (a CASE over an annotation would repeat the subquery in every branch). The label is the
+    level's name, given in Python by `with_level_labels`."""
+    latest = _latest_version()
+    order = Case(*[When(level=code, then=Value(n)) for code, n in LEVEL_ORDER.items()], default=Value(0),
+                 output_field=IntegerField())
     return {
-        "current_level": Coalesce(level, Value(""), output_field=CharField()),
-        "current_level_label": Case(
-            *[When(current_level=code, then=Value(level_label(code))) for code in LEVEL_ORDER],
-            default=Value(""), output_field=CharField(),
-        ),
-        "current_level_order": Case(
-            *[When(current_level=code, then=Value(order)) for code, order in LEVEL_ORDER.items()],
-            default=Value(0), output_field=IntegerField(),
-        ),
-        "current_level_date": Subquery(_latest_version().values("assessed_on")[:1]),
+        "current_level": Coalesce(Subquery(latest.values("level")[:1], output_field=CharField()), Value(""),
+                                  output_field=CharField()),
+        "current_level_order": Coalesce(Subquery(latest.annotate(order=order).values("order")[:1],
+                                                 output_field=IntegerField()), Value(0)),
+        "current_level_date": Subquery(latest.values("assessed_on")[:1]),
     }
+
+
+def with_level_labels(rows: Any) -> list[Any]:
+    """The rows of a caseload (annotated by `caseload_level_annotations`) with `current_level_label` set."""
+    rows = list(rows)
+    for row in rows:
+        row.current_level_label = level_label(row.current_level)
+    return rows
 
 
 @dataclass(frozen=True)

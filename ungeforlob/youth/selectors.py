@@ -47,8 +47,8 @@ def search_filter(qs: QuerySet[Youth], q: str) -> QuerySet[Youth]:
 def annotate_caseload(qs: QuerySet[Youth]) -> QuerySet[Youth]:
     """Columns of Mine unge, each one subquery so the page's query count does not grow with the data.
 
-    `current_level` (+ `_label`, `_order` 1–5 or 0, `_date`) comes from progression; `next_followup` from
-    transitions.
+    `current_level` (+ `_order` 1–5 or 0, `_date`) comes from progression; `next_followup` from transitions.
+    The level's name (`current_level_label`) is set on a page's rows by `caseload_rows`.
     """
     from ungeforlob.progression.selectors import caseload_level_annotations
     from ungeforlob.transitions.selectors import next_followup_subquery
@@ -57,6 +57,13 @@ def annotate_caseload(qs: QuerySet[Youth]) -> QuerySet[Youth]:
         **caseload_level_annotations(),
         next_followup=next_followup_subquery(),
     )
+
+
+def caseload_rows(rows: Any) -> list[Youth]:
+    """One page of the caseload, evaluated, with the level's name on each row (`current_level_label`)."""
+    from ungeforlob.progression.selectors import with_level_labels
+
+    return with_level_labels(rows)
 
 
 def caseload_for(user: Any, *, scope: str = "kontaktperson", q: str = "", sort: str = "navn") -> QuerySet[Youth]:
@@ -76,10 +83,11 @@ def youth_overview(youth: Youth) -> dict[str, Any]:
     )
     active = [m for m in memberships if m.is_active]
     active.sort(key=lambda m: (not m.is_contact_person, m.start_date))
+    courses = list(youth.courses.all())
     return {
         "guardians": list(youth.guardians.all()),
-        "courses": list(youth.courses.all()),
-        "open_course": next((c for c in youth.courses.all() if c.end_date is None), None),
+        "courses": courses,
+        "open_course": next((c for c in courses if c.end_date is None), None),
         "active_memberships": active,
         "past_memberships": [m for m in memberships if m not in active],
         "contact_person": next((m for m in active if m.is_contact_person), None),

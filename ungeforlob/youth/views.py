@@ -42,6 +42,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
         scope = "kontaktperson"
     qs = selectors.caseload_for(request.user, scope=scope, q=q, sort=sort)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("side"))
+    page.object_list = selectors.caseload_rows(page.object_list)
     audit_search(actor=request.user, terms=q, object_type="caseload")
     audit_record_list(actor=request.user, youths=page.object_list, purpose="Mine unge")
     template = "youth/_caseload_table.html" if request.htmx else "youth/caseload.html"
