@@ -11,27 +11,38 @@ from django.urls import resolve
 # Pages an administrator may reach before the second factor is verified.
 _ALLOWED = {"accounts:login", "accounts:logout", "accounts:otp_setup", "accounts:otp_verify", "core:healthz"}
 
-# "This user has no confirmed device" is remembered in the session for this long, so a member of staff without
-# two-factor (most of them) costs no device query per request. A device confirmed in another session of the
-# same user is noticed here within this time; the session that confirms it is verified at once.
-NO_DEVICE_RECHECK_SECONDS = 60
+# "This user has no confirmed device" is remembered in the session for this long (from the login on), so a
+# member of staff without two-factor (most of them) costs no device query per request. A device confirmed in
+# another session of the same user is noticed here within this time; the session that confirms it is verified
+# at once.
+NO_DEVICE_RECHECK_SECONDS = 300
 _NO_DEVICE_KEY = "ungeforlob_otp_no_device"
 
 
-def _has_confirmed_device(request: HttpRequest, user: Any) -> bool:
+def _check_device(session: Any, user: Any) -> bool:
+    """Ask the database, and remember a "no" in the session."""
     from ungeforlob.accounts.selectors import user_has_confirmed_device
 
-    now = time.time()
-    remembered = request.session.get(_NO_DEVICE_KEY)
-    if (isinstance(remembered, dict) and remembered.get("user") == user.pk
-            and isinstance(remembered.get("until"), (int, float)) and now < remembered["until"]):
-        return False
     has_device = user_has_confirmed_device(user)
     if has_device:
-        request.session.pop(_NO_DEVICE_KEY, None)
+        session.pop(_NO_DEVICE_KEY, None)
     else:
-        request.session[_NO_DEVICE_KEY] = {"user": user.pk, "until": now + NO_DEVICE_RECHECK_SECONDS}
+        session[_NO_DEVICE_KEY] = {"user": user.pk, "until": time.time() + NO_DEVICE_RECHECK_SECONDS}
     return has_device
+
+
+def remember_device_at_login(sender: Any, request: HttpRequest | None = None, user: Any = None, **kwargs: Any) -> None:
+    """On `user_logged_in`: look once at login, so the requests that follow ask nothing."""
+    if request is not None and user is not None and hasattr(request, "session"):
+        _check_device(request.session, user)
+
+
+def _has_confirmed_device(request: HttpRequest, user: Any) -> bool:
+    remembered = request.session.get(_NO_DEVICE_KEY)
+    if (isinstance(remembered, dict) and remembered.get("user") == user.pk
+            and isinstance(remembered.get("until"), (int, float)) and time.time() < remembered["until"]):
+        return False
+    return _check_device(request.session, user)
 
 
 class RequireTwoFactorMiddleware:

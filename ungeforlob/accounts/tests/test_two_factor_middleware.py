@@ -22,8 +22,13 @@ def _device_queries(client: Client, path: str = "/unge/") -> int:
 def test_a_professional_without_a_device_is_not_asked_for_one_on_every_request(p: Personas) -> None:
     client = Client()
     client.post("/login/", {"username": "kontaktperson", "password": PASSWORD})
-    assert _device_queries(client) == 1  # the first request looks, and remembers the answer in the session
+    assert _device_queries(client) == 0  # the login looked, and remembered the answer in the session
     assert _device_queries(client) == 0
+
+
+def test_a_test_client_logged_in_by_force_asks_no_more_on_its_first_request_than_later(p: Personas,
+                                                                                       as_user) -> None:
+    client = as_user(p.contact_person)
     assert _device_queries(client) == 0
 
 
