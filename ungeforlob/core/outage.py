@@ -96,11 +96,23 @@ def _database_failed() -> bool:
 
 def _mark_outage(sender: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
     """Django sends this inside its `except` block for every uncaught exception (middleware ones too)."""
-    if request is not None and is_database_outage(sys.exc_info()[1]):
-        setattr(request, _MARK, True)
+    exc = sys.exc_info()[1]
+    if request is not None and is_database_outage(exc):
+        setattr(request, _MARK, exc)
 
 
 got_request_exception.connect(_mark_outage, dispatch_uid="ungeforlob.core.outage")
+
+
+class _OutageTracebacks(logging.Filter):
+    """Drops Django's "Internal Server Error" record (with its stack trace) for an outage error raised in a
+    middleware: the request is answered 503 and this module logs one line for it instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.exc_info and is_database_outage(record.exc_info[1]))
+
+
+logging.getLogger("django.request").addFilter(_OutageTracebacks())
 
 
 class DatabaseOutageMiddleware:
@@ -115,8 +127,8 @@ class DatabaseOutageMiddleware:
             response = self.get_response(request)
         except DATABASE_DOWN as exc:
             return self._answer(request, exc)
-        if response.status_code == 500 and getattr(request, _MARK, False):
-            return self._answer(request, None)
+        if response.status_code == 500 and getattr(request, _MARK, None) is not None:
+            return self._answer(request, getattr(request, _MARK))
         if response.status_code == 400 and _database_failed():
             # The view answered, then saving the session failed: Django reports that as "session interrupted"
             # (400), but the database is what went away.
@@ -129,9 +141,6 @@ class DatabaseOutageMiddleware:
         return None
 
     def _answer(self, request: HttpRequest, exc: BaseException | None) -> HttpResponse:
-        if exc is not None:
-            logger.warning("database unavailable: %s %s answered 503 (%s: %s)", request.method, request.path,
-                           type(exc).__name__, str(exc).strip().splitlines()[0] if str(exc).strip() else "")
-        else:
-            logger.warning("database unavailable: %s %s answered 503", request.method, request.path)
+        reason = f"{type(exc).__name__}: {(str(exc).strip().splitlines() or [''])[0]}" if exc else "session not saved"
+        logger.warning("database unavailable: %s %s answered 503 (%s)", request.method, request.path, reason)
         return outage_response(request)

@@ -124,6 +124,25 @@ def test_a_database_error_while_loading_the_session_is_answered_503() -> None:
 
 
 @pytest.mark.django_db
+def test_an_outage_in_a_middleware_is_logged_as_one_line_without_a_stack_trace(caplog) -> None:
+    client = Client(raise_request_exception=False)
+    client.cookies["sessionid"] = "s" * 32
+    gone = OperationalError("server closed the connection unexpectedly")
+    with caplog.at_level("WARNING"), \
+            mock.patch("django.contrib.sessions.backends.db.SessionStore.load", side_effect=gone):
+        assert client.get("/unge/").status_code == 503
+    assert [r.name for r in caplog.records] == ["ungeforlob.outage"]
+    assert "GET /unge/ answered 503 (OperationalError: server closed" in caplog.records[0].getMessage()
+    assert caplog.records[0].exc_info is None
+
+
+def test_a_bug_still_reaches_the_log_with_its_stack_trace(caplog) -> None:
+    with caplog.at_level("ERROR"):
+        Client(raise_request_exception=False).get("/test-outage/bug/")
+    assert any(r.name == "django.request" and r.exc_info for r in caplog.records)
+
+
+@pytest.mark.django_db
 def test_healthz_answers_503_while_the_database_is_down() -> None:
     with mock.patch.object(connection, "cursor", side_effect=OperationalError("down")):
         response = Client().get("/healthz")
