@@ -220,6 +220,7 @@ def main() -> None:  # noqa: C901, PLR0912, PLR0915 - one script, read top to bo
         probe.join(timeout=15)
         out = json.loads((workdir / "out.json").read_text())
     finally:
+        (workdir / "plan.json").unlink(missing_ok=True)  # it holds live session keys
         beat.stop.set()
         if fault is not None:
             fault.cancelled.set()
@@ -318,7 +319,7 @@ def main() -> None:  # noqa: C901, PLR0912, PLR0915 - one script, read top to bo
         existing = path.read_text() if path.exists() else "# Benchmarks\n"
         path.write_text(existing.rstrip("\n") + "\n\n" + text)
         print(f"appended to {path}", file=sys.stderr)
-    print(f"details (plan, every request, Locust's CSV): {workdir}", file=sys.stderr)
+    print(f"details (every request, Locust's CSV): {workdir}", file=sys.stderr)
     sys.exit(1 if failures else 0)
 
 
