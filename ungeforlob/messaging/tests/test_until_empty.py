@@ -38,7 +38,10 @@ def test_a_message_in_flight_under_a_claim_is_work_left(consented: Personas, set
     assert work_left(now=now) is True  # its lease runs out and it is claimed again, so wait for it
 
 
-def test_until_empty_returns_while_a_message_waits_for_a_later_time(consented: Personas, settings: Any) -> None:
+def test_until_empty_returns_while_a_message_waits_for_a_later_time(transactional_db: None, consented: Personas,
+                                                                   settings: Any) -> None:
+    """Transactional: the loop closes stale connections between batches, as it does in the worker, which
+    would close a test's wrapping transaction on PostgreSQL."""
     settings.SMS_QUIET_HOURS_ENABLED = False
     msg = _queue(consented, send_at=timezone.now() + datetime.timedelta(days=2))
     worker = OutboxWorker(idle_seconds=0.01)
