@@ -72,8 +72,8 @@ def audit_record_list(*, actor: Any, youths: Iterable[Any], purpose: str = "") -
     of the day's first showing (with its purpose) stands for the day. The day is the local calendar day.
 
     One statement whatever the length of the list (lists must not grow in queries): an INSERT … SELECT over the
-    shown young people that leaves out those with a LIST row by this actor since midnight, found through the
-    (youth_id, created_at) index — on PostgreSQL in today's partition only. Two requests racing on the same
+    shown young people that leaves out those with a LIST row by this actor since midnight, found through an
+    index (youth's or actor's) — on PostgreSQL only this month's partition and later ones are looked at. Two requests racing on the same
     young person may both write their row: that is one row too many, never one too few.
     """
     shown = {y.pk: y.municipality_id for y in youths}
