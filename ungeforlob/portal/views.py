@@ -8,13 +8,13 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ungeforlob import policy
 from ungeforlob.core.forms import apply_validation_error
+from ungeforlob.core.request_context import safe_next
 from ungeforlob.portal import export, selectors, services
 from ungeforlob.portal.auth import portal_login, portal_logout, youth_required
 from ungeforlob.portal.forms import (
@@ -91,10 +91,8 @@ def language(request: HttpRequest) -> HttpResponse:
 
     if request.POST.get("language", "") in dict(settings.LANGUAGES):
         youth_language_set(youth=request.youth, language=request.POST["language"])
-    if not url_has_allowed_host_and_scheme(request.POST.get("next", ""), allowed_hosts={request.get_host()},
-                                           require_https=request.is_secure()):
-        request.POST = request.POST.copy()  # type: ignore[misc]
-        request.POST["next"] = reverse("portal:home")
+    request.POST = request.POST.copy()  # type: ignore[misc]
+    request.POST["next"] = safe_next(request, reverse("portal:home"))
     return set_language(request)  # Django's own view sets the cookie and redirects
 
 

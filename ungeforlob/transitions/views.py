@@ -11,7 +11,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -21,6 +20,7 @@ from ungeforlob.audit.services import audit_record_list
 from ungeforlob.core.agenda import agenda_for
 from ungeforlob.core.decorators import administrator_required, leader_required
 from ungeforlob.core.forms import run_service
+from ungeforlob.core.request_context import safe_next
 from ungeforlob.policy import Action
 from ungeforlob.transitions import selectors, services
 from ungeforlob.transitions.forms import (
@@ -53,11 +53,7 @@ PAGE_SIZE = 50
 
 def _back(request: HttpRequest, default: str) -> str:
     """Where to go after an action: a safe local `next`, else `default`."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                                  require_https=request.is_secure()):
-        return target
-    return default
+    return safe_next(request, default)
 
 
 def _youth_page(youth_pk: int, anchor: str = "") -> str:

@@ -144,3 +144,11 @@ def test_every_portal_page_is_sent_with_no_store(p: Personas) -> None:
     if "no-store" not in code.get("Cache-Control", ""):
         cached.append("GET /min-side/kode/")
     assert not cached, "Sent without Cache-Control: no-store:\n" + "\n".join(cached)
+
+
+def test_the_language_switch_on_min_side_refuses_a_next_to_another_site(p: Personas) -> None:
+    from ungeforlob.testing import youth_session_client
+
+    response = youth_session_client(p.youth).post("/min-side/sprog/",
+                                                  {"language": "en", "next": "https://ond.example/"})
+    assert response.status_code == 302 and response["Location"] == "/min-side/"

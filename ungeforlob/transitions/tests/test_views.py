@@ -121,6 +121,13 @@ def test_marking_done_from_i_dag_saves_the_note_and_returns_there(p: Personas, a
     assert f.status == FollowUpStatus.DONE and f.note == "Plan for dag 1 er lagt"
 
 
+def test_marking_done_refuses_a_next_to_another_site(p: Personas, as_user) -> None:
+    f = _due(transition(p, days=20), "Formøde før start", _today())
+    response = as_user(p.contact_person).post(f"/unge/{p.youth.pk}/opfoelgninger/{f.pk}/udfoert/",
+                                              {"note": "Klaret", "next": "https://ond.example/i-dag/"})
+    assert response.status_code == 302 and not response.url.startswith("https://ond.example")
+
+
 def test_moving_from_i_dag_takes_it_off_today(p: Personas, as_user) -> None:
     f = _due(transition(p, days=20), "Formøde før start", _today())
     tomorrow = _today() + datetime.timedelta(days=1)
