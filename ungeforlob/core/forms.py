@@ -46,6 +46,11 @@ class FormTokenMixin(forms.Form):
         value = self.cleaned_data.get("submission") or ""
         return "".join(ch for ch in value if ch.isalnum())[:40]
 
+    @property
+    def service_data(self) -> dict[str, Any]:
+        """The cleaned fields without the token, to pass to a service as keyword arguments."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "submission"}
+
 
 class SubmitOnceMixin(FormTokenMixin):
     """Makes a create form save once, however often it is posted (a double click, a re-sent page).

@@ -5,6 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ungeforlob.core.forms import SubmitOnceMixin
+
 SCALE = [(i, str(i)) for i in range(1, 6)]
 
 
@@ -23,7 +25,7 @@ class CodeForm(forms.Form):
     )
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(SubmitOnceMixin):
     heard = forms.TypedChoiceField(label=_("Blev du hørt? (1 = nej, 5 = helt)"), choices=SCALE, coerce=int,
                                    widget=forms.RadioSelect)
     useful = forms.TypedChoiceField(label=_("Var mødet brugbart? (1 = nej, 5 = meget)"), choices=SCALE, coerce=int,
@@ -31,7 +33,7 @@ class FeedbackForm(forms.Form):
     comment = forms.CharField(label=_("Vil du sige mere?"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class CheckInForm(forms.Form):
+class CheckInForm(SubmitOnceMixin):
     outcome = forms.ChoiceField(label=_("Hvordan gik det?"), widget=forms.RadioSelect,
                                 choices=[("gjort", _("Jeg har gjort det")), ("ikke", _("Det gik ikke"))],
                                 error_messages={"required": _("Vælg »Jeg har gjort det« eller »Det gik ikke«.")})
@@ -42,7 +44,7 @@ class CheckInForm(forms.Form):
                                        error_messages={"required": _("Vælg et tal fra 1 til 5.")})
 
 
-class WishForm(forms.Form):
+class WishForm(SubmitOnceMixin):
     kind = forms.ChoiceField(label=_("Hvad ønsker du?"), widget=forms.RadioSelect,
                              error_messages={"required": _("Vælg om du ønsker et mål, et delmål eller en aktivitet.")})
     text = forms.CharField(label=_("Dit ønske"), max_length=300, error_messages={"required": _("Skriv dit ønske.")},

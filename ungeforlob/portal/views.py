@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ungeforlob import policy
-from ungeforlob.core.forms import apply_validation_error
+from ungeforlob.core.forms import apply_validation_error, run_service
 from ungeforlob.core.request_context import safe_next
 from ungeforlob.portal import export, selectors, services
 from ungeforlob.portal.auth import portal_login, portal_logout, youth_required
@@ -125,11 +125,8 @@ def access_log(request: HttpRequest) -> HttpResponse:
 def feedback(request: HttpRequest) -> HttpResponse:
     form = FeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.feedback_give(youth=request.youth, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
+        ok, _result, form = run_service(form, lambda: services.feedback_give(youth=request.youth, **form.service_data))
+        if ok:
             messages.success(request, _("Tak! Dit svar hjælper os med at blive bedre."))
             return redirect("portal:home")
     return render(request, "portal/feedback.html", {"youth": request.youth, "form": form})
@@ -181,11 +178,9 @@ def checkin(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         raise Http404
     form = CheckInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.checkin_record(youth=request.youth, subgoal=subgoal, activity=activity, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
+        ok, _result, form = run_service(form, lambda: services.checkin_record(
+            youth=request.youth, subgoal=subgoal, activity=activity, **form.service_data))
+        if ok:
             messages.success(request, _("Tak! Din kontaktperson kan se det nu."))
             return redirect("portal:plan")
     return render(request, "portal/checkin.html",
@@ -200,11 +195,8 @@ def checkin(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 def wishes(request: HttpRequest) -> HttpResponse:
     form = WishForm(request.POST or None, youth=request.youth)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.wish_create(youth=request.youth, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
+        ok, _result, form = run_service(form, lambda: services.wish_create(youth=request.youth, **form.service_data))
+        if ok:
             messages.success(request, _("Dit ønske er sendt. Din kontaktperson svarer dig her."))
             return redirect("portal:wishes")
     if request.method == "GET":

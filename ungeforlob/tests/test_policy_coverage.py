@@ -243,3 +243,31 @@ def test_an_impossible_id_is_answered_like_a_missing_one(p: Personas, bad: str) 
         policy.get_youth_for(p.contact_person, bad)
     with pytest.raises(Http404):
         policy.access(Guardian, user=p.contact_person, youth=p.youth, pk=bad)
+
+
+def test_every_page_with_a_submit_once_form_sends_its_token_along(p: Personas) -> None:
+    """A submit-once form whose template draws its fields one by one must still draw the hidden token, or the
+    browser sends none and a double click saves twice."""
+    from ungeforlob.core.forms import FormTokenMixin
+
+    missing = []
+    for case in collect_success_cases(p):
+        if case.is_write:
+            continue
+        savepoint = transaction.savepoint()
+        try:
+            response = _request(_client(p, case.who), case)
+            contexts = response.context if isinstance(response.context, list) else [response.context or {}]
+            dicts = [d for c in contexts for d in (c.dicts if hasattr(c, "dicts") else [c])]
+            forms = {id(v): v for d in dicts for v in d.values() if isinstance(v, FormTokenMixin)}.values()
+            body = response.content.decode(errors="replace")
+            for form in forms:
+                drawn = any(f'name="{field.html_name}"' in body for field in form.visible_fields())
+                if not drawn:
+                    continue  # in the context but not on this page (e.g. shown only in another state)
+                token = form["submission"].value() or form.fields["submission"].initial
+                if f'value="{token}"' not in body:
+                    missing.append(f"{case.url} ({case.url_name}): {type(form).__name__}")
+        finally:
+            transaction.savepoint_rollback(savepoint)
+    assert not sorted(set(missing)), "Submit-once forms drawn without their token:\n" + "\n".join(sorted(set(missing)))

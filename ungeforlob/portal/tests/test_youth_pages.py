@@ -105,6 +105,26 @@ def test_a_youth_proposes_a_subgoal_under_their_own_goal(p: Personas, plan: dict
     assert wish.goal == plan["goal"] and wish.status == WishStatus.NEW
 
 
+def test_a_wish_sent_twice_from_the_same_form_is_saved_once(p: Personas, plan: dict) -> None:
+    """A double tap on a phone: the form's one-time token makes the second copy a no-op with a message."""
+    client = youth_client(p.youth)
+    data = {"kind": "delmaal", "text": "Lave en madpakke", "goal": plan["goal"].pk, "submission": "tap1"}
+    assert client.post("/min-side/oensker/", data).status_code == 302
+    again = client.post("/min-side/oensker/", data)
+    assert again.status_code == 200 and "allerede sendt" in again.content.decode()
+    assert Wish.objects.count() == 1
+
+
+def test_feedback_sent_twice_from_the_same_form_is_counted_once(p: Personas) -> None:
+    from ungeforlob.portal.models import ServiceFeedback
+
+    client = youth_client(p.youth)
+    data = {"heard": "4", "useful": "5", "comment": "", "submission": "tap2"}
+    assert client.post("/min-side/hvordan-gaar-det/", data).status_code == 302
+    client.post("/min-side/hvordan-gaar-det/", data)
+    assert ServiceFeedback.objects.count() == 1
+
+
 @pytest.mark.parametrize("data, message", [
     ({"kind": "maal", "text": "   "}, "Skriv dit ønske."),
     ({"kind": "maal", "text": "x" * 301}, "højst have 300 tegn"),
