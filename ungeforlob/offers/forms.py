@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ungeforlob.accounts.models import Organisation, Sector
+from ungeforlob.core.forms import SubmitOnceMixin
 from ungeforlob.offers.models import NeedTag, Offer, PracticeElement, PracticeRating, ReadinessLevel
 from ungeforlob.offers.selectors import SORTS, STATUS_FILTERS, OfferFilter
 
@@ -44,7 +45,7 @@ class OfferSearchForm(forms.Form):
         )
 
 
-class OfferForm(forms.ModelForm):
+class OfferForm(SubmitOnceMixin, forms.ModelForm):
     readiness_levels = forms.MultipleChoiceField(
         label=_("Parathedsniveauer tilbuddet passer til"), required=False, choices=ReadinessLevel.choices,
         widget=forms.CheckboxSelectMultiple,
@@ -98,7 +99,7 @@ class OfferForm(forms.ModelForm):
         return names
 
     def offer_values(self) -> dict[str, Any]:
-        values = {k: v for k, v in self.cleaned_data.items() if k not in {"readiness_levels", "needs"}}
+        values = {k: v for k, v in self.cleaned_data.items() if k not in {"readiness_levels", "needs", "submission"}}
         chosen = set(self.cleaned_data.get("readiness_levels") or [])
         values["readiness"] = " ".join(lv.value for lv in ReadinessLevel if lv.value in chosen)
         values["waiting_list"] = values.get("waiting_list") or 0

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from ungeforlob import policy
 from ungeforlob.audit.services import audit_record_list
 from ungeforlob.core.decorators import administrator_required, leader_required
-from ungeforlob.core.forms import apply_validation_error
+from ungeforlob.core.forms import apply_validation_error, run_service
 from ungeforlob.offers import exchange, selectors, services
 from ungeforlob.offers.forms import AssessmentForm, ImportForm, LinkForm, OfferForm, OfferSearchForm
 from ungeforlob.offers.models import Offer, OfferImport, ReadinessLevel
@@ -57,12 +57,9 @@ def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def offer_create(request: HttpRequest) -> HttpResponse:
     form = OfferForm(request.POST or None, municipality_id=request.user.municipality_id)
     if request.method == "POST" and form.is_valid():
-        try:
-            offer = services.offer_create(actor=request.user, values=form.offer_values(),
-                                          needs=form.cleaned_data["needs"])
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
+        ok, offer, form = run_service(form, lambda: services.offer_create(
+            actor=request.user, values=form.offer_values(), needs=form.cleaned_data["needs"]))
+        if ok:
             messages.success(request, _("Tilbuddet %(name)s er oprettet.") % {"name": offer.name})
             return redirect(offer)
     return render(request, "offers/offer_form.html", {"form": form, "offer": None})

@@ -464,3 +464,13 @@ def test_the_hsds_export_leaves_out_empty_values_instead_of_null(p: Personas, as
     assert None not in service.values()
     assert "url" not in service and "minimum_age" not in service
     assert {"id", "name", "status", "organization"} <= set(service)
+
+
+def test_a_new_offer_posted_twice_from_the_same_form_is_created_once(p: Personas, as_user: Any) -> None:
+    admin = as_user(p.administrator)
+    data = {"name": "Mentor i weekenden", "phase": "andet", "waiting_list": "0", "submission": "dobbelt"}
+    first = admin.post("/tilbud/nyt/", data)
+    assert first.status_code == 302
+    again = admin.post("/tilbud/nyt/", data)
+    assert again.status_code == 200 and "allerede sendt" in again.content.decode()
+    assert Offer.objects.filter(name="Mentor i weekenden").count() == 1
