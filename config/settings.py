@@ -270,6 +270,9 @@ PORTAL_OIDC_TOKEN_AUTH_METHOD = env_str("PORTAL_OIDC_TOKEN_AUTH_METHOD", "client
 PORTAL_OIDC_TIMEOUT_SECONDS = env_int("PORTAL_OIDC_TIMEOUT_SECONDS", 10)
 # The young person's portal session ends after this long without activity.
 PORTAL_IDLE_SECONDS = env_int("PORTAL_IDLE_SECONDS", 30 * 60)
+# Min side login codes asked from one client address per 15 minutes, registered numbers or not (a school's
+# network shares one address: keep it well above a class asking at once).
+PORTAL_CODES_PER_CLIENT = env_int("PORTAL_CODES_PER_CLIENT", 30)
 
 # Absolute links in e-mails (notifications carry a link, never personal details).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
