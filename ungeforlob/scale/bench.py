@@ -180,6 +180,17 @@ def start_servers(port: int, workers: int, threads: int) -> list[subprocess.Pope
                              env=env) for _ in range(workers)]
 
 
+def stop_servers(servers: list[subprocess.Popen[bytes]]) -> None:
+    """Ask every server process to stop, then wait for each (10 s) before killing it."""
+    for server in servers:
+        server.terminate()
+    for server in servers:
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
 def _has_module(name: str) -> bool:
     import importlib.util
 
@@ -345,13 +356,7 @@ def main() -> None:
             print(f"  done in {time.monotonic() - t0:.0f} s", file=sys.stderr)
     finally:
         stop.set()
-        for server in servers:
-            server.terminate()
-        for server in servers:
-            try:
-                server.wait(10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        stop_servers(servers)
     server_kind = ("gunicorn gthread" if _has_module("gunicorn") else "wsgiref (threaded, SO_REUSEPORT)")
     counts = dataset.counts
     audit = counts.get("audit_auditevent", 0)

@@ -224,13 +224,7 @@ def main() -> None:  # noqa: C901, PLR0912, PLR0915 - one script, read top to bo
         beat.stop.set()
         if fault is not None:
             fault.cancelled.set()
-        for server in servers:
-            server.terminate()
-        for server in servers:
-            try:
-                server.wait(10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        bench.stop_servers(servers)
     log = [tuple(x) for x in out["log"]]
     measured = [x for x in log if 0 <= x[0] <= args.seconds]
     saved = saved_markers(run)
