@@ -78,6 +78,11 @@ INSTALLED_APPS = [
     "ungeforlob.messaging",
     "ungeforlob.offers",
     "ungeforlob.insights",
+    "ungeforlob.targets",
+    "ungeforlob.voice",
+    "ungeforlob.reflection",
+    "ungeforlob.vocabulary",
+    "ungeforlob.meetings",
     "ungeforlob.portal",
     "ungeforlob.scheduler",
     # `generate_scale` and the page benchmark (`make bench-scale`): no URLs, no personal data.

@@ -18,6 +18,11 @@ urlpatterns = [
     path("", include("ungeforlob.messaging.urls")),
     path("", include("ungeforlob.offers.urls")),
     path("", include("ungeforlob.insights.urls")),
+    path("", include("ungeforlob.targets.urls")),
+    path("", include("ungeforlob.voice.urls")),
+    path("", include("ungeforlob.reflection.urls")),
+    path("", include("ungeforlob.vocabulary.urls")),
+    path("", include("ungeforlob.meetings.urls")),
     path("", include("ungeforlob.portal.urls")),
     # Anyone may choose the language, also on the login pages (staff and young people) before logging in.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
