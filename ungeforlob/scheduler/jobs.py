@@ -47,4 +47,6 @@ JOBS: tuple[Job, ...] = (
         kwargs={"months_ahead": 3}),
     # PostgreSQL: audit log months wholly older than AUDIT_RETENTION_MONTHS are dropped (the only way rows go).
     Job("audit_partitions_drop_expired", "ungeforlob.audit.services.audit_partitions_drop_expired", every=24 * HOUR),
+    # Leaders' figures: each young person's situation at each quarter's end (the running quarter recomputed).
+    Job("insights_snapshots_refresh", "ungeforlob.insights.snapshots.snapshots_refresh", every=HOUR),
 )
