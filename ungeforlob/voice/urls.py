@@ -1,5 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from ungeforlob.voice import views
 
 app_name = "voice"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("ledelse/stemme/", views.overview, name="overview"),
+    path("ledelse/stemme/kommentar/<int:pk>/", views.review, name="review"),
+    path("ledelse/sammenligning/", views.compare, name="compare"),
+    path("ledelse/sammenligning/deltag/", views.compare_opt_in, name="compare_opt_in"),
+    path("ledelse/rapport/", views.report_preview, name="report"),
+    path("ledelse/rapport/pdf/", views.report_pdf, name="report_pdf"),
+]

@@ -1,0 +1,108 @@
+"""Benchmarking between municipalities of one installation: the same key figures side by side.
+
+A municipality appears by name only when it opted in, and only to a leader whose own municipality opted in
+too; the others appear as "Kommune A, B, …", a letter that follows the municipality's place in the
+installation (so it does not change when someone else opts in or out). The same suppression applies.
+Constant queries: one per figure family, grouped by municipality.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q
+from django.utils.translation import gettext as _
+
+from ungeforlob.accounts.models import Municipality
+from ungeforlob.chain.models import Concern
+from ungeforlob.portal.models import ServiceFeedback
+from ungeforlob.voice import suppression as s
+from ungeforlob.voice.models import BenchmarkOptIn
+from ungeforlob.voice.quarters import Quarter
+from ungeforlob.youth.models import Course, CourseEndReason
+
+GOOD_ENDS = (CourseEndReason.EDUCATION, CourseEndReason.JOB)
+
+
+def letters(i: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA … (like spreadsheet columns)."""
+    out = ""
+    i += 1
+    while i:
+        i, rest = divmod(i - 1, 26)
+        out = chr(ord("A") + rest) + out
+    return out
+
+
+def is_opted_in(municipality_id: int) -> bool:
+    return BenchmarkOptIn.objects.filter(municipality_id=municipality_id, opted_in=True).exists()
+
+
+def several_municipalities() -> bool:
+    return Municipality.objects.count() > 1
+
+
+def comparison(*, municipality_id: int, quarters: list[Quarter]) -> dict[str, Any]:
+    """Key figures over `quarters` for every municipality of the installation, the viewer's own first."""
+    start, end = quarters[0].start, quarters[-1].end
+    opted = BenchmarkOptIn.objects.filter(municipality=OuterRef("pk"), opted_in=True)
+    municipalities = list(Municipality.objects.order_by("pk").annotate(opted=Exists(opted)).values("pk", "name",
+                                                                                                 "opted"))
+    viewer_opted = any(m["opted"] for m in municipalities if m["pk"] == municipality_id)
+
+    ended: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for r in (Course.objects.filter(end_date__gte=start, end_date__lt=end)
+              .values("youth__municipality_id", "end_reason").annotate(n=Count("id")).order_by()):
+        ended[r["youth__municipality_id"]][r["end_reason"]] += r["n"]
+    durations: dict[int, list[float]] = defaultdict(list)
+    for mid, started, stopped in (Course.objects.filter(end_date__gte=start, end_date__lt=end)
+                                  .values_list("youth__municipality_id", "start_date", "end_date")):
+        durations[mid].append((stopped - started).days)
+    started_n = {r["youth__municipality_id"]: r["n"] for r in (
+        Course.objects.filter(start_date__gte=start, start_date__lt=end)
+        .values("youth__municipality_id").annotate(n=Count("id")).order_by())}
+    concerns = {r["youth__municipality_id"]: r for r in (
+        Concern.objects.filter(raised_at__date__gte=start, raised_at__date__lt=end)
+        .values("youth__municipality_id").annotate(
+            n=Count("id"),
+            on_time=Count("id", filter=Q(acknowledged_at__isnull=False, acknowledged_at__date__lte=F("ack_due"))),
+            escalated=Count("id", filter=Q(escalated_at__isnull=False)),
+        ).order_by())}
+    response: dict[int, list[float]] = defaultdict(list)
+    for mid, minutes in (Concern.objects.filter(raised_at__date__gte=start, raised_at__date__lt=end,
+                                                response_minutes__isnull=False)
+                         .values_list("youth__municipality_id", "response_minutes")):
+        response[mid].append(minutes / 60)
+    voice = {r["municipality_id"]: r for r in (
+        ServiceFeedback.objects.filter(created_at__gte=quarters[0].start_datetime(),
+                                       created_at__lt=quarters[-1].end_datetime())
+        .values("municipality_id").annotate(n=Count("id"), heard=Avg("heard"), useful=Avg("useful")).order_by())}
+
+    rows = []
+    for i, m in enumerate(municipalities):
+        mid = m["pk"]
+        own = mid == municipality_id
+        if own or (viewer_opted and m["opted"]):
+            name = m["name"]
+        else:
+            name = _("Kommune %(letter)s") % {"letter": letters(i)}
+        reasons = ended.get(mid, {})
+        n_ended = sum(reasons.values())
+        good = sum(reasons.get(r, 0) for r in GOOD_ENDS)
+        c = concerns.get(mid, {"n": 0, "on_time": 0, "escalated": 0})
+        v = voice.get(mid, {"n": 0, "heard": None, "useful": None})
+        rows.append({
+            "own": own, "name": name, "order": i, "named": own or (viewer_opted and m["opted"]),
+            "started": s.count(started_n.get(mid, 0)),
+            "ended": s.count(n_ended),
+            "good_share": s.share(good, n_ended),
+            "median_days": s.median(durations.get(mid, [])),
+            "concerns": s.count(c["n"]),
+            "on_time": s.share(c["on_time"], c["n"]),
+            "median_response": s.median(response.get(mid, []), kind="hours"),
+            "voice_heard": s.mean((v["heard"] or 0) * v["n"], v["n"]),
+            "voice_useful": s.mean((v["useful"] or 0) * v["n"], v["n"]),
+        })
+    rows.sort(key=lambda r: (not r["own"], not r["named"], r["name"] if r["named"] else r["order"]))
+    return {"rows": rows, "viewer_opted": viewer_opted, "period": (quarters[0], quarters[-1])}

@@ -1,0 +1,28 @@
+"""The quarterly report as a PDF (WeasyPrint, like Min plan): the preview's template, a stylesheet file beside
+it, local files only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.template.loader import render_to_string
+
+from ungeforlob.plans.pdf import _font_css, _local_only
+
+STYLESHEET = Path(__file__).parent / "static" / "voice" / "report_pdf.css"
+
+
+def render_report_pdf(context: dict[str, Any]) -> bytes:
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    html = render_to_string("voice/report_pdf.html", context)
+    font_config = FontConfiguration()
+    fetcher = _local_only()
+    sheets = [CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=font_config)]
+    fonts = _font_css()
+    if fonts:
+        sheets.insert(0, CSS(string=fonts, url_fetcher=fetcher, font_config=font_config))
+    return HTML(string=html, base_url=str(Path(__file__).parent), url_fetcher=fetcher).write_pdf(
+        stylesheets=sheets, font_config=font_config)

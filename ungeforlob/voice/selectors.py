@@ -1,0 +1,117 @@
+"""The young people's voice as a leader sees it: aggregates per quarter and comments that identify no one.
+
+Every function takes the leader's municipality and runs a fixed number of queries whatever the data size.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Count, QuerySet
+from django.db.models.functions import ExtractMonth, ExtractYear
+from django.http import Http404
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from ungeforlob.portal.models import ServiceFeedback
+from ungeforlob.voice import suppression as s
+from ungeforlob.voice.quarters import Quarter
+from ungeforlob.voice.scrub import scrub
+
+SCALE = (1, 2, 3, 4, 5)
+
+
+def _question_labels() -> dict[str, str]:
+    return {"heard": _("Blev du hørt?"), "useful": _("Var mødet brugbart?")}
+
+
+def feedback_by_quarter(*, municipality_id: int, quarters: list[Quarter]) -> list[dict[str, Any]]:
+    """Per quarter: the number of answers, the average and the distribution of each question (1–5).
+
+    One query: answers grouped by month and by the two scores. Everything resting on fewer than five answers
+    is hidden (the distribution with secondary suppression, its total being shown).
+    """
+    if not quarters:
+        return []
+    rows = (
+        ServiceFeedback.objects.filter(municipality_id=municipality_id,
+                                       created_at__gte=quarters[0].start_datetime(),
+                                       created_at__lt=quarters[-1].end_datetime())
+        .annotate(y=ExtractYear("created_at"), m=ExtractMonth("created_at"))
+        .values("y", "m", "heard", "useful").annotate(n=Count("id")).order_by()
+    )
+    dist: dict[Quarter, dict[str, list[int]]] = defaultdict(lambda: {"heard": [0] * 5, "useful": [0] * 5})
+    for r in rows:
+        q = Quarter(r["y"], (r["m"] - 1) // 3 + 1)
+        dist[q]["heard"][r["heard"] - 1] += r["n"]
+        dist[q]["useful"][r["useful"] - 1] += r["n"]
+    labels = _question_labels()
+    out = []
+    for q in quarters:
+        d = dist.get(q, {"heard": [0] * 5, "useful": [0] * 5})
+        n = sum(d["heard"])
+        questions = []
+        for key in ("heard", "useful"):
+            counts = d[key]
+            total = sum(score * c for score, c in zip(SCALE, counts, strict=True))
+            cells = s.row(counts) if n >= s.MIN_COUNT else [s.Figure(value=c, base=c, hidden=bool(c)) for c in counts]
+            questions.append({"key": key, "label": labels[key], "mean": s.mean(total, n), "distribution": cells})
+        out.append({"quarter": q, "answers": s.count(n), "n": n, "comments_shown": n >= s.MIN_COUNT,
+                    "questions": questions})
+    return out
+
+
+def _month_label(created: Any) -> str:
+    return formats.date_format(timezone.localtime(created), "F Y")
+
+
+def comments_in(*, municipality_id: int, quarter: Quarter, unread_only: bool = False) -> dict[str, Any]:
+    """The comments of one quarter, scrubbed, each with its month only — or none when the quarter has fewer
+    than five answers (a comment from a quarter of three answers is nearly a signature). Two queries."""
+    answers = ServiceFeedback.objects.filter(municipality_id=municipality_id,
+                                             created_at__gte=quarter.start_datetime(),
+                                             created_at__lt=quarter.end_datetime())
+    n = answers.count()
+    if n < s.MIN_COUNT:
+        return {"quarter": quarter, "answers": s.count(n), "shown": False, "comments": []}
+    qs = answers.exclude(comment="").select_related("review", "review__answered_by").order_by("-created_at", "-pk")
+    if unread_only:
+        qs = qs.filter(review__isnull=True)
+    comments = []
+    for fb in qs:
+        review = getattr(fb, "review", None)
+        comments.append({"pk": fb.pk, "month": _month_label(fb.created_at), "text": scrub(fb.comment),
+                         "heard": fb.heard, "useful": fb.useful, "review": review})
+    return {"quarter": quarter, "answers": s.count(n), "shown": True, "comments": comments}
+
+
+def reviewable_feedback(user: Any, pk: Any) -> ServiceFeedback:
+    """One comment a leader may review: in their municipality, with text, in a quarter of five answers or more.
+
+    Raises Http404 for anything else, the same whether it does not exist or is not theirs.
+    """
+    try:
+        key = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    fb = (ServiceFeedback.objects.filter(pk=key, municipality_id=user.municipality_id).exclude(comment="")
+          .select_related("review").first()) if 0 < key < 2**63 else None
+    if fb is None:
+        raise Http404
+    q = Quarter.of(timezone.localtime(fb.created_at).date())
+    if _answers_in(user.municipality_id, q).count() < s.MIN_COUNT:
+        raise Http404
+    return fb
+
+
+def _answers_in(municipality_id: int, q: Quarter) -> QuerySet[ServiceFeedback]:
+    return ServiceFeedback.objects.filter(municipality_id=municipality_id, created_at__gte=q.start_datetime(),
+                                          created_at__lt=q.end_datetime())
+
+
+def review_counts(*, municipality_id: int, quarter: Quarter) -> dict[str, s.Figure]:
+    """Comments in a quarter, how many read and how many answered (counts only, for the report)."""
+    qs = _answers_in(municipality_id, quarter).exclude(comment="")
+    c = qs.aggregate(comments=Count("id"), read=Count("review"), answered=Count("review__answered_at"))
+    return {k: s.count(v) for k, v in c.items()}

@@ -1,0 +1,89 @@
+"""Benchmarking between municipalities: names only where both opted in, letters otherwise, small figures hidden."""
+
+from __future__ import annotations
+
+import datetime
+
+from ungeforlob.accounts.models import Municipality, Organisation, Role
+from ungeforlob.testing import Personas, make_user, make_youth
+from ungeforlob.voice.benchmark import letters
+from ungeforlob.voice.models import BenchmarkOptIn
+from ungeforlob.youth.models import Course, CourseEndReason
+
+
+def _rows(client) -> list[dict]:
+    return client.get("/ledelse/sammenligning/").context["rows"]
+
+
+def _neighbour_leader(p: Personas):
+    return make_user("nabo-leder", p.stranger.municipality, p.other_organisation, role=Role.LEADER)
+
+
+def test_letters_run_like_spreadsheet_columns() -> None:
+    assert [letters(i) for i in (0, 1, 25, 26, 27, 97)] == ["A", "B", "Z", "AA", "AB", "CT"]
+
+
+def test_the_others_are_letters_until_both_municipalities_opt_in(p: Personas, as_user) -> None:
+    ours, theirs = as_user(p.leader), as_user(_neighbour_leader(p))
+    assert [r["name"] for r in _rows(ours)] == ["Testkommune", "Kommune B"]
+    theirs.post("/ledelse/sammenligning/deltag/", {"opted_in": "on"})
+    assert [r["name"] for r in _rows(ours)] == ["Testkommune", "Kommune B"]  # we have not opted in
+    ours.post("/ledelse/sammenligning/deltag/", {"opted_in": "on"})
+    assert [r["name"] for r in _rows(ours)] == ["Testkommune", "Nabokommune"]
+    assert [r["name"] for r in _rows(theirs)] == ["Nabokommune", "Testkommune"]
+    ours.post("/ledelse/sammenligning/deltag/", {"opted_in": ""})
+    assert not BenchmarkOptIn.objects.get(municipality=p.municipality).opted_in
+    assert [r["name"] for r in _rows(theirs)] == ["Nabokommune", "Kommune A"]
+
+
+def test_a_letter_stays_when_another_municipality_opts_in(p: Personas, as_user) -> None:
+    third = Municipality.objects.create(name="Tredje Kommune", code="tredje")
+    org = Organisation.objects.create(municipality=third, name="UU Tredje")
+    before = [r["name"] for r in _rows(as_user(p.leader))]
+    as_user(make_user("tredje-leder", third, org, role=Role.LEADER)).post("/ledelse/sammenligning/deltag/",
+                                                                         {"opted_in": "on"})
+    assert [r["name"] for r in _rows(as_user(p.leader))] == before == ["Testkommune", "Kommune B", "Kommune C"]
+
+
+def test_one_municipality_sees_a_danish_empty_state(p: Personas, as_user) -> None:
+    p.stranger.delete()
+    p.other_organisation.delete()
+    Municipality.objects.filter(code="nabo").delete()
+    page = as_user(p.leader).get("/ledelse/sammenligning/").content.decode()
+    assert "Der er kun én kommune i denne installation" in page
+
+
+def test_figures_resting_on_fewer_than_five_are_hidden(p: Personas, as_user) -> None:
+    today = datetime.date.today()
+    for i in range(6):
+        y = make_youth(p.contact_person, first_name=f"U{i}", mobile=f"+45707070{i:02d}")
+        Course.objects.filter(youth=y).update(start_date=today - datetime.timedelta(days=200),
+                                              end_date=today - datetime.timedelta(days=100),
+                                              end_reason=CourseEndReason.EDUCATION if i < 5 else CourseEndReason.JOB)
+    client = as_user(p.leader)
+    page = client.get("/ledelse/sammenligning/", {"kvartal": ""})
+    own = page.context["rows"][0]
+    assert own["own"]
+    assert str(own["ended"]) == "6" and str(own["good_share"]) == "100 %"
+    assert str(own["median_days"]) == "100 dage"
+    neighbour = page.context["rows"][1]
+    assert str(neighbour["ended"]) == "0" or str(neighbour["ended"]) == "færre end 5"
+    assert str(neighbour["good_share"]) == "–"
+
+
+def test_the_comparison_has_a_constant_query_count(p: Personas, as_user, count_queries) -> None:
+    client = as_user(p.leader)
+    small = count_queries(lambda: client.get("/ledelse/sammenligning/"))
+    for i in range(3):
+        m = Municipality.objects.create(name=f"Kommune nr {i}", code=f"k{i}")
+        BenchmarkOptIn.objects.create(municipality=m, opted_in=True, changed_at=m.created_at, changed_by=p.leader)
+    for i in range(10):
+        make_youth(p.contact_person, first_name=f"U{i}", mobile=f"+45707070{i:02d}")
+    assert count_queries(lambda: client.get("/ledelse/sammenligning/")) == small
+
+
+def test_professionals_are_refused_the_comparison_and_the_choice(p: Personas, as_user) -> None:
+    client = as_user(p.contact_person)
+    assert client.get("/ledelse/sammenligning/").status_code == 403
+    assert client.post("/ledelse/sammenligning/deltag/", {"opted_in": "on"}).status_code == 403
+    assert not BenchmarkOptIn.objects.exists()

@@ -1,0 +1,86 @@
+"""The quarterly report: the figures of the chosen quarter, the same on the page and in the PDF."""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ungeforlob.testing import Personas, make_youth
+from ungeforlob.voice.quarters import Quarter
+from ungeforlob.voice.report import report_context
+from ungeforlob.voice.tests.helpers import give
+from ungeforlob.youth.models import Course, CourseEndReason
+
+ARTIFACTS = Path(__file__).resolve().parents[3] / "artifacts"
+Q = Quarter(2026, 2)
+
+
+def _ended(p: Personas, n: int, reason: str, *, start: datetime.date, end: datetime.date, tag: str) -> None:
+    for i in range(n):
+        y = make_youth(p.contact_person, first_name=f"{tag}{i}", mobile=f"+4571{abs(hash(tag)) % 100:02d}{i:04d}")
+        Course.objects.filter(youth=y).update(start_date=start, end_date=end, end_reason=reason)
+
+
+@pytest.fixture
+def quarter_data(p: Personas) -> Personas:
+    """Q2 2026: 6 courses ended in education (90 days each), 2 in a job (120 days); 5 answers, 4 of them 4–5."""
+    _ended(p, 6, CourseEndReason.EDUCATION, start=datetime.date(2026, 2, 1), end=datetime.date(2026, 5, 2), tag="E")
+    _ended(p, 2, CourseEndReason.JOB, start=datetime.date(2026, 2, 1), end=datetime.date(2026, 6, 1), tag="J")
+    for heard in (5, 5, 4, 4, 2):
+        give(p.youth, heard=heard, useful=3, on=datetime.date(2026, 4, 20))
+    return p
+
+
+def test_the_report_counts_the_quarter_by_hand(quarter_data: Personas) -> None:
+    ctx = report_context(municipality_id=quarter_data.municipality.pk, quarter=Q)
+    out = ctx["outcomes"]
+    assert str(out["ended"]) == "8"
+    assert str(out["median_days"]) == "90 dage"
+    reasons = {r["label"]: str(r["figure"]) for r in out["by_reason"]}
+    assert reasons["I uddannelse"] == "6" and reasons["I job"] == "færre end 5"
+    assert str(out["trend"][-1]["good"]) == "100 %"
+    assert str(ctx["voice"]["last"]["questions"][0]["mean"]) == "4,0"
+    celebrate = {c["text"]: str(c["figure"]) for c in ctx["celebrate"]}
+    assert celebrate["unge gik fra forløbet videre i uddannelse"] == "6"
+    assert celebrate["unge gik fra forløbet videre i job"] == "færre end 5"
+    assert celebrate["svar fra unge, der følte sig hørt (4 eller 5 ud af 5)"] == "færre end 5"
+
+
+def test_the_preview_draws_each_chart_with_its_table(quarter_data: Personas, as_user) -> None:
+    page = as_user(quarter_data.leader).get("/ledelse/rapport/", {"kvartal": Q.key}).content.decode()
+    assert page.count("<svg") == page.count("voice-chart-table") >= 4
+    assert "Kvartalsrapport 2. kvt. 2026" in page
+    assert 'width="12,' not in page  # SVG numbers are not localised
+
+
+def test_the_report_pdf_renders_and_is_looked_at_as_png(quarter_data: Personas, as_user, tmp_path: Path) -> None:
+    response = as_user(quarter_data.leader).get("/ledelse/rapport/pdf/", {"kvartal": Q.key})
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert 'filename="kvartalsrapport-2026-2.pdf"' in response["Content-Disposition"]
+    pdf = tmp_path / "rapport.pdf"
+    pdf.write_bytes(response.content)
+    out = ARTIFACTS / "screenshots" / "voice-report-pdf"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(out)], check=True)  # noqa: S603, S607
+    assert list(out.parent.glob("voice-report-pdf*.png"))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,  # noqa: S603, S607
+                          text=True).stdout
+    assert "Det kan vi glæde os over" in text and "færre end 5" in text
+
+
+@pytest.mark.parametrize("kvartal", ["", "nej", "2026-5"])
+def test_a_bad_quarter_gives_the_last_complete_one(p: Personas, as_user, kvartal: str) -> None:
+    response = as_user(p.leader).get("/ledelse/rapport/pdf/", {"kvartal": kvartal})
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+def test_the_report_has_a_constant_query_count(p: Personas, as_user, count_queries) -> None:
+    client = as_user(p.leader)
+    small = count_queries(lambda: client.get("/ledelse/rapport/", {"kvartal": Q.key}))
+    _ended(p, 12, CourseEndReason.EDUCATION, start=datetime.date(2025, 2, 1), end=datetime.date(2026, 5, 2), tag="X")
+    for i in range(20):
+        give(p.youth, heard=1 + i % 5, comment="hej", on=datetime.date(2025, 1 + i % 12, 3))
+    assert count_queries(lambda: client.get("/ledelse/rapport/", {"kvartal": Q.key})) == small

@@ -1,0 +1,109 @@
+"""Leader pages of the young people's voice, the comparison between municipalities and the quarterly report.
+
+Leaders (and administrators) only, and only their own municipality's figures; no page names a young person.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ungeforlob.core.decorators import leader_required
+from ungeforlob.core.forms import run_service
+from ungeforlob.voice import benchmark, report, selectors, services
+from ungeforlob.voice.forms import CommentFilterForm, OptInForm, QuarterForm, ReviewForm
+from ungeforlob.voice.quarters import Quarter, last_quarters
+
+
+@leader_required
+def overview(request: HttpRequest) -> HttpResponse:
+    """"De unges stemme": answers per quarter over two years, and one quarter's comments to read and answer."""
+    form = CommentFilterForm(request.GET or None)
+    mid = request.user.municipality_id
+    quarter = form.quarter
+    voice = report.voice_section(municipality_id=mid, quarters=last_quarters(8, until=form.quarters[0]))
+    return render(request, "voice/overview.html", {
+        "form": form, "quarter": quarter, "rows": voice["rows"], "charts": voice["charts"],
+        "comments": selectors.comments_in(municipality_id=mid, quarter=quarter, unread_only=form.unread_only),
+        "unread_only": form.unread_only,
+    })
+
+
+def _back(kvartal: str) -> str:
+    url = reverse("voice:overview")
+    q = Quarter.parse(kvartal)
+    return f"{url}?{urlencode({'kvartal': q.key})}#kommentarer" if q else f"{url}#kommentarer"
+
+
+@leader_required
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    """One comment: mark it as read, or write what was done about it."""
+    feedback = selectors.reviewable_feedback(request.user, pk)
+    current = getattr(feedback, "review", None)
+    if request.method == "POST":
+        form = ReviewForm(request.POST)
+        if form.is_valid():
+            answer = form.cleaned_data["answer"] if form.cleaned_data["action"] == "answer" else None
+            ok, _r, form = run_service(form, lambda: services.feedback_review_save(
+                actor=request.user, feedback=feedback, answer=answer, version=form.cleaned_data["version"]))
+            if ok:
+                messages.success(request, _("Svaret er gemt.") if answer is not None else _("Markeret som læst."))
+                return redirect(_back(form.cleaned_data["kvartal"]))
+            feedback = selectors.reviewable_feedback(request.user, pk)
+            current = getattr(feedback, "review", None)
+    else:
+        form = ReviewForm(initial={"answer": current.answer if current else "",
+                                   "version": current.version if current else 0,
+                                   "kvartal": request.GET.get("kvartal", "")[:10]})
+    comment = {"month": selectors._month_label(feedback.created_at), "text": selectors.scrub(feedback.comment),
+               "heard": feedback.heard, "useful": feedback.useful, "review": current}
+    return render(request, "voice/review.html", {"form": form, "comment": comment, "pk": feedback.pk,
+                                                 "back": _back(form["kvartal"].value() or "")})
+
+
+@leader_required
+def compare(request: HttpRequest) -> HttpResponse:
+    """Key figures of the municipalities of this installation, side by side (others by name only if both opted
+    in)."""
+    mid = request.user.municipality_id
+    context = {"several": benchmark.several_municipalities()}
+    if context["several"]:
+        form = QuarterForm(request.GET or None)
+        context.update(benchmark.comparison(municipality_id=mid, quarters=last_quarters(4, until=form.quarter)),
+                       form=form, opt_form=OptInForm(initial={"opted_in": benchmark.is_opted_in(mid)}))
+    return render(request, "voice/compare.html", context)
+
+
+@leader_required
+@require_POST
+def compare_opt_in(request: HttpRequest) -> HttpResponse:
+    form = OptInForm(request.POST)
+    if form.is_valid():
+        choice = services.benchmark_opt_set(actor=request.user, opted_in=form.cleaned_data["opted_in"])
+        messages.success(request, _("Jeres kommune deltager nu med navn i sammenligningen.") if choice.opted_in
+                         else _("Jeres kommune vises nu uden navn for de andre kommuner."))
+    return redirect("voice:compare")
+
+
+@leader_required
+def report_preview(request: HttpRequest) -> HttpResponse:
+    """The quarterly report for the political committee, as a page (the PDF has the same content)."""
+    form = QuarterForm(request.GET or None)
+    context = report.report_context(municipality_id=request.user.municipality_id, quarter=form.quarter)
+    return render(request, "voice/report_preview.html", {**context, "form": form})
+
+
+@leader_required
+def report_pdf(request: HttpRequest) -> HttpResponse:
+    from ungeforlob.voice.pdf import render_report_pdf
+
+    form = QuarterForm(request.GET or None)
+    context = report.report_context(municipality_id=request.user.municipality_id, quarter=form.quarter)
+    response = HttpResponse(render_report_pdf(context), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="kvartalsrapport-{form.quarter.key}.pdf"'
+    return response
