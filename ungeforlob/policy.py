@@ -185,6 +185,25 @@ def may_refer(user: Any) -> bool:
     return bool(is_staff_user(user) and user.municipality_id is not None and not is_administrator(user))
 
 
+def is_partner(user: Any) -> bool:
+    """Partner staff: a professional (not a leader) from an organisation outside the municipal youth effort —
+    an FGU teacher, a civil-society mentor. They refer, follow their referrals, work in their own circles and
+    chain meetings; the menu shows them that, not the youth effort's whole set of pages. The youth effort's
+    sectors are YOUTH_EFFORT_SECTORS (default UU/KUI, job centre, social services)."""
+    from django.conf import settings
+
+    from ungeforlob.accounts.models import Sector
+
+    sectors = set(getattr(settings, "YOUTH_EFFORT_SECTORS", (Sector.UU_KUI, Sector.JOBCENTER, Sector.SOCIAL)))
+    return bool(
+        is_staff_user(user)
+        and user.municipality_id is not None
+        and user.role == Role.PROFESSIONAL
+        and user.organisation_id is not None
+        and user.organisation.sector not in sectors
+    )
+
+
 def _team_ids(user: Any) -> list[int]:
     return _remembered(("teams", user.pk), lambda: list(user.teams.values_list("pk", flat=True)))
 
@@ -275,6 +294,25 @@ def get_youth_for(
         raise Http404
     if audit:
         audit_record(actor=user, action=AuditAction.READ, youth=youth, object_type=what, purpose=purpose)
+    return youth
+
+
+def get_granted_youth(user: Any, youth_id: Any, *, granted: QuerySet[Youth], what: str, purpose: str) -> Youth:
+    """A young person reached through a narrow grant outside the circle, and the read logged.
+
+    A chain meeting's participant sees the young people on its agenda with the minimum the meeting needs, also
+    when they are not in the circle: `granted` is the caller's queryset of exactly those young people (e.g. the
+    meetings app's `agenda_youth(user, occurrence)`). The youth must be in it and in the user's municipality;
+    nothing else of the record opens through this. Raises Http404 like `get_youth_for`, and always audits with
+    `purpose`, so the young person sees it on "Hvem har kigget".
+    """
+    pk = _pk_or_404(youth_id)
+    if not is_staff_user(user) or user.municipality_id is None:
+        raise Http404
+    youth = granted.filter(pk=pk, municipality_id=user.municipality_id).first()
+    if youth is None:
+        raise Http404
+    audit_record(actor=user, action=AuditAction.READ, youth=youth, object_type=what, purpose=purpose)
     return youth
 
 

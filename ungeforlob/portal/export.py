@@ -60,12 +60,16 @@ EXPORT_SECTIONS: list[ExportSection] = [
     ExportSection("ungeforlob.notifications.export.notices_section", ("notifications.YouthNotice",)),
     ExportSection("ungeforlob.portal.export.wishes_section", ("portal.Wish",)),
     ExportSection("ungeforlob.chain.export.handovers_section", ("chain.Handover", "chain.HandoverComment")),
+    ExportSection("ungeforlob.meetings.export.meetings_section",
+                  ("meetings.AgendaEntry", "meetings.Decision", "meetings.MeetingParticipant")),
 ]
 
 # Models that refer to a young person but are not in "Hent mine data", each with its reason.
 NOT_EXPORTED: dict[str, str] = {
     "portal.LoginCode": "a keyed hash of a one-time login code: a secret, useless after ten minutes; the SMS "
                         "that carried it is in Beskeder",
+    "insights.QuarterSnapshot": "a quarterly copy, for leaders' counts, of the level, station and course already "
+                                "shown in Forløb, Stationer and Vurderinger",
 }
 
 

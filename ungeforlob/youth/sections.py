@@ -31,6 +31,7 @@ YOUTH_SECTIONS: list[tuple[str, object]] = [
     ("offers:youth", _("Tilbud")),
     ("messaging:conversation", _("Beskeder")),
     ("youth:timeline", _("Tidslinje")),
+    ("meetings:youth", _("Møder")),
 ]
 
 

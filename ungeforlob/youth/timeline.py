@@ -87,6 +87,7 @@ TIMELINE_SOURCES: list[str] = [
     "ungeforlob.progression.timeline.assessment_entries",
     "ungeforlob.messaging.timeline.sms_entries",
     "ungeforlob.portal.timeline.wish_entries",
+    "ungeforlob.meetings.timeline.meeting_entries",
 ]
 
 
