@@ -9,75 +9,19 @@ from typing import Any
 from django.db.models import Avg, Count, F, QuerySet
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from ungeforlob.audit.models import AuditAction, AuditEvent
 from ungeforlob.chain.models import ChainRole, Membership
 from ungeforlob.portal.models import ServiceFeedback, Wish
 from ungeforlob.youth.models import Youth
 
-# Role clarity ("rolleklarhed"): what each role can help with, what it cannot, and whether it decides.
-ROLE_EXPLANATIONS: dict[str, dict[str, Any]] = {
-    ChainRole.CONTACT_PERSON: {
-        "helps": _("Holder sammen på din plan. Følger dig, når du skifter skole eller job. Er din faste voksne."),
-        "not": _("Kører dig ikke rundt og er ikke din behandler."),
-        "decides": False,
-    },
-    ChainRole.UU_COUNSELLOR: {
-        "helps": _("Hjælper dig med at vælge uddannelse."),
-        "not": _("Bestemmer ikke, hvad du skal vælge."),
-        "decides": True,
-    },
-    ChainRole.CASEWORKER: {
-        "helps": _("Hjælper med penge, ydelser og krav fra kommunen."),
-        "not": _("Er ikke din kontaktperson."),
-        "decides": True,
-    },
-    ChainRole.JOB_CONSULTANT: {
-        "helps": _("Hjælper dig med job, praktik og jobcentret."),
-        "not": _("Kan ikke give dig penge."),
-        "decides": True,
-    },
-    ChainRole.MENTOR: {
-        "helps": _("Er med dig i hverdagen og øver det, der er svært."),
-        "not": _("Bestemmer ikke noget om dig."),
-        "decides": False,
-    },
-    ChainRole.TEACHER: {
-        "helps": _("Underviser dig og ser, hvordan det går i skolen."),
-        "not": _("Bestemmer ikke din plan."),
-        "decides": False,
-    },
-    ChainRole.SCHOOL_COUNSELLOR: {
-        "helps": _("Hjælper dig med at blive på din skole."),
-        "not": _("Bestemmer ikke din plan."),
-        "decides": False,
-    },
-    ChainRole.PSYCHOLOGIST: {
-        "helps": _("Taler med dig om tanker og følelser."),
-        "not": _("Fortæller ikke andre, hvad I taler om, uden at du ved det."),
-        "decides": False,
-    },
-    ChainRole.ADDICTION: {
-        "helps": _("Hjælper, hvis rusmidler fylder for meget."),
-        "not": _("Melder dig ikke til politiet."),
-        "decides": False,
-    },
-    ChainRole.SOCIAL_WORKER: {
-        "helps": _("Hjælper med bolig, familie og hjælp fra kommunen."),
-        "not": _("Er ikke din kontaktperson."),
-        "decides": True,
-    },
-    ChainRole.VOLUNTEER: {
-        "helps": _("Er en frivillig, der kan være med til ting i fritiden."),
-        "not": _("Ser ikke dine papirer."),
-        "decides": False,
-    },
-    ChainRole.OTHER: {"helps": _("Er med i din kæde."), "not": "", "decides": False},
-}
-
 
 def my_chain(youth: Youth) -> list[dict[str, Any]]:
+    """The youth's circle with role clarity ("rolleklarhed"): what each role can help with, what it cannot, and
+    whether it decides — the municipality's own words, or the shipped defaults (vocabulary.role_texts)."""
+    from ungeforlob.vocabulary.selectors import role_texts
+
+    texts = role_texts(youth.municipality_id)
     members = (
         Membership.objects.active().filter(youth=youth)
         .select_related("professional__organisation", "team__organisation")
@@ -93,7 +37,7 @@ def my_chain(youth: Youth) -> list[dict[str, Any]]:
                              else (m.team.organisation.name if m.team else "")),
             "phone": m.professional.phone if m.professional else "",
             "email": m.professional.email if m.professional else "",
-            "explain": ROLE_EXPLANATIONS.get(m.role, ROLE_EXPLANATIONS[ChainRole.OTHER]),
+            "explain": texts.get(m.role, texts[ChainRole.OTHER]),
             "is_contact": m.is_contact_person,
         })
     rows.sort(key=lambda r: not r["is_contact"])

@@ -88,7 +88,7 @@ def youth_register(*, actor: Any, first_name: str, last_name: str, cpr_number: s
         digits = cpr.normalize_cpr(cpr_number)
     except ValidationError as exc:
         raise ValidationError({"cpr": exc.messages}) from exc
-    check_age(cpr.birth_date(digits))
+    check_age(cpr.birth_date(digits), municipality_id=actor.municipality_id)
     # Serialise one asker's registrations, so two tabs cannot both slip under the daily limit.
     User.objects.select_for_update().filter(pk=actor.pk).values_list("pk", flat=True).first()
     if _over_limit(actor):

@@ -17,18 +17,16 @@ from ungeforlob.chain.models import ChainRole, Membership
 from ungeforlob.youth import cpr
 from ungeforlob.youth.models import Course, Guardian, Youth
 
-MIN_AGE = 15
-MAX_AGE = 29
 
+def check_age(born: datetime.date, *, municipality_id: int | None, field: str = "cpr") -> None:
+    """Refuse an age outside the municipality's target group (a setting of its own: default 15–29)."""
+    from ungeforlob.vocabulary.selectors import age_bounds, age_message
 
-def check_age(born: datetime.date) -> None:
     today = timezone.localdate()
     age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-    if not MIN_AGE <= age <= MAX_AGE:
-        raise ValidationError(
-            {"cpr": _("Ungeforløb er for unge mellem %(min)s og %(max)s år. Denne person er %(age)s år.")
-             % {"min": MIN_AGE, "max": MAX_AGE, "age": age}}
-        )
+    low, high = age_bounds(municipality_id)
+    if not low <= age <= high:
+        raise ValidationError({field: age_message(municipality_id, age)})
 
 
 @transaction.atomic
@@ -53,7 +51,7 @@ def youth_create(
     except ValidationError as exc:
         raise ValidationError({"cpr": exc.messages}) from exc
     born = cpr.birth_date(digits)
-    check_age(born)
+    check_age(born, municipality_id=actor.municipality_id)
     digest = cpr.lookup_hash(digits)
     if Youth.objects.filter(municipality_id=actor.municipality_id, cpr_hash=digest).exists():
         raise ValidationError({"cpr": _("Der findes allerede en ung med dette CPR-nummer i kommunen.")})

@@ -24,9 +24,10 @@ from ungeforlob.chain.models import (
 from ungeforlob.chain.services.circle import _joined_notice, _membership_create, _open_contact, _today
 from ungeforlob.core.text import default_language
 from ungeforlob.notifications.services import staff_notify
+from ungeforlob.vocabulary.selectors import age_bounds, age_message
 from ungeforlob.youth import cpr
 from ungeforlob.youth.models import Course, Youth
-from ungeforlob.youth.services import MAX_AGE, MIN_AGE, youth_create
+from ungeforlob.youth.services import youth_create
 
 
 @transaction.atomic
@@ -59,9 +60,9 @@ def referral_submit(*, actor: Any, first_name: str, last_name: str, cpr_number: 
         raise ValidationError({"cpr": _("Skriv den unges CPR-nummer eller fødselsdato.")})
     today = _today()
     age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-    if not MIN_AGE <= age <= MAX_AGE:
-        errors["cpr" if digits else "birth_date"] = _("Ungeforløb er for unge mellem %(min)s og %(max)s år. Denne person er %(age)s år.") % {
-            "min": MIN_AGE, "max": MAX_AGE, "age": age}
+    low, high = age_bounds(actor.municipality_id)  # the municipality's target group (vocabulary)
+    if not low <= age <= high:
+        errors["cpr" if digits else "birth_date"] = age_message(actor.municipality_id, age)
     if not youth_accepted:
         errors["youth_accepted"] = _("Den unge skal have sagt ja til at blive henvist.")
     if not (accepted_asked_by or "").strip():

@@ -83,9 +83,9 @@ def test_youth_facing_texts_are_easy_to_read() -> None:
         raw = re.sub(r"{%\s*blocktranslate[^%]*%}(.*?){%\s*endblocktranslate\s*%}", r" \1. ", raw, flags=re.S)
         raw = re.sub(r"{%.*?%}|{{.*?}}|<[^>]+>", " ", raw, flags=re.S)
         texts.append(raw)
-    from ungeforlob.portal.selectors import ROLE_EXPLANATIONS
+    from ungeforlob.vocabulary.defaults import ROLE_DEFAULTS
 
-    texts += [f"{e['helps']} {e['not']}" for e in ROLE_EXPLANATIONS.values()]
+    texts += [f"{e['helps']} {e['not']}" for e in ROLE_DEFAULTS.values()]
     lix = _lix(" ".join(texts))
     assert lix <= 35, f"LIX {lix:.1f}"
 
