@@ -11,15 +11,15 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Avg, Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from ungeforlob.accounts.models import Municipality
 from ungeforlob.chain.models import Concern
+from ungeforlob.insights import suppression as s
 from ungeforlob.portal.models import ServiceFeedback
-from ungeforlob.voice import suppression as s
 from ungeforlob.voice.models import BenchmarkOptIn
-from ungeforlob.voice.quarters import Quarter
+from ungeforlob.voice.quarters import Quarter, after, end_dt, start_dt
 from ungeforlob.youth.models import Course, CourseEndReason
 
 GOOD_ENDS = (CourseEndReason.EDUCATION, CourseEndReason.JOB)
@@ -45,7 +45,7 @@ def several_municipalities() -> bool:
 
 def comparison(*, municipality_id: int, quarters: list[Quarter]) -> dict[str, Any]:
     """Key figures over `quarters` for every municipality of the installation, the viewer's own first."""
-    start, end = quarters[0].start, quarters[-1].end
+    start, end = quarters[0].start, after(quarters[-1])
     opted = BenchmarkOptIn.objects.filter(municipality=OuterRef("pk"), opted_in=True)
     municipalities = list(Municipality.objects.order_by("pk").annotate(opted=Exists(opted)).values("pk", "name",
                                                                                                  "opted"))
@@ -74,10 +74,10 @@ def comparison(*, municipality_id: int, quarters: list[Quarter]) -> dict[str, An
                                                 response_minutes__isnull=False)
                          .values_list("youth__municipality_id", "response_minutes")):
         response[mid].append(minutes / 60)
-    voice = {r["municipality_id"]: r for r in (
-        ServiceFeedback.objects.filter(created_at__gte=quarters[0].start_datetime(),
-                                       created_at__lt=quarters[-1].end_datetime())
-        .values("municipality_id").annotate(n=Count("id"), heard=Avg("heard"), useful=Avg("useful")).order_by())}
+    heard: dict[int, list[int]] = defaultdict(list)
+    for r in (ServiceFeedback.objects.filter(created_at__gte=start_dt(quarters[0]), created_at__lt=end_dt(quarters[-1]))
+              .values("municipality_id", "heard").annotate(n=Count("id")).order_by()):
+        heard[r["municipality_id"]] += [r["heard"]] * r["n"]
 
     rows = []
     for i, m in enumerate(municipalities):
@@ -91,7 +91,6 @@ def comparison(*, municipality_id: int, quarters: list[Quarter]) -> dict[str, An
         n_ended = sum(reasons.values())
         good = sum(reasons.get(r, 0) for r in GOOD_ENDS)
         c = concerns.get(mid, {"n": 0, "on_time": 0, "escalated": 0})
-        v = voice.get(mid, {"n": 0, "heard": None, "useful": None})
         rows.append({
             "own": own, "name": name, "order": i, "named": own or (viewer_opted and m["opted"]),
             "started": s.count(started_n.get(mid, 0)),
@@ -100,9 +99,8 @@ def comparison(*, municipality_id: int, quarters: list[Quarter]) -> dict[str, An
             "median_days": s.median(durations.get(mid, [])),
             "concerns": s.count(c["n"]),
             "on_time": s.share(c["on_time"], c["n"]),
-            "median_response": s.median(response.get(mid, []), kind="hours"),
-            "voice_heard": s.mean((v["heard"] or 0) * v["n"], v["n"]),
-            "voice_useful": s.mean((v["useful"] or 0) * v["n"], v["n"]),
+            "median_response": s.median(response.get(mid, [])),
+            "voice_heard": s.average(heard.get(mid, [])),
         })
     rows.sort(key=lambda r: (not r["own"], not r["named"], r["name"] if r["named"] else r["order"]))
     return {"rows": rows, "viewer_opted": viewer_opted, "period": (quarters[0], quarters[-1])}

@@ -19,9 +19,9 @@ class QuarterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.default = default or last_complete_quarter()
         self.quarters = last_quarters(8, until=self.default)[::-1]  # newest first
-        self.fields["kvartal"].choices = [(q.key, q.label) for q in self.quarters]
+        self.fields["kvartal"].choices = [(q.code, q.label) for q in self.quarters]
         self.fields["kvartal"].error_messages["invalid_choice"] = _("Vælg et af de viste kvartaler.")
-        self.fields["kvartal"].initial = self.default.key
+        self.fields["kvartal"].initial = self.default.code
 
     @property
     def quarter(self) -> Quarter:

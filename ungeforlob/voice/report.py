@@ -12,19 +12,19 @@ from django.utils.translation import gettext as _
 
 from ungeforlob.accounts.models import Municipality
 from ungeforlob.chain.models import Concern
+from ungeforlob.insights import suppression as s
 from ungeforlob.portal.models import ServiceFeedback
 from ungeforlob.voice import selectors
-from ungeforlob.voice import suppression as s
 from ungeforlob.voice.benchmark import GOOD_ENDS
 from ungeforlob.voice.charts import bar_chart
-from ungeforlob.voice.quarters import Quarter, last_quarters
+from ungeforlob.voice.quarters import Quarter, after, end_dt, last_quarters, start_dt
 from ungeforlob.youth.models import Course, CourseEndReason
 
 
 def outcomes(*, municipality_id: int, quarters: list[Quarter]) -> dict[str, Any]:
     """Ended courses per quarter (and the share ending in education or job), the last quarter by end reason
     and the median duration of the courses that ended in it. Two queries."""
-    start, end, last = quarters[0].start, quarters[-1].end, quarters[-1]
+    start, end, last = quarters[0].start, after(quarters[-1]), quarters[-1]
     ended = Course.objects.filter(youth__municipality_id=municipality_id, end_date__gte=start, end_date__lt=end)
     per: dict[Quarter, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for r in (ended.annotate(y=ExtractYear("end_date"), m=ExtractMonth("end_date"))
@@ -41,7 +41,7 @@ def outcomes(*, municipality_id: int, quarters: list[Quarter]) -> dict[str, Any]
     reasons = per.get(last, {})
     labels = dict(CourseEndReason.choices)
     keys = list(CourseEndReason.values)
-    cells = s.row([reasons.get(k, 0) for k in keys])
+    cells = s.suppress_table([[s.count(reasons.get(k, 0)) for k in keys]])[0][0]
     by_reason = [{"label": str(labels[k]), "figure": f} for k, f in zip(keys, cells, strict=True)]
     return {
         "trend": trend, "by_reason": by_reason, "ended": s.count(sum(reasons.values())),
@@ -56,8 +56,8 @@ def outcomes(*, municipality_id: int, quarters: list[Quarter]) -> dict[str, Any]
 
 def chain_figures(*, municipality_id: int, quarter: Quarter) -> dict[str, Any]:
     """Concerns raised in the quarter: how many, answered within the deadline, median response, escalated."""
-    qs = Concern.objects.filter(youth__municipality_id=municipality_id, raised_at__gte=quarter.start_datetime(),
-                                raised_at__lt=quarter.end_datetime())
+    qs = Concern.objects.filter(youth__municipality_id=municipality_id, raised_at__gte=start_dt(quarter),
+                                raised_at__lt=end_dt(quarter))
     c = qs.aggregate(
         n=Count("id"),
         on_time=Count("id", filter=Q(acknowledged_at__isnull=False, acknowledged_at__date__lte=F("ack_due"))),
@@ -65,7 +65,7 @@ def chain_figures(*, municipality_id: int, quarter: Quarter) -> dict[str, Any]:
     minutes = [m / 60 for m in qs.filter(response_minutes__isnull=False).values_list("response_minutes", flat=True)]
     return {"concerns": s.count(c["n"]), "on_time": s.share(c["on_time"], c["n"]),
             "escalated": s.count(c["escalated"]),
-            "median_response": s.median(minutes, kind="hours")}
+            "median_response": s.median(minutes)}
 
 
 def voice_section(*, municipality_id: int, quarters: list[Quarter]) -> dict[str, Any]:
@@ -83,20 +83,21 @@ def voice_section(*, municipality_id: int, quarters: list[Quarter]) -> dict[str,
 def celebrate(*, municipality_id: int, quarter: Quarter) -> list[dict[str, Any]]:
     """Results worth celebrating in the quarter, as counts (never names). One query each family."""
     c = Course.objects.filter(youth__municipality_id=municipality_id).aggregate(
-        education=Count("id", filter=Q(end_date__gte=quarter.start, end_date__lt=quarter.end,
+        education=Count("id", filter=Q(end_date__gte=quarter.start, end_date__lt=after(quarter),
                                        end_reason=CourseEndReason.EDUCATION)),
-        job=Count("id", filter=Q(end_date__gte=quarter.start, end_date__lt=quarter.end,
+        job=Count("id", filter=Q(end_date__gte=quarter.start, end_date__lt=after(quarter),
                                  end_reason=CourseEndReason.JOB)),
-        started=Count("id", filter=Q(start_date__gte=quarter.start, start_date__lt=quarter.end)))
-    heard = ServiceFeedback.objects.filter(municipality_id=municipality_id, created_at__gte=quarter.start_datetime(),
-                                           created_at__lt=quarter.end_datetime(), heard__gte=4).count()
+        started=Count("id", filter=Q(start_date__gte=quarter.start, start_date__lt=after(quarter))))
+    heard = ServiceFeedback.objects.filter(municipality_id=municipality_id, created_at__gte=start_dt(quarter),
+                                           created_at__lt=end_dt(quarter), heard__gte=4).count()
     items = [
         (_("unge gik fra forløbet videre i uddannelse"), c["education"]),
         (_("unge gik fra forløbet videre i job"), c["job"]),
         (_("unge begyndte et forløb"), c["started"]),
         (_("svar fra unge, der følte sig hørt (4 eller 5 ud af 5)"), heard),
     ]
-    return [{"text": text, "figure": s.count(n)} for text, n in items if n]
+    # Every item is shown, a zero too ("færre end 5"): leaving zeros out would tell which small ones are not.
+    return [{"text": text, "figure": s.count(n)} for text, n in items]
 
 
 def report_context(*, municipality_id: int, quarter: Quarter) -> dict[str, Any]:

@@ -14,9 +14,9 @@ from django.http import Http404
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from ungeforlob.insights import suppression as s
 from ungeforlob.portal.models import ServiceFeedback
-from ungeforlob.voice import suppression as s
-from ungeforlob.voice.quarters import Quarter
+from ungeforlob.voice.quarters import Quarter, end_dt, start_dt
 from ungeforlob.voice.scrub import scrub
 
 SCALE = (1, 2, 3, 4, 5)
@@ -36,8 +36,8 @@ def feedback_by_quarter(*, municipality_id: int, quarters: list[Quarter]) -> lis
         return []
     rows = (
         ServiceFeedback.objects.filter(municipality_id=municipality_id,
-                                       created_at__gte=quarters[0].start_datetime(),
-                                       created_at__lt=quarters[-1].end_datetime())
+                                       created_at__gte=start_dt(quarters[0]),
+                                       created_at__lt=end_dt(quarters[-1]))
         .annotate(y=ExtractYear("created_at"), m=ExtractMonth("created_at"))
         .values("y", "m", "heard", "useful").annotate(n=Count("id")).order_by()
     )
@@ -54,10 +54,11 @@ def feedback_by_quarter(*, municipality_id: int, quarters: list[Quarter]) -> lis
         questions = []
         for key in ("heard", "useful"):
             counts = d[key]
-            total = sum(score * c for score, c in zip(SCALE, counts, strict=True))
-            cells = s.row(counts) if n >= s.MIN_COUNT else [s.Figure(value=c, base=c, hidden=bool(c)) for c in counts]
-            questions.append({"key": key, "label": labels[key], "mean": s.mean(total, n), "distribution": cells})
-        out.append({"quarter": q, "answers": s.count(n), "n": n, "comments_shown": n >= s.MIN_COUNT,
+            values = [score for score, c in zip(SCALE, counts, strict=True) for _i in range(c)]
+            # One row of counts whose total (the answers) is shown: secondary suppression within the row.
+            cells = s.suppress_table([[s.count(c) for c in counts]])[0][0]
+            questions.append({"key": key, "label": labels[key], "mean": s.average(values), "distribution": cells})
+        out.append({"quarter": q, "answers": s.count(n), "n": n, "comments_shown": n >= s.THRESHOLD,
                     "questions": questions})
     return out
 
@@ -70,10 +71,10 @@ def comments_in(*, municipality_id: int, quarter: Quarter, unread_only: bool = F
     """The comments of one quarter, scrubbed, each with its month only — or none when the quarter has fewer
     than five answers (a comment from a quarter of three answers is nearly a signature). Two queries."""
     answers = ServiceFeedback.objects.filter(municipality_id=municipality_id,
-                                             created_at__gte=quarter.start_datetime(),
-                                             created_at__lt=quarter.end_datetime())
+                                             created_at__gte=start_dt(quarter),
+                                             created_at__lt=end_dt(quarter))
     n = answers.count()
-    if n < s.MIN_COUNT:
+    if n < s.THRESHOLD:
         return {"quarter": quarter, "answers": s.count(n), "shown": False, "comments": []}
     qs = answers.exclude(comment="").select_related("review", "review__answered_by").order_by("-created_at", "-pk")
     if unread_only:
@@ -100,17 +101,17 @@ def reviewable_feedback(user: Any, pk: Any) -> ServiceFeedback:
     if fb is None:
         raise Http404
     q = Quarter.of(timezone.localtime(fb.created_at).date())
-    if _answers_in(user.municipality_id, q).count() < s.MIN_COUNT:
+    if _answers_in(user.municipality_id, q).count() < s.THRESHOLD:
         raise Http404
     return fb
 
 
 def _answers_in(municipality_id: int, q: Quarter) -> QuerySet[ServiceFeedback]:
-    return ServiceFeedback.objects.filter(municipality_id=municipality_id, created_at__gte=q.start_datetime(),
-                                          created_at__lt=q.end_datetime())
+    return ServiceFeedback.objects.filter(municipality_id=municipality_id, created_at__gte=start_dt(q),
+                                          created_at__lt=end_dt(q))
 
 
-def review_counts(*, municipality_id: int, quarter: Quarter) -> dict[str, s.Figure]:
+def review_counts(*, municipality_id: int, quarter: Quarter) -> dict[str, s.Cell]:
     """Comments in a quarter, how many read and how many answered (counts only, for the report)."""
     qs = _answers_in(municipality_id, quarter).exclude(comment="")
     c = qs.aggregate(comments=Count("id"), read=Count("review"), answered=Count("review__answered_at"))

@@ -37,7 +37,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 def _back(kvartal: str) -> str:
     url = reverse("voice:overview")
     q = Quarter.parse(kvartal)
-    return f"{url}?{urlencode({'kvartal': q.key})}#kommentarer" if q else f"{url}#kommentarer"
+    return f"{url}?{urlencode({'kvartal': q.code})}#kommentarer" if q else f"{url}#kommentarer"
 
 
 @leader_required
@@ -105,5 +105,5 @@ def report_pdf(request: HttpRequest) -> HttpResponse:
     form = QuarterForm(request.GET or None)
     context = report.report_context(municipality_id=request.user.municipality_id, quarter=form.quarter)
     response = HttpResponse(render_report_pdf(context), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="kvartalsrapport-{form.quarter.key}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="kvartalsrapport-{form.quarter.code}.pdf"'
     return response

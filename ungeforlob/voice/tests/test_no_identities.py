@@ -35,8 +35,8 @@ def demo(db: None) -> dict:
 def _pages(client) -> list[tuple[str, str]]:
     urls = ["/ledelse/sammenligning/"]
     for q in last_quarters(8):
-        urls += [f"/ledelse/stemme/?kvartal={q.key}", f"/ledelse/stemme/?kvartal={q.key}&vis=ulaeste",
-                 f"/ledelse/rapport/?kvartal={q.key}"]
+        urls += [f"/ledelse/stemme/?kvartal={q.code}", f"/ledelse/stemme/?kvartal={q.code}&vis=ulaeste",
+                 f"/ledelse/rapport/?kvartal={q.code}"]
     out = []
     for url in urls:
         response = client.get(url)
@@ -46,9 +46,9 @@ def _pages(client) -> list[tuple[str, str]]:
             review_url = f"/ledelse/stemme/kommentar/{c['pk']}/"
             out.append((review_url, client.get(review_url).content.decode()))
     for q in last_quarters(3)[:2]:
-        response = client.get(f"/ledelse/rapport/pdf/?kvartal={q.key}")
+        response = client.get(f"/ledelse/rapport/pdf/?kvartal={q.code}")
         assert response.status_code == 200
-        out.append((f"pdf {q.key}", _pdf_text(response.content)))
+        out.append((f"pdf {q.code}", _pdf_text(response.content)))
     return out
 
 

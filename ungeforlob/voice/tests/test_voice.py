@@ -29,9 +29,9 @@ def test_a_quarter_counts_its_answers_with_average_and_distribution(p: Personas)
     row = _row(p)
     heard, useful = row["questions"]
     assert row["n"] == 10 and str(row["answers"]) == "10"
-    assert heard["mean"].value == pytest.approx(4.0) and str(heard["mean"]) == "4,0"
-    assert [str(c) for c in heard["distribution"]] == ["0", "0", "5", "0", "5"]
-    assert [c.value for c in useful["distribution"]] == [0, 10, 0, 0, 0]
+    assert heard["mean"].value == pytest.approx(4.0) and str(heard["mean"]) == "4"
+    assert [str(c) for c in heard["distribution"]] == ["færre end 5", "færre end 5", "5", "færre end 5", "5"]
+    assert [c.value for c in useful["distribution"]] == [None, 10, None, None, None]
 
 
 def test_a_quarter_with_fewer_than_five_answers_shows_neither_figures_nor_comments(p: Personas) -> None:
@@ -46,11 +46,12 @@ def test_a_quarter_with_fewer_than_five_answers_shows_neither_figures_nor_commen
 
 def test_a_lone_small_cell_takes_a_second_cell_with_it(p: Personas) -> None:
     """With the total shown, one hidden cell could be recovered from the others: a second one is hidden too."""
-    for heard in (5,) * 6 + (4,) * 7 + (2,):
+    for heard in (1,) * 5 + (2,) * 5 + (3,) * 5 + (4,) * 6 + (5,):
         give(p.youth, heard=heard, on=IN_Q)
     cells = _row(p)["questions"][0]["distribution"]
-    assert [c.hidden for c in cells] == [True, True, False, False, False]  # the 2 (one answer) and a 0 with it
-    assert str(cells[1]) == "færre end 5"
+    # The single 5 is hidden, and so is the smallest other cell (the five 1s): else 22 minus the rest gives it.
+    assert [c.reason for c in cells] == ["secondary", "", "", "", "primary"]
+    assert str(cells[0]) == "færre end 5" and str(cells[1]) == "5"
 
 
 def test_comments_carry_the_month_only_and_no_cpr_or_phone_number(p: Personas, as_user) -> None:
