@@ -1,0 +1,153 @@
+"""The chain's own figures per quarter for a municipality's leaders (issue 15, point 4).
+
+Concern response (median hours to acknowledgement, share answered by the deadline, escalations), follow-up
+steps done on time, referrals from received to decided, handovers, and the contact rhythm. Counted in a fixed
+number of queries (one per figure group, plus two per quarter for the contact rhythm), however much data.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models.functions import TruncDate
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from ungeforlob.chain.models import Handover, HandoverStatus, Referral, ReferralStatus
+from ungeforlob.insights import suppression as s
+from ungeforlob.messaging.models import OutboundMessage
+from ungeforlob.targets import measures
+from ungeforlob.targets.periods import Period
+from ungeforlob.transitions.models import SMS_GONE, FollowUp, FollowUpKind, FollowUpStatus
+
+
+@dataclass
+class FigureRow:
+    label: Promise
+    cells: list[s.Cell]
+    explanation: Promise | str = ""
+
+
+@dataclass
+class FigureGroup:
+    key: str
+    title: Promise
+    rows: list[FigureRow]
+
+
+def _tz() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def _hours(minutes: list[int]) -> list[float]:
+    return [m / 60 for m in minutes]
+
+
+def concern_figures(municipality_id: int, periods: list[Period], today: datetime.date) -> list[FigureRow]:
+    since, until = periods[0].since, periods[-1].until
+    rows = list(measures.concerns_in(municipality_id, since, until)
+                .annotate(on_time=ExpressionWrapper(measures.concern_answered_on_time(), output_field=BooleanField()),
+                          due=ExpressionWrapper(measures.concern_due(today), output_field=BooleanField()))
+                .values_list("raised_at", "response_minutes", "on_time", "due", "escalated_at"))
+    raised, median, on_time, escalated = [], [], [], []
+    for p in periods:
+        inside = [r for r in rows if p.since <= r[0] < p.until]
+        raised.append(s.count(len(inside)))
+        median.append(s.median(_hours([r[1] for r in inside if r[1] is not None])))
+        due = [r for r in inside if r[3]]
+        on_time.append(s.share(sum(1 for r in due if r[2]), len(due)))
+        escalated.append(s.count(sum(1 for r in inside if r[4] is not None)))
+    return [
+        FigureRow(_("Bekymringer rejst"), raised),
+        FigureRow(_("Timer til kvittering (median)"), median),
+        FigureRow(_("Kvitteret inden fristen"), on_time, _("Af dem, hvis frist er gået eller som er kvitteret.")),
+        FigureRow(_("Bekymringer rejst i perioden, der blev eskaleret"), escalated),
+    ]
+
+
+def followup_figures(municipality_id: int, periods: list[Period], today: datetime.date) -> list[FigureRow]:
+    """Follow-up steps planned in the period (before today, not cancelled): done on or before the planned day
+    — an SMS step when its message went out by then."""
+    first, last = periods[0].start, min(periods[-1].end, today - datetime.timedelta(days=1))
+    sms_sent = (OutboundMessage.objects.filter(pk=OuterRef("message_id"), status__in=SMS_GONE,
+                                               sent_at__isnull=False)
+                .annotate(day=TruncDate("sent_at", tzinfo=_tz())).filter(day__lte=OuterRef("planned_date")))
+    on_time = (Q(status=FollowUpStatus.DONE, done_on__lte=F("planned_date"))
+               | Q(Q(status=FollowUpStatus.OPEN, kind=FollowUpKind.SMS, message_id__isnull=False) & Q(Exists(sms_sent))))
+    counts: dict[str, Any] = {}
+    for i, p in enumerate(periods):
+        inside = Q(planned_date__gte=p.start, planned_date__lte=min(p.end, last))
+        counts[f"n{i}"] = Count("pk", filter=inside)
+        counts[f"k{i}"] = Count("pk", filter=inside & on_time)
+    row = (FollowUp.objects.filter(youth__municipality_id=municipality_id, planned_date__gte=first,
+                                   planned_date__lte=last)
+           .exclude(status=FollowUpStatus.CANCELLED).aggregate(**counts))
+    return [
+        FigureRow(_("Opfølgningsskridt planlagt"), [s.count(row[f"n{i}"]) for i in range(len(periods))]),
+        FigureRow(_("Udført til tiden"), [s.share(row[f"k{i}"], row[f"n{i}"]) for i in range(len(periods))],
+                  _("Udført senest den planlagte dag; en sms, når den er sendt senest den dag.")),
+    ]
+
+
+def referral_figures(municipality_id: int, periods: list[Period], today: datetime.date) -> list[FigureRow]:
+    since, until = periods[0].since, periods[-1].until
+    rows = list(Referral.objects.filter(municipality_id=municipality_id)
+                .filter(Q(submitted_at__gte=since, submitted_at__lt=until) | Q(decided_at__gte=since,
+                                                                                decided_at__lt=until))
+                .values_list("submitted_at", "decided_at", "status"))
+    received, decided, days = [], [], []
+    for p in periods:
+        received.append(s.count(sum(1 for r in rows if p.since <= r[0] < p.until)))
+        done = [r for r in rows if r[1] is not None and p.since <= r[1] < p.until and r[2] != ReferralStatus.PENDING]
+        decided.append(s.count(len(done)))
+        days.append(s.median([(r[1] - r[0]).total_seconds() / 86400 for r in done]))
+    return [
+        FigureRow(_("Henvisninger modtaget"), received),
+        FigureRow(_("Henvisninger afgjort"), decided),
+        FigureRow(_("Dage fra modtaget til afgjort (median)"), days),
+    ]
+
+
+def handover_figures(municipality_id: int, periods: list[Period], today: datetime.date) -> list[FigureRow]:
+    since, until = periods[0].since, periods[-1].until
+    rows = list(Handover.objects.filter(youth__municipality_id=municipality_id, created_at__gte=since,
+                                        created_at__lt=until)
+                .values_list("created_at", "decided_at", "status", "is_reassignment"))
+    sent, accepted, days, reassigned = [], [], [], []
+    for p in periods:
+        inside = [r for r in rows if p.since <= r[0] < p.until]
+        own = [r for r in inside if not r[3]]
+        decided = [r for r in own if r[2] != HandoverStatus.SENT and r[1] is not None]
+        sent.append(s.count(len(own)))
+        accepted.append(s.share(sum(1 for r in decided if r[2] == HandoverStatus.ACCEPTED), len(decided)))
+        days.append(s.median([(r[1] - r[0]).total_seconds() / 86400 for r in decided]))
+        reassigned.append(s.count(len(inside) - len(own)))
+    return [
+        FigureRow(_("Overleveringer sendt"), sent),
+        FigureRow(_("Accepteret af modtageren"), accepted, _("Af de overleveringer, modtageren har svaret på.")),
+        FigureRow(_("Dage til modtagerens svar (median)"), days),
+        FigureRow(_("Unge flyttet ved omfordeling af en sagsstamme"), reassigned),
+    ]
+
+
+def contact_figures(municipality_id: int, periods: list[Period], today: datetime.date) -> list[FigureRow]:
+    return [
+        FigureRow(_("Kontakt de seneste 7 dage"), measures.contact_7_days(municipality_id, periods, today),
+                  _("Andel af de unge i et åbent forløb på kvartalets sidste dag (i dag for det løbende).")),
+        FigureRow(_("Kontakt de seneste 14 dage"), measures.contact_14_days(municipality_id, periods, today)),
+    ]
+
+
+def chain_figures(municipality_id: int, periods: list[Period], *, today: datetime.date) -> list[FigureGroup]:
+    return [
+        FigureGroup("kontakt", _("Kontaktrytme"), contact_figures(municipality_id, periods, today)),
+        FigureGroup("bekymringer", _("Bekymringer"), concern_figures(municipality_id, periods, today)),
+        FigureGroup("opfoelgning", _("Opfølgning efter overgange"), followup_figures(municipality_id, periods, today)),
+        FigureGroup("henvisninger", _("Henvisninger"), referral_figures(municipality_id, periods, today)),
+        FigureGroup("overleveringer", _("Overleveringer"), handover_figures(municipality_id, periods, today)),
+    ]

@@ -1,0 +1,90 @@
+"""Contact with a young person: the one definition behind "seneste kontakt" on Mine unge and the leaders'
+contact rhythm.
+
+A contact is a plan meeting held, an SMS either way (one sent to the young person, or one from them), an
+answered check-in, or a note written about the young person. A scheduled or failed SMS is not a contact.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet
+from django.db.models.functions import TruncDate
+
+from ungeforlob.messaging.models import CheckIn, InboundMessage, MessageStatus, OutboundMessage
+from ungeforlob.plans.models import JournalNote, PlanMeeting
+from ungeforlob.targets.periods import start_of_day
+
+# Days without contact after which Mine unge marks a young person.
+SILENT_AFTER_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Source:
+    """One kind of contact: its rows, the field holding when it happened, and whether that is a date."""
+
+    model: Any
+    field: str
+    is_date: bool = False
+    only: Q = Q()
+
+    def rows(self) -> QuerySet[Any]:
+        return self.model.objects.filter(self.only)
+
+
+SOURCES: tuple[Source, ...] = (
+    Source(PlanMeeting, "held_on", is_date=True),
+    Source(OutboundMessage, "sent_at", only=Q(status__in=(MessageStatus.SENT, MessageStatus.DELIVERED),
+                                             sent_at__isnull=False)),
+    Source(InboundMessage, "received_at"),
+    Source(CheckIn, "answered_at", only=Q(answered_at__isnull=False)),
+    Source(JournalNote, "created_at"),
+)
+
+
+def _day(source: Source) -> Any:
+    return source.field if source.is_date else TruncDate(source.field, tzinfo=ZoneInfo(settings.TIME_ZONE))
+
+
+def latest_contact_by_youth(youth_ids: Iterable[int], *, today: datetime.date) -> dict[int, datetime.date]:
+    """The day of each young person's latest contact up to today (absent when never). One query."""
+    ids = sorted(set(youth_ids))
+    if not ids:
+        return {}
+    until = start_of_day(today + datetime.timedelta(days=1))
+    parts = []
+    for source in SOURCES:
+        qs = source.rows().filter(youth_id__in=ids)
+        qs = qs.filter(**{f"{source.field}__lte": today} if source.is_date else {f"{source.field}__lt": until})
+        parts.append(qs.order_by().values("youth_id").annotate(last=Max(_day(source))).values_list("youth_id", "last"))
+    latest: dict[int, datetime.date] = {}
+    for youth_id, last in parts[0].union(*parts[1:], all=True):
+        if isinstance(last, str):  # SQLite returns a compound select's dates as text
+            last = datetime.date.fromisoformat(last[:10])
+        if last is not None and (youth_id not in latest or last > latest[youth_id]):
+            latest[youth_id] = last
+    return latest
+
+
+def contact_within(days: int, *, on: datetime.date) -> Q:
+    """A condition on Youth: some contact in the `days` days ending on `on` (both days included)."""
+    first = on - datetime.timedelta(days=days - 1)
+    since, until = start_of_day(first), start_of_day(on + datetime.timedelta(days=1))
+    condition = Q()
+    for source in SOURCES:
+        window = ({f"{source.field}__gte": first, f"{source.field}__lte": on} if source.is_date
+                  else {f"{source.field}__gte": since, f"{source.field}__lt": until})
+        condition |= Q(Exists(source.rows().filter(youth=OuterRef("pk"), **window)))
+    return condition
+
+
+def is_silent(last: datetime.date | None, *, today: datetime.date) -> bool:
+    """No contact in the last SILENT_AFTER_DAYS days, today included (or never): the same window as
+    `contact_within(SILENT_AFTER_DAYS, on=today)`."""
+    return last is None or (today - last).days >= SILENT_AFTER_DAYS
