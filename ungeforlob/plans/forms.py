@@ -14,7 +14,6 @@ from ungeforlob.plans.models import (
     ActivityStatus,
     Goal,
     HiddenReason,
-    Method,
     Responsible,
     ShareConsent,
     SharePart,
@@ -22,6 +21,7 @@ from ungeforlob.plans.models import (
     SubGoalStatus,
     WrittenBy,
 )
+from ungeforlob.vocabulary.selectors import method_choices
 from ungeforlob.youth.forms import DateInput
 
 CHANGE_REASON_LABEL = _("Hvorfor ændres det?")
@@ -147,16 +147,17 @@ class ActivityForm(VersionedForm):
                                 help_text=_("Fx “tirsdage kl. 10”."))
     place = forms.CharField(label=_("Hvor"), max_length=200, required=False)
     status = forms.ChoiceField(label=_("Status"), choices=ActivityStatus.choices, initial=ActivityStatus.PLANNED)
-    methods = forms.MultipleChoiceField(label=_("Metoder"), choices=Method.choices, required=False,
-                                        widget=forms.CheckboxSelectMultiple)
+    methods = forms.MultipleChoiceField(label=_("Metoder"), required=False, widget=forms.CheckboxSelectMultiple)
 
     field_order = ["subgoal", "title", "reason", "responsible", "responsible_name", "start_date", "end_date",
                    "when_text", "place", "status", "methods", "change_reason"]
 
-    def __init__(self, *args: Any, goals: list[Goal], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, goals: list[Goal], municipality_id: int | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.subgoals = {str(sg.pk): sg for g in goals for sg in g.subgoals.all()}
         self.fields["subgoal"].choices = _subgoal_choices(goals)
+        # The municipality's method tags (vocabulary); a retired tag is offered only where it is already chosen.
+        self.fields["methods"].choices = method_choices(municipality_id, keep=tuple(self.initial.get("methods") or ()))
 
     def clean_subgoal(self) -> SubGoal | None:
         return self.subgoals.get(self.cleaned_data.get("subgoal") or "")

@@ -141,7 +141,8 @@ class ActivityStatus(models.TextChoices):
 
 
 class Method(models.TextChoices):
-    """Professional methods (fagprofessionelle metoder) an activity draws on."""
+    """Professional methods (fagprofessionelle metoder) an activity draws on: the shipped defaults. The list in
+    use is the municipality's own (vocabulary.MethodTag), which starts from these."""
 
     CAREER_SENSING = "kl_opdage", _("Karrierelæring: at opdage")
     CAREER_SIFTING = "kl_ordne", _("Karrierelæring: at ordne")
@@ -185,10 +186,6 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    def method_labels(self) -> list[str]:
-        labels = dict(Method.choices)
-        return [str(labels[m]) for m in self.methods if m in labels]
 
 
 class Evaluation(models.Model):

@@ -205,7 +205,7 @@ def activity_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="plan", for_edit=True)
     goals = _goals(youth)
     initial = {"version": 0, "subgoal": request.GET.get("delmaal", "")[:20]}
-    form = ActivityCreateForm(_posted(request), goals=goals, initial=initial)
+    form = ActivityCreateForm(_posted(request), goals=goals, initial=initial, municipality_id=youth.municipality_id)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         ok, _activity, form = run_service(form, lambda: services.activity_create(
@@ -232,7 +232,7 @@ def activity_edit(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
     fields = ("title", "reason", "responsible", "responsible_name", "start_date", "end_date", "when_text",
               "place", "status", "methods", "version")
     initial = {f: getattr(activity, f) for f in fields} | {"subgoal": str(activity.subgoal_id)}
-    form = ActivityForm(_posted(request), goals=goals, initial=initial)
+    form = ActivityForm(_posted(request), goals=goals, initial=initial, municipality_id=youth.municipality_id)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         ok, _activity, form = run_service(form, lambda: services.activity_update(
@@ -241,7 +241,8 @@ def activity_edit(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
             responsible_name=d["responsible_name"], start_date=d["start_date"], end_date=d["end_date"],
             when_text=d["when_text"], place=d["place"], status=d["status"], methods=d["methods"],
             offer=activity.offer, change_reason=d["change_reason"]),
-            on_error=_on_stale(form, lambda data: ActivityForm(data, goals=goals)))
+            on_error=_on_stale(form, lambda data: ActivityForm(data, goals=goals, initial=initial,
+                                                               municipality_id=youth.municipality_id)))
         if ok:
             messages.success(request, _("Aktiviteten er gemt."))
             return redirect(_plan_url(youth, f"delmaal-{activity.subgoal_id}"))

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from ungeforlob.plans.models import Activity, Goal, Method, PlanChange, PlanMeeting, Profile, SubGoal
+from ungeforlob.plans.models import Activity, Goal, PlanChange, PlanMeeting, Profile, SubGoal
 from ungeforlob.plans.services._base import _actor_name
 from ungeforlob.youth.models import Youth
 
@@ -40,8 +40,9 @@ def record_change(*, youth: Youth, actor: Any, by_youth: bool, obj: Model, label
     )
 
 
-def _shown(value: Any, field: Any) -> str:
-    """A value as a person reads it in the history."""
+def _shown(value: Any, field: Any, list_labels: dict[str, str] | None = None) -> str:
+    """A value as a person reads it in the history (`list_labels`: the labels of a list's codes, e.g. the
+    municipality's method tags)."""
     if value in (None, "", []):
         return "—"
     if getattr(field, "choices", None):
@@ -49,20 +50,21 @@ def _shown(value: Any, field: Any) -> str:
     if isinstance(value, datetime.date):
         return date_format(value, "DATE_FORMAT")
     if isinstance(value, list):
-        labels = dict(Method.choices)
+        labels = list_labels or {}
         return ", ".join(str(labels.get(v, v)) for v in value)
     if isinstance(value, Model):
         return str(value)
     return str(value)
 
 
-def diff(obj: Model, new: dict[str, Any]) -> dict[str, dict[str, str]]:
+def diff(obj: Model, new: dict[str, Any], *, list_labels: dict[str, str] | None = None) -> dict[str, dict[str, str]]:
     changes = {}
     for name, value in new.items():
         old = getattr(obj, name)
         if old != value:
             field = obj._meta.get_field(name)
-            changes[str(field.verbose_name)] = {"old": _shown(old, field), "new": _shown(value, field)}
+            changes[str(field.verbose_name)] = {"old": _shown(old, field, list_labels),
+                                                "new": _shown(value, field, list_labels)}
     return changes
 
 

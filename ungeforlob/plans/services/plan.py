@@ -18,7 +18,6 @@ from ungeforlob.plans.models import (
     ActivityStatus,
     Evaluation,
     Goal,
-    Method,
     Responsible,
     SubGoal,
     SubGoalStatus,
@@ -36,6 +35,7 @@ from ungeforlob.plans.services._base import (
     _text,
 )
 from ungeforlob.plans.services.history import diff, record_change, save_versioned
+from ungeforlob.vocabulary.selectors import method_choices, method_labels
 from ungeforlob.youth.models import Youth
 
 # --- goals --------------------------------------------------------------------------------------------
@@ -193,7 +193,8 @@ def subgoal_delete(*, youth: Youth, subgoal: SubGoal, actor: Any = None, by_yout
 
 def _activity_values(errors: dict[str, str], *, youth: Youth, subgoal: SubGoal | None, title: Any,
                      reason: Any, responsible: Any, responsible_name: Any, start_date: Any, end_date: Any,
-                     when_text: Any, place: Any, status: Any, methods: Any, offer: Any) -> dict[str, Any]:
+                     when_text: Any, place: Any, status: Any, methods: Any, offer: Any,
+                     keep_methods: Iterable[str] = ()) -> dict[str, Any]:
     if subgoal is None:
         errors["subgoal"] = _("Vælg det delmål, aktiviteten hjælper på – en aktivitet skal have et delmål.")
     elif subgoal.goal.youth_id != youth.pk:
@@ -222,10 +223,12 @@ def _activity_values(errors: dict[str, str], *, youth: Youth, subgoal: SubGoal |
             errors[key] = _("Skriv en gyldig dato.")
     if (isinstance(start_date, datetime.date) and isinstance(end_date, datetime.date) and end_date < start_date):
         errors["end_date"] = _("Slutdatoen kan ikke ligge før startdatoen.")
+    # The municipality's method tags (vocabulary); a retired one only stays on an activity that had it.
+    allowed = [code for code, _label in method_choices(youth.municipality_id, keep=tuple(keep_methods))]
     chosen = list(dict.fromkeys(methods or []))
-    if any(m not in Method.values for m in chosen):
+    if any(m not in allowed for m in chosen):
         errors["methods"] = _("Vælg metoder fra listen.")
-    values["methods"] = [m for m in Method.values if m in chosen]
+    values["methods"] = [m for m in allowed if m in chosen]
     if offer is not None and offer.municipality_id != youth.municipality_id:
         errors["offer"] = _("Tilbuddet findes ikke i kommunens katalog.")
     return values
@@ -251,7 +254,8 @@ def activity_create(*, youth: Youth, subgoal: SubGoal | None, actor: Any = None,
     activity = Activity.objects.create(**values)
     shown = {k: v for k, v in values.items() if k not in ("subgoal", "offer")}
     record_change(youth=youth, actor=actor, by_youth=by_youth, obj=activity, label=activity.title, action="create",
-            changes=diff(Activity(), shown), reason=change_reason)
+            changes=diff(Activity(), shown, list_labels=method_labels(youth.municipality_id)),
+            reason=change_reason)
     _audit(youth=youth, actor=actor, by_youth=by_youth, action=AuditAction.CREATE, obj=activity)
     return activity
 
@@ -270,9 +274,9 @@ def activity_update(*, youth: Youth, activity: Activity, subgoal: SubGoal | None
     values = _activity_values(errors, youth=youth, subgoal=subgoal, title=title, reason=reason,
                               responsible=responsible, responsible_name=responsible_name, start_date=start_date,
                               end_date=end_date, when_text=when_text, place=place, status=status,
-                              methods=methods, offer=offer)
+                              methods=methods, offer=offer, keep_methods=activity.methods or ())
     _raise(errors)
-    changes = diff(activity, values)
+    changes = diff(activity, values, list_labels=method_labels(youth.municipality_id))
     if changes:
         # Nothing to write when nothing changed, so nothing can be overwritten either.
         save_versioned(activity, version=version, values=values)

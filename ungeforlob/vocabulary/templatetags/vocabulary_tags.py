@@ -74,3 +74,16 @@ def term(context: template.Context, key: Any, label: Any = None) -> str:
 def nav_partner(context: template.Context) -> bool:
     request = context.get("request")
     return policy.is_partner(getattr(request, "user", None))
+
+
+@register.simple_tag(takes_context=True)
+def method_labels(context: template.Context, codes: Any, municipality_id: Any) -> list[str]:
+    """The labels of an activity's method tags in the municipality's words (read once per request)."""
+    request = context.get("request")
+    cache: dict[Any, dict[str, str]] = getattr(request, "_vocabulary_method_labels", None) or {}
+    if municipality_id not in cache:
+        cache[municipality_id] = selectors.method_labels(municipality_id)
+        if request is not None:
+            request._vocabulary_method_labels = cache
+    labels = cache[municipality_id]
+    return [labels[code] for code in (codes or []) if code in labels]
