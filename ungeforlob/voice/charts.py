@@ -10,10 +10,10 @@ from typing import Any
 
 from ungeforlob.insights.suppression import Cell
 
-WIDTH = 640
-LABEL_W = 210
-BAR_W = 330
-ROW_H = 26
+# Each row: its label on one line, the bar and its figure under it — readable on a phone as on paper.
+WIDTH = 400
+BAR_W = 300
+ROW_H = 42
 
 
 def _length(cell: Cell) -> float | None:
@@ -33,9 +33,10 @@ def bar_chart(*, slug: str, title: str, rows: list[tuple[str, Cell]], max_value:
         length = 0.0
         if value and top:
             length = max(2.0, BAR_W * value / float(top))
-        y = 8 + i * ROW_H
+        y = 4 + i * ROW_H
         # Coordinates as plain strings: the template must not localise them ("12,5" is no SVG number).
-        bars.append({"label": label, "figure": figure, "shown": value is not None, "text_y": str(y + 15), "bar_y": str(y + 3),
-                     "length": f"{length:.1f}", "value_x": f"{LABEL_W + length + 8:.1f}"})
-    return {"slug": slug, "title": title, "bars": bars, "height": str(16 + len(rows) * ROW_H), "width": str(WIDTH),
-            "label_x": str(LABEL_W - 8), "bar_x": str(LABEL_W), "value_label": value_label}
+        bars.append({"label": label, "figure": figure, "shown": value is not None, "label_y": str(y + 14),
+                     "bar_y": str(y + 20), "value_y": str(y + 33), "length": f"{length:.1f}",
+                     "value_x": f"{length + 6:.1f}"})
+    return {"slug": slug, "title": title, "bars": bars, "height": str(8 + len(rows) * ROW_H), "width": str(WIDTH),
+            "value_label": value_label}

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404
@@ -67,24 +68,24 @@ def _month_label(created: Any) -> str:
     return formats.date_format(timezone.localtime(created), "F Y")
 
 
-def comments_in(*, municipality_id: int, quarter: Quarter, unread_only: bool = False) -> dict[str, Any]:
-    """The comments of one quarter, scrubbed, each with its month only — or none when the quarter has fewer
-    than five answers (a comment from a quarter of three answers is nearly a signature). Two queries."""
-    answers = ServiceFeedback.objects.filter(municipality_id=municipality_id,
-                                             created_at__gte=start_dt(quarter),
+COMMENTS_PER_PAGE = 20
+
+
+def comments_in(*, municipality_id: int, quarter: Quarter, unread_only: bool = False, page: Any = 1) -> dict[str, Any]:
+    """One page of a quarter's comments, scrubbed, each with its month only — or none when the quarter has fewer
+    than five answers (a comment from a quarter of three answers is nearly a signature). Three queries."""
+    answers = ServiceFeedback.objects.filter(municipality_id=municipality_id, created_at__gte=start_dt(quarter),
                                              created_at__lt=end_dt(quarter))
     n = answers.count()
     if n < s.THRESHOLD:
-        return {"quarter": quarter, "answers": s.count(n), "shown": False, "comments": []}
-    qs = answers.exclude(comment="").select_related("review", "review__answered_by").order_by("-created_at", "-pk")
+        return {"quarter": quarter, "answers": s.count(n), "shown": False, "comments": [], "page": None}
+    qs = answers.exclude(comment="").select_related("review").order_by("-created_at", "-pk")
     if unread_only:
         qs = qs.filter(review__isnull=True)
-    comments = []
-    for fb in qs:
-        review = getattr(fb, "review", None)
-        comments.append({"pk": fb.pk, "month": _month_label(fb.created_at), "text": scrub(fb.comment),
-                         "heard": fb.heard, "useful": fb.useful, "review": review})
-    return {"quarter": quarter, "answers": s.count(n), "shown": True, "comments": comments}
+    shown = Paginator(qs, COMMENTS_PER_PAGE).get_page(page)
+    comments = [{"pk": fb.pk, "month": _month_label(fb.created_at), "text": scrub(fb.comment), "heard": fb.heard,
+                 "useful": fb.useful, "review": getattr(fb, "review", None)} for fb in shown]
+    return {"quarter": quarter, "answers": s.count(n), "shown": True, "comments": comments, "page": shown}
 
 
 def reviewable_feedback(user: Any, pk: Any) -> ServiceFeedback:

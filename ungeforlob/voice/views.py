@@ -29,7 +29,8 @@ def overview(request: HttpRequest) -> HttpResponse:
     voice = report.voice_section(municipality_id=mid, quarters=last_quarters(8, until=form.quarters[0]))
     return render(request, "voice/overview.html", {
         "form": form, "quarter": quarter, "rows": voice["rows"], "charts": voice["charts"],
-        "comments": selectors.comments_in(municipality_id=mid, quarter=quarter, unread_only=form.unread_only),
+        "comments": selectors.comments_in(municipality_id=mid, quarter=quarter, unread_only=form.unread_only,
+                                          page=request.GET.get("side", 1)),
         "unread_only": form.unread_only,
     })
 

@@ -179,3 +179,12 @@ def test_professionals_are_refused_the_voice_pages(p: Personas, as_user) -> None
     assert client.get("/ledelse/stemme/").status_code == 403
     assert client.post(f"/ledelse/stemme/kommentar/{fb.pk}/", {"action": "read", "version": 0}).status_code == 403
     assert not FeedbackReview.objects.exists()
+
+
+@pytest.mark.parametrize(("side", "expected"), [("1", 20), ("2", 5), ("abc", 20), ("999", 5)])
+def test_the_comments_come_twenty_to_a_page(p: Personas, as_user, side: str, expected: int) -> None:
+    for i in range(25):
+        give(p.youth, comment=f"Kommentar nummer {i}", on=IN_Q)
+    response = as_user(p.leader).get("/ledelse/stemme/", {"kvartal": Q.code, "side": side})
+    assert response.status_code == 200
+    assert len(response.context["comments"]["comments"]) == expected
