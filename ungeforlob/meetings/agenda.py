@@ -37,8 +37,9 @@ def tasks_due(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     return [
         AgendaItem(due=d.due_on, kind="kædemøde", title=d.text, youth_name=d.entry.youth.first_name,
                    url=reverse("meetings:entry", args=[d.entry_id]), overdue=d.due_on < today,
-                   detail=_("Besluttet på %(name)s %(d)s") % {"name": d.entry.occurrence.meeting.name,
-                                                           "d": d.entry.occurrence.held_on.strftime("%d.%m.%Y")},
+                   detail=_("Frist %(due)s. Besluttet på %(name)s %(d)s.") % {
+                       "due": d.due_on.strftime("%d.%m.%Y"), "name": d.entry.occurrence.meeting.name,
+                       "d": d.entry.occurrence.held_on.strftime("%d.%m.%Y")},
                    actions={"done": reverse("meetings:decision_done", args=[d.pk])})
         for d in qs
     ]

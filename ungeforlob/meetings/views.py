@@ -6,6 +6,7 @@ authorises (404 when not visible, the same as not existing), one service or sele
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -65,10 +66,13 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = permissions.get_meeting_for(request.user, pk)
     today = timezone.localdate()
+    detail = selectors.meeting_detail(meeting, today=today)
+    # The form suggests the rhythm's next day after the meetings already planned.
+    after = detail["upcoming"][-1].held_on + datetime.timedelta(days=1) if detail["upcoming"] else today
     return render(request, "meetings/meeting_detail.html", {
-        "meeting": meeting, **selectors.meeting_detail(meeting, today=today),
+        "meeting": meeting, **detail,
         "member_form": forms.MemberForm(people=selectors.member_choices(meeting)),
-        "occurrence_form": forms.OccurrenceForm(initial={"held_on": services.next_date(meeting, on_or_after=today)}),
+        "occurrence_form": forms.OccurrenceForm(initial={"held_on": services.next_date(meeting, on_or_after=after)}),
     })
 
 

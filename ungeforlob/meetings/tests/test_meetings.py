@@ -241,3 +241,9 @@ def test_the_youths_part_of_a_meeting_costs_the_same_queries(p: Personas, count_
                                  due_on=occurrence.held_on)
     assert count_queries(lambda: export_data(p.youth)) == small
     assert count_queries(lambda: timeline_for(p.youth)) == small_timeline
+
+
+def test_the_meeting_page_suggests_the_rhythms_next_day_after_those_planned(p: Personas) -> None:
+    w = world(p)  # weekly; meetings planned today, in 7 and in 14 days
+    form = client_for(p.contact_person).get(f"/kaedemoeder/{w.meeting.pk}/").context["occurrence_form"]
+    assert form.initial["held_on"] == w.fresh.held_on + datetime.timedelta(days=7)
