@@ -95,6 +95,7 @@ DEMO_LOADERS: list[str] = [
     "ungeforlob.chain.demo.load",
     "ungeforlob.offers.demo.link_activities",
     "ungeforlob.messaging.demo.load",
+    "ungeforlob.meetings.demo.load",
     "ungeforlob.voice.demo.load",
 ]
 
