@@ -2,7 +2,8 @@
 contact rhythm.
 
 A contact is a plan meeting held, an SMS either way (one sent to the young person, or one from them), an
-answered check-in, or a note written about the young person. A scheduled or failed SMS is not a contact.
+answered check-in, or a note written about the young person. A scheduled or failed SMS is not a contact, nor
+is a Min side login code.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from django.conf import settings
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncDate
 
-from ungeforlob.messaging.models import CheckIn, InboundMessage, MessageStatus, OutboundMessage
+from ungeforlob.messaging.models import CheckIn, InboundMessage, MessageKind, MessageStatus, OutboundMessage
 from ungeforlob.plans.models import JournalNote, PlanMeeting
 from ungeforlob.targets.periods import start_of_day
 
@@ -40,8 +41,9 @@ class Source:
 
 SOURCES: tuple[Source, ...] = (
     Source(PlanMeeting, "held_on", is_date=True),
+    # A login code the young person asked for on Min side is not contact with anyone.
     Source(OutboundMessage, "sent_at", only=Q(status__in=(MessageStatus.SENT, MessageStatus.DELIVERED),
-                                             sent_at__isnull=False)),
+                                             sent_at__isnull=False) & ~Q(kind=MessageKind.LOGIN_CODE)),
     Source(InboundMessage, "received_at"),
     Source(CheckIn, "answered_at", only=Q(answered_at__isnull=False)),
     Source(JournalNote, "created_at"),

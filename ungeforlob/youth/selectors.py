@@ -60,10 +60,20 @@ def annotate_caseload(qs: QuerySet[Youth]) -> QuerySet[Youth]:
 
 
 def caseload_rows(rows: Any) -> list[Youth]:
-    """One page of the caseload, evaluated, with the level's name on each row (`current_level_label`)."""
-    from ungeforlob.progression.selectors import with_level_labels
+    """One page of the caseload, evaluated, with the level's name on each row (`current_level_label`) and the
+    day of the latest contact (`last_contact`, `is_silent` after 14 days without; one query for the page)."""
+    from django.utils import timezone
 
-    return with_level_labels(rows)
+    from ungeforlob.progression.selectors import with_level_labels
+    from ungeforlob.targets.contact import is_silent, latest_contact_by_youth
+
+    rows = with_level_labels(rows)
+    today = timezone.localdate()
+    latest = latest_contact_by_youth([y.pk for y in rows], today=today)
+    for y in rows:
+        y.last_contact = latest.get(y.pk)  # type: ignore[attr-defined]
+        y.is_silent = is_silent(y.last_contact, today=today)  # type: ignore[attr-defined]
+    return rows
 
 
 def caseload_for(user: Any, *, scope: str = "kontaktperson", q: str = "", sort: str = "navn") -> QuerySet[Youth]:
