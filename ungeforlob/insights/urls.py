@@ -6,4 +6,5 @@ app_name = "insights"
 
 urlpatterns = [
     path("ledelse/", views.dashboard, name="dashboard"),
+    path("ledelse/eksport/<slug:slug>.<slug:fmt>", views.export, name="export"),
 ]

@@ -3,4 +3,7 @@ from ungeforlob.testing_cases import OutsiderCase as C
 
 
 def cases(p: Personas) -> list[C]:
-    return [C("insights:dashboard", "/ledelse/", refused_statuses=(403,), allowed_for=("leader",))]
+    return [
+        C("insights:dashboard", "/ledelse/", refused_statuses=(403,), allowed_for=("leader",)),
+        C("insights:export", "/ledelse/eksport/flow-matrix.csv", refused_statuses=(403,), allowed_for=("leader",)),
+    ]

@@ -3,4 +3,7 @@ from ungeforlob.testing_cases import SuccessCase as C
 
 
 def cases(p: Personas) -> list[C]:
-    return [C("insights:dashboard", "/ledelse/", who="leader")]
+    return [
+        C("insights:dashboard", "/ledelse/", who="leader", contains="Bevægelser mellem niveauer"),
+        C("insights:export", "/ledelse/eksport/outcomes-ended.xlsx", who="leader"),
+    ]

@@ -1,37 +1,57 @@
-from ungeforlob.testing import Personas, make_youth
+from ungeforlob.audit.models import AuditEvent
+from ungeforlob.insights.snapshots import snapshots_refresh
+from ungeforlob.insights.tests.factories import D, tiny_youth
+from ungeforlob.testing import Personas
 
 
-def test_the_leader_sees_figures_and_caseloads_but_no_youth_names(p: Personas, as_user) -> None:
+def test_the_leader_sees_the_sections_and_no_youth_names(p: Personas, as_user) -> None:
+    snapshots_refresh()
     page = as_user(p.leader).get("/ledelse/").content.decode()
-    assert "Unge i forløb nu" in page
-    assert "Mette" in page  # staff names are fine: the caseload per contact person
+    assert "Bevægelser mellem niveauer" in page and "Resultater" in page and "Kapacitet" in page
     assert "Josefine" not in page and "Mikkel" not in page
 
 
-def test_a_professional_cannot_open_the_leader_overview(p: Personas, as_user) -> None:
+def test_a_professional_cannot_open_the_leader_page_or_an_export(p: Personas, as_user) -> None:
     assert as_user(p.contact_person).get("/ledelse/").status_code == 403
+    assert as_user(p.contact_person).get("/ledelse/eksport/flow-matrix.csv").status_code == 403
 
 
-def test_the_leader_overview_has_a_constant_query_count(p: Personas, as_user, count_queries) -> None:
-    client = as_user(p.leader)
-    small = count_queries(lambda: client.get("/ledelse/"))
-    for i in range(15):
-        make_youth(p.contact_person, first_name=f"U{i}", mobile=f"+45707070{i:02d}")
-    assert count_queries(lambda: client.get("/ledelse/")) == small
-
-
-def test_leaders_land_on_the_overview(p: Personas, as_user) -> None:
+def test_leaders_land_on_the_leader_page(p: Personas, as_user) -> None:
     assert as_user(p.leader).get("/").url == "/ledelse/"
 
 
-def test_two_contact_persons_with_the_same_name_have_a_caseload_each(p: Personas, as_user) -> None:
-    from ungeforlob.testing import make_user
+def test_bad_filter_values_show_a_danish_message_not_an_error(p: Personas, as_user) -> None:
+    response = as_user(p.leader).get("/ledelse/?fra=x&til=2024-7&organisation=%27&team=99999&alder=0&sektor=zz")
+    assert response.status_code == 200
+    assert "Der er fejl i formularen" in response.content.decode()
 
-    twin = make_user("tvilling", p.municipality, p.organisation)
-    twin.first_name, twin.last_name = p.contact_person.first_name, p.contact_person.last_name
-    twin.save()
-    make_youth(twin, first_name="Tvillingens")
-    caseloads = as_user(p.leader).get("/ledelse/").context["caseloads"]
-    mine = [c for c in caseloads if c["professional__first_name"] == p.contact_person.first_name]
-    assert sorted((c["professional_id"], c["n"]) for c in mine) == sorted(
-        [(p.contact_person.pk, 1), (twin.pk, 1)])
+
+def test_an_unknown_table_or_format_is_not_found(p: Personas, as_user) -> None:
+    client = as_user(p.leader)
+    assert client.get("/ledelse/eksport/flow-nothing.csv").status_code == 404
+    assert client.get("/ledelse/eksport/flow-matrix.pdf").status_code == 404
+    assert client.get("/ledelse/eksport/zzz-matrix.csv").status_code == 404
+
+
+def test_a_csv_export_shows_suppressed_cells_as_fewer_than_five_and_is_audited(p: Personas, as_user) -> None:
+    snapshots_refresh()
+    response = as_user(p.leader).get("/ledelse/eksport/flow-matrix.csv")
+    body = response.content.decode("utf-8-sig")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "færre end 5" in body and body.splitlines()[0].startswith("Fra;")
+    event = AuditEvent.objects.get(action="export", object_id="flow-matrix")
+    assert event.youth_id is None and event.municipality_id == p.municipality.pk
+
+
+def test_an_xlsx_export_opens_with_the_same_figures(p: Personas, as_user) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    for i in range(6):
+        tiny_youth(p.contact_person, course=(D(2024, 1, 10), D(2024, 2, 10), "job"), first_name=f"Ung{i}")
+    response = as_user(p.leader).get("/ledelse/eksport/outcomes-ended.xlsx?fra=2024-1&til=2024-1")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0][0] == "Kvartal"
+    assert rows[1] == ["1. kvt. 2024", "færre end 5", 100, "færre end 5", 6]
