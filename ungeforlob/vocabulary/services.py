@@ -12,6 +12,7 @@ from django.db.models import F, Model
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
@@ -19,7 +20,12 @@ from ungeforlob.chain.models import ChainRole
 from ungeforlob.vocabulary import defaults, permissions
 from ungeforlob.vocabulary.models import AgeBounds, Approach, MethodTag, RoleDescription, Term
 
-STALE = _("Nogen har ændret det, mens du skrev. Se den nye udgave herunder, og ret igen, hvis det stadig er nødvendigt.")
+STALE = gettext_lazy("Nogen har ændret det, mens du skrev. Se den nye udgave herunder, og ret igen, hvis det stadig er nødvendigt.")
+
+
+def _stale_error() -> ValidationError:
+    """The refusal of a save based on an old version (the code lets the view move the form to the new one)."""
+    return ValidationError({"__all__": ValidationError(STALE, code="stale")})
 
 
 def _editor(actor: Any) -> None:
@@ -53,7 +59,7 @@ def _save_versioned(obj: Model, *, version: Any, values: dict[str, Any]) -> None
     expected = _version(version)
     updated = type(obj).objects.filter(pk=obj.pk, version=expected).update(**values, version=F("version") + 1)
     if not updated:
-        raise ValidationError({"__all__": STALE}, code="stale")
+        raise _stale_error()
     for key, value in values.items():
         setattr(obj, key, value)
     obj.version = expected + 1
@@ -188,13 +194,13 @@ def role_description_save(*, actor: Any, role: str, version: Any, staff_text: st
                                                             role=role).first()
     if row is None:
         if _version(version) != 0:
-            raise ValidationError({"__all__": STALE}, code="stale")
+            raise _stale_error()
         try:
             with transaction.atomic():
                 row = RoleDescription.objects.create(municipality_id=actor.municipality_id, role=role,
                                                      updated_by=actor, **values)
         except IntegrityError:
-            raise ValidationError({"__all__": STALE}, code="stale") from None
+            raise _stale_error() from None
         audit_record(actor=actor, action=AuditAction.CREATE, obj=row)
         return row
     _save_versioned(row, version=version, values={**values, "updated_by": actor, "updated_at": timezone.now()})
@@ -342,12 +348,12 @@ def age_bounds_set(*, actor: Any, version: Any, min_age: Any, max_age: Any, note
     row = AgeBounds.objects.select_for_update().filter(municipality_id=actor.municipality_id).first()
     if row is None:
         if _version(version) != 0:
-            raise ValidationError({"__all__": STALE}, code="stale")
+            raise _stale_error()
         try:
             with transaction.atomic():
                 row = AgeBounds.objects.create(municipality_id=actor.municipality_id, **values)
         except IntegrityError:
-            raise ValidationError({"__all__": STALE}, code="stale") from None
+            raise _stale_error() from None
         audit_record(actor=actor, action=AuditAction.CREATE, obj=row, detail=values)
         return row
     _save_versioned(row, version=version, values={**values, "updated_at": timezone.now()})
@@ -375,12 +381,12 @@ def approach_save(*, actor: Any, organisation: Any, version: Any, approach: str,
     row = Approach.objects.select_for_update().filter(organisation=organisation).first()
     if row is None:
         if _version(version) != 0:
-            raise ValidationError({"__all__": STALE}, code="stale")
+            raise _stale_error()
         try:
             with transaction.atomic():
                 row = Approach.objects.create(organisation=organisation, updated_by=actor, **values)
         except IntegrityError:
-            raise ValidationError({"__all__": STALE}, code="stale") from None
+            raise _stale_error() from None
         audit_record(actor=actor, action=AuditAction.CREATE, obj=row)
         return row
     _save_versioned(row, version=version, values={**values, "updated_by": actor, "updated_at": timezone.now()})
