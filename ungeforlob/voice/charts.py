@@ -24,10 +24,12 @@ def _length(cell: Cell) -> float | None:
 
 
 def bar_chart(*, slug: str, title: str, rows: list[tuple[str, Cell]], max_value: float | None = None,
-              value_label: str = "") -> dict[str, Any]:
-    """`rows` are (label, cell) pairs; bars are scaled to `max_value` (default: the largest shown value)."""
+              value_label: str = "", target: float | None = None) -> dict[str, Any]:
+    """`rows` are (label, cell) pairs; bars are scaled to `max_value` (default: the largest shown value, or the
+    target when it is larger). `target` draws a dashed line where the target lies."""
     values = [_length(cell) for _label, cell in rows]
-    top = max_value if max_value is not None else max((v for v in values if v is not None), default=0)
+    top = max_value if max_value is not None else max([v for v in values if v is not None] + [target or 0],
+                                                      default=0)
     bars = []
     for i, ((label, figure), value) in enumerate(zip(rows, values, strict=True)):
         length = 0.0
@@ -38,5 +40,6 @@ def bar_chart(*, slug: str, title: str, rows: list[tuple[str, Cell]], max_value:
         bars.append({"label": label, "figure": figure, "shown": value is not None, "label_y": str(y + 14),
                      "bar_y": str(y + 20), "value_y": str(y + 33), "length": f"{length:.1f}",
                      "value_x": f"{length + 6:.1f}"})
+    target_x = f"{BAR_W * min(target, top) / top:.1f}" if target is not None and top else ""
     return {"slug": slug, "title": title, "bars": bars, "height": str(8 + len(rows) * ROW_H), "width": str(WIDTH),
-            "value_label": value_label}
+            "value_label": value_label, "target_x": target_x}

@@ -6,14 +6,18 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.db.models.functions import ExtractMonth, ExtractYear
+from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ungeforlob.accounts.models import Municipality
-from ungeforlob.chain.models import Concern
 from ungeforlob.insights import suppression as s
 from ungeforlob.portal.models import ServiceFeedback
+from ungeforlob.targets.chain_figures import chain_figures
+from ungeforlob.targets.periods import last_quarters as periods_back
+from ungeforlob.targets.selectors import targets_for_year
 from ungeforlob.voice import selectors
 from ungeforlob.voice.benchmark import GOOD_ENDS
 from ungeforlob.voice.charts import bar_chart
@@ -54,20 +58,6 @@ def outcomes(*, municipality_id: int, quarters: list[Quarter]) -> dict[str, Any]
     }
 
 
-def chain_figures(*, municipality_id: int, quarter: Quarter) -> dict[str, Any]:
-    """Concerns raised in the quarter: how many, answered within the deadline, median response, escalated."""
-    qs = Concern.objects.filter(youth__municipality_id=municipality_id, raised_at__gte=start_dt(quarter),
-                                raised_at__lt=end_dt(quarter))
-    c = qs.aggregate(
-        n=Count("id"),
-        on_time=Count("id", filter=Q(acknowledged_at__isnull=False, acknowledged_at__date__lte=F("ack_due"))),
-        escalated=Count("id", filter=Q(escalated_at__isnull=False)))
-    minutes = [m / 60 for m in qs.filter(response_minutes__isnull=False).values_list("response_minutes", flat=True)]
-    return {"concerns": s.count(c["n"]), "on_time": s.share(c["on_time"], c["n"]),
-            "escalated": s.count(c["escalated"]),
-            "median_response": s.median(minutes)}
-
-
 def voice_section(*, municipality_id: int, quarters: list[Quarter]) -> dict[str, Any]:
     rows = selectors.feedback_by_quarter(municipality_id=municipality_id, quarters=quarters)
     last = rows[-1]
@@ -100,14 +90,38 @@ def celebrate(*, municipality_id: int, quarter: Quarter) -> list[dict[str, Any]]
     return [{"text": text, "figure": s.count(n)} for text, n in items]
 
 
+def targets_section(*, municipality_id: int, quarter: Quarter) -> list[dict[str, Any]]:
+    """The year's targets against the actual figures up to the quarter's end, each with its trend as a chart."""
+    today = min(timezone.localdate(), quarter.end)
+    out = []
+    for row in targets_for_year(municipality_id, quarter.year, today=today):
+        unit = str(row.measure.unit_label)
+        target = float(row.target.value)
+        chart = bar_chart(slug=f"maal-{row.measure.key}", title=str(row.measure.label),
+                          rows=[(period.label, cell) for period, cell, _n in row.trend],
+                          max_value=100 if row.measure.unit == "pct" else None, target=target,
+                          value_label=_("Faktisk"))
+        chart["target_label"] = f"{row.target.get_direction_display()} {number_format(target)} {unit}"
+        out.append({"row": row, "chart": chart, "target_label": chart["target_label"]})
+    return out
+
+
+def chain_section(*, quarter: Quarter, municipality_id: int) -> dict[str, Any]:
+    """The chain's own figures (the targets app's) for the four quarters up to the report's."""
+    today = min(timezone.localdate(), quarter.end)
+    periods = periods_back(today, 4)
+    return {"periods": periods, "groups": chain_figures(municipality_id, periods, today=today)}
+
+
 def report_context(*, municipality_id: int, quarter: Quarter) -> dict[str, Any]:
     quarters = last_quarters(8, until=quarter)
     return {
+        "targets": targets_section(municipality_id=municipality_id, quarter=quarter),
+        "chain": chain_section(municipality_id=municipality_id, quarter=quarter),
         "municipality": Municipality.objects.only("name").get(pk=municipality_id),
         "quarter": quarter,
         "quarters": quarters,
         "outcomes": outcomes(municipality_id=municipality_id, quarters=quarters),
-        "chain": chain_figures(municipality_id=municipality_id, quarter=quarter),
         "voice": voice_section(municipality_id=municipality_id, quarters=quarters),
         "celebrate": celebrate(municipality_id=municipality_id, quarter=quarter),
     }

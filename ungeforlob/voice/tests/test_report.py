@@ -84,3 +84,25 @@ def test_the_report_has_a_constant_query_count(p: Personas, as_user, count_queri
     for i in range(20):
         give(p.youth, heard=1 + i % 5, comment="hej", on=datetime.date(2025, 1 + i % 12, 3))
     assert count_queries(lambda: client.get("/ledelse/rapport/", {"kvartal": Q.code})) == small
+
+
+def test_the_report_sets_the_years_targets_against_the_actual_figures(quarter_data: Personas, as_user) -> None:
+    from decimal import Decimal
+
+    from ungeforlob.targets.models import Direction
+    from ungeforlob.targets.services import target_create
+
+    target_create(actor=quarter_data.leader, year=2026, measure="ended_in_education_or_job",
+                  direction=Direction.AT_LEAST, value=Decimal("65"))
+    response = as_user(quarter_data.leader).get("/ledelse/rapport/", {"kvartal": Q.code})
+    (row,) = response.context["targets"]
+    assert str(row["row"].actual) == "100 %"  # 8 of 8 ended courses in Q1–Q2 2026 ended in education or job
+    assert row["row"].met is True
+    page = response.content.decode()
+    assert "Afsluttede forløb, der endte i uddannelse eller job" in page and "Målet er nået" in page
+    assert 'stroke-dasharray="5 4"' in page  # the target drawn as a dashed line in its chart
+
+
+def test_the_report_shows_the_chains_own_figures(p: Personas, as_user) -> None:
+    page = as_user(p.leader).get("/ledelse/rapport/", {"kvartal": Q.code}).content.decode()
+    assert "Kædens egne tal" in page and "Kontaktrytme" in page and "Bekymringer" in page
