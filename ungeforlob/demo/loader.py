@@ -97,6 +97,7 @@ DEMO_LOADERS: list[str] = [
     "ungeforlob.messaging.demo.load",
     "ungeforlob.meetings.demo.load",
     "ungeforlob.voice.demo.load",
+    "ungeforlob.reflection.demo.load",
 ]
 
 
