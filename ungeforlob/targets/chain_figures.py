@@ -15,11 +15,14 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.db.models.functions import TruncDate
+from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ungeforlob.chain.models import Handover, HandoverStatus, Referral, ReferralStatus
 from ungeforlob.insights import suppression as s
+from ungeforlob.insights.tables import Table
 from ungeforlob.messaging.models import OutboundMessage
 from ungeforlob.targets import measures
 from ungeforlob.targets.periods import Period
@@ -48,9 +51,10 @@ def _hours(minutes: list[int]) -> list[float]:
     return [m / 60 for m in minutes]
 
 
-def concern_figures(municipality_id: int, periods: list[Period], today: datetime.date) -> list[FigureRow]:
+def concern_figures(municipality_id: int, periods: list[Period], today: datetime.date,
+                    only: Any = None) -> list[FigureRow]:
     since, until = periods[0].since, periods[-1].until
-    rows = list(measures.concerns_in(municipality_id, since, until)
+    rows = list(measures.concerns_in(municipality_id, since, until, only)
                 .annotate(on_time=ExpressionWrapper(measures.concern_answered_on_time(), output_field=BooleanField()),
                           due=ExpressionWrapper(measures.concern_due(today), output_field=BooleanField()))
                 .values_list("raised_at", "response_minutes", "on_time", "due", "escalated_at"))
@@ -70,7 +74,8 @@ def concern_figures(municipality_id: int, periods: list[Period], today: datetime
     ]
 
 
-def followup_figures(municipality_id: int, periods: list[Period], today: datetime.date) -> list[FigureRow]:
+def followup_figures(municipality_id: int, periods: list[Period], today: datetime.date,
+                     only: Any = None) -> list[FigureRow]:
     """Follow-up steps planned in the period (before today, not cancelled): done on or before the planned day
     — an SMS step when its message went out by then."""
     first, last = periods[0].start, min(periods[-1].end, today - datetime.timedelta(days=1))
@@ -84,8 +89,8 @@ def followup_figures(municipality_id: int, periods: list[Period], today: datetim
         inside = Q(planned_date__gte=p.start, planned_date__lte=min(p.end, last))
         counts[f"n{i}"] = Count("pk", filter=inside)
         counts[f"k{i}"] = Count("pk", filter=inside & on_time)
-    row = (FollowUp.objects.filter(youth__municipality_id=municipality_id, planned_date__gte=first,
-                                   planned_date__lte=last)
+    row = (measures.scoped(FollowUp.objects.filter(planned_date__gte=first, planned_date__lte=last),
+                           municipality_id, only)
            .exclude(status=FollowUpStatus.CANCELLED).aggregate(**counts))
     return [
         FigureRow(_("Opfølgningsskridt planlagt"), [s.count(row[f"n{i}"]) for i in range(len(periods))]),
@@ -94,9 +99,13 @@ def followup_figures(municipality_id: int, periods: list[Period], today: datetim
     ]
 
 
-def referral_figures(municipality_id: int, periods: list[Period], today: datetime.date) -> list[FigureRow]:
+def referral_figures(municipality_id: int, periods: list[Period], today: datetime.date,
+                     only: Any = None) -> list[FigureRow]:
     since, until = periods[0].since, periods[-1].until
-    rows = list(Referral.objects.filter(municipality_id=municipality_id)
+    referrals = Referral.objects.filter(municipality_id=municipality_id)
+    if only is not None:  # filtered: the referrals of the young people in the filters (accepted ones)
+        referrals = referrals.filter(youth__in=only)
+    rows = list(referrals
                 .filter(Q(submitted_at__gte=since, submitted_at__lt=until) | Q(decided_at__gte=since,
                                                                                 decided_at__lt=until))
                 .values_list("submitted_at", "decided_at", "status"))
@@ -113,10 +122,11 @@ def referral_figures(municipality_id: int, periods: list[Period], today: datetim
     ]
 
 
-def handover_figures(municipality_id: int, periods: list[Period], today: datetime.date) -> list[FigureRow]:
+def handover_figures(municipality_id: int, periods: list[Period], today: datetime.date,
+                     only: Any = None) -> list[FigureRow]:
     since, until = periods[0].since, periods[-1].until
-    rows = list(Handover.objects.filter(youth__municipality_id=municipality_id, created_at__gte=since,
-                                        created_at__lt=until)
+    rows = list(measures.scoped(Handover.objects.filter(created_at__gte=since, created_at__lt=until),
+                                municipality_id, only)
                 .values_list("created_at", "decided_at", "status", "is_reassignment"))
     sent, accepted, days, reassigned = [], [], [], []
     for p in periods:
@@ -135,19 +145,47 @@ def handover_figures(municipality_id: int, periods: list[Period], today: datetim
     ]
 
 
-def contact_figures(municipality_id: int, periods: list[Period], today: datetime.date) -> list[FigureRow]:
+def contact_figures(municipality_id: int, periods: list[Period], today: datetime.date,
+                    only: Any = None) -> list[FigureRow]:
     return [
-        FigureRow(_("Kontakt de seneste 7 dage"), measures.contact_7_days(municipality_id, periods, today),
+        FigureRow(_("Kontakt de seneste 7 dage"), measures.contact_7_days(municipality_id, periods, today, only=only),
                   _("Andel af de unge i et åbent forløb på kvartalets sidste dag (i dag for det løbende).")),
-        FigureRow(_("Kontakt de seneste 14 dage"), measures.contact_14_days(municipality_id, periods, today)),
+        FigureRow(_("Kontakt de seneste 14 dage"), measures.contact_14_days(municipality_id, periods, today, only=only)),
     ]
 
 
-def chain_figures(municipality_id: int, periods: list[Period], *, today: datetime.date) -> list[FigureGroup]:
+def chain_figures(municipality_id: int, periods: list[Period], *, today: datetime.date,
+                  only: Any = None) -> list[FigureGroup]:
+    args = (municipality_id, periods, today, only)
     return [
-        FigureGroup("kontakt", _("Kontaktrytme"), contact_figures(municipality_id, periods, today)),
-        FigureGroup("bekymringer", _("Bekymringer"), concern_figures(municipality_id, periods, today)),
-        FigureGroup("opfoelgning", _("Opfølgning efter overgange"), followup_figures(municipality_id, periods, today)),
-        FigureGroup("henvisninger", _("Henvisninger"), referral_figures(municipality_id, periods, today)),
-        FigureGroup("overleveringer", _("Overleveringer"), handover_figures(municipality_id, periods, today)),
+        FigureGroup("kontakt", _("Kontaktrytme"), contact_figures(*args)),
+        FigureGroup("bekymringer", _("Bekymringer"), concern_figures(*args)),
+        FigureGroup("opfoelgning", _("Opfølgning efter overgange"), followup_figures(*args)),
+        FigureGroup("henvisninger", _("Henvisninger"), referral_figures(*args)),
+        FigureGroup("overleveringer", _("Overleveringer"), handover_figures(*args)),
     ]
+
+
+def periods_of(filters: Any, today: datetime.date) -> list[Period]:
+    """The filters' quarters (insights.quarters.Quarter) as periods, the running one counted so far."""
+    return [Period(q.start, q.end, q.label).clipped(today) for q in filters.quarters if q.start <= today]
+
+
+def tables(filters: Any, *, today: datetime.date | None = None) -> list[Table]:
+    """The chain's figures in the leader's filters, one table per group (registered in insights' TABLE_SOURCES
+    as "chain", so each downloads as CSV and XLSX). Filtered views are suppressed as a whole when the filtered
+    group differs from a parent by fewer than 5 young people."""
+    today = today or timezone.localdate()
+    periods = periods_of(filters, today)
+    if not periods:
+        return []
+    only = filters.youth_ids() if filters.active else None
+    groups = chain_figures(filters.municipality_id, periods, today=today, only=only)
+    if filters.active:
+        base, parents = filters.base(), filters.parent_bases()
+        for group in groups:
+            for row in group.rows:
+                row.cells = s.suppress_for_filter(row.cells, base=base, parent_bases=parents)
+    columns = [gettext("Tal"), *[p.label for p in periods]]
+    return [Table(f"chain-{g.key}", str(g.title), columns, [(str(r.label), r.cells) for r in g.rows],
+                  note=" ".join(str(r.explanation) for r in g.rows if r.explanation)) for g in groups]

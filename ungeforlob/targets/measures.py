@@ -2,8 +2,9 @@
 
 Each measure has a key (stored on a Target), a Danish label, a unit ("pct": a share shown in per cent;
 "days": a number of days), the direction that is better, and how its actual value is computed for a list of
-periods. `compute(municipality_id, periods, today)` returns one suppressed cell per period (see
-`ungeforlob.insights.suppression`), counted in a fixed number of queries whatever the data size.
+periods. `compute(municipality_id, periods, today, only=None)` returns one suppressed cell per period (see
+`ungeforlob.insights.suppression`), counted in a fixed number of queries whatever the data size. `only` (a subquery of youth ids, from the leader's
+filters) narrows the young people counted.
 
 The definitions, in the words a leader reads on the targets page (`description`):
 
@@ -59,7 +60,7 @@ class Measure:
     unit: str  # "pct" or "days"
     better: str  # Direction.AT_LEAST when more is better
     description: Promise
-    compute: Callable[[int, Sequence[Period], datetime.date], list[Cell]]
+    compute: Callable[..., list[Cell]]
 
     def number(self, cell: Cell) -> float | None:
         """The cell as the number a target is set in (a share in per cent, days as they are)."""
@@ -72,11 +73,19 @@ class Measure:
         return _("%") if self.unit == "pct" else _("dage")
 
 
+def scoped(qs: Any, municipality_id: int, only: Any = None, youth_field: str = "youth") -> Any:
+    """`qs` cut to the municipality's young people, and to `only` (a subquery of youth ids: the leader's
+    filters) when given."""
+    qs = qs.filter(**{f"{youth_field}__municipality_id": municipality_id})
+    return qs if only is None else qs.filter(**{f"{youth_field}__in": only})
+
+
 def _span(periods: Sequence[Period]) -> tuple[datetime.date, datetime.date]:
     return min(p.start for p in periods), max(p.end for p in periods)
 
 
-def ended_in_education_or_job(municipality_id: int, periods: Sequence[Period], today: datetime.date) -> list[Cell]:
+def ended_in_education_or_job(municipality_id: int, periods: Sequence[Period], today: datetime.date, *,
+                              only: Any = None) -> list[Cell]:
     first, last = _span(periods)
     good = Q(end_reason__in=(CourseEndReason.EDUCATION, CourseEndReason.JOB))
     counts: dict[str, Any] = {}
@@ -84,18 +93,19 @@ def ended_in_education_or_job(municipality_id: int, periods: Sequence[Period], t
         inside = Q(end_date__gte=p.start, end_date__lte=p.end)
         counts[f"n{i}"] = Count("pk", filter=inside)
         counts[f"k{i}"] = Count("pk", filter=inside & good)
-    row = Course.objects.filter(youth__municipality_id=municipality_id, end_date__gte=first,
-                                end_date__lte=last).aggregate(**counts)
+    row = scoped(Course.objects.filter(end_date__gte=first, end_date__lte=last), municipality_id, only
+                 ).aggregate(**counts)
     return [s.share(row[f"k{i}"], row[f"n{i}"]) for i in range(len(periods))]
 
 
-def retention_3_months(municipality_id: int, periods: Sequence[Period], today: datetime.date) -> list[Cell]:
+def retention_3_months(municipality_id: int, periods: Sequence[Period], today: datetime.date, *,
+                       only: Any = None) -> list[Cell]:
     first, last = _span(periods)
     # Starts whose 3-month mark can fall in the periods (a month's margin for add_months' month ends).
-    rows = list(Transition.objects.filter(
-        youth__municipality_id=municipality_id, cancelled_at__isnull=True, to_station__kind__in=EDUCATION_KINDS,
+    rows = list(scoped(Transition.objects.filter(
+        cancelled_at__isnull=True, to_station__kind__in=EDUCATION_KINDS,
         to_station__start_date__gte=first - datetime.timedelta(days=95), to_station__start_date__lte=last,
-    ).values_list("to_station__start_date", "to_station__end_date", "to_station__end_reason"))
+    ), municipality_id, only).values_list("to_station__start_date", "to_station__end_date", "to_station__end_reason"))
     cells = []
     for p in periods:
         counted = kept = 0
@@ -110,7 +120,8 @@ def retention_3_months(municipality_id: int, periods: Sequence[Period], today: d
     return cells
 
 
-def median_days_to_education(municipality_id: int, periods: Sequence[Period], today: datetime.date) -> list[Cell]:
+def median_days_to_education(municipality_id: int, periods: Sequence[Period], today: datetime.date, *,
+                             only: Any = None) -> list[Cell]:
     first, last = _span(periods)
     course_start = Subquery(Course.objects.filter(youth=OuterRef("youth_id"), start_date__lte=OuterRef("start_date"))
                             .order_by("-start_date").values("start_date")[:1])
@@ -118,8 +129,8 @@ def median_days_to_education(municipality_id: int, periods: Sequence[Period], to
                                      start_date__lt=OuterRef("start_date"),
                                      start_date__gte=OuterRef("course_start"))
     rows = list(
-        Station.objects.filter(youth__municipality_id=municipality_id, kind__in=EDUCATION_KINDS,
-                               start_date__gte=first, start_date__lte=last)
+        scoped(Station.objects.filter(kind__in=EDUCATION_KINDS, start_date__gte=first, start_date__lte=last),
+               municipality_id, only)
         .annotate(course_start=course_start).filter(course_start__isnull=False)
         .annotate(earlier=Exists(earlier)).filter(earlier=False)
         .values_list("start_date", "course_start")
@@ -132,8 +143,8 @@ def concern_answered_on_time() -> Q:
     return Q(acknowledged_at__isnull=False, ack_day__lte=F("ack_due"))
 
 
-def concerns_in(municipality_id: int, since: datetime.datetime, until: datetime.datetime) -> Any:
-    return (Concern.objects.filter(youth__municipality_id=municipality_id, raised_at__gte=since, raised_at__lt=until)
+def concerns_in(municipality_id: int, since: datetime.datetime, until: datetime.datetime, only: Any = None) -> Any:
+    return (scoped(Concern.objects.filter(raised_at__gte=since, raised_at__lt=until), municipality_id, only)
             .annotate(ack_day=TruncDate("acknowledged_at", tzinfo=ZoneInfo(settings.TIME_ZONE))))
 
 
@@ -142,28 +153,32 @@ def concern_due(today: datetime.date) -> Q:
     return Q(ack_due__lt=today) | Q(acknowledged_at__isnull=False)
 
 
-def concerns_answered_on_time(municipality_id: int, periods: Sequence[Period], today: datetime.date) -> list[Cell]:
+def concerns_answered_on_time(municipality_id: int, periods: Sequence[Period], today: datetime.date, *,
+                              only: Any = None) -> list[Cell]:
     counts: dict[str, Any] = {}
     for i, p in enumerate(periods):
         inside = Q(raised_at__gte=p.since, raised_at__lt=p.until) & concern_due(today)
         counts[f"n{i}"] = Count("pk", filter=inside)
         counts[f"k{i}"] = Count("pk", filter=inside & concern_answered_on_time())
-    row = concerns_in(municipality_id, min(p.since for p in periods), max(p.until for p in periods)).aggregate(**counts)
+    row = concerns_in(municipality_id, min(p.since for p in periods), max(p.until for p in periods), only
+                      ).aggregate(**counts)
     return [s.share(row[f"k{i}"], row[f"n{i}"]) for i in range(len(periods))]
 
 
-def active_youth_on(municipality_id: int, day: datetime.date) -> Any:
+def active_youth_on(municipality_id: int, day: datetime.date, only: Any = None) -> Any:
     """Young people of the municipality in an open course on `day`."""
     open_course = Course.objects.filter(youth=OuterRef("pk"), start_date__lte=day).filter(
         Q(end_date__isnull=True) | Q(end_date__gte=day))
-    return Youth.objects.filter(municipality_id=municipality_id).filter(Exists(open_course))
+    youth = Youth.objects.filter(municipality_id=municipality_id).filter(Exists(open_course))
+    return youth if only is None else youth.filter(pk__in=only)
 
 
-def _contact_share(days: int) -> Callable[[int, Sequence[Period], datetime.date], list[Cell]]:
-    def compute(municipality_id: int, periods: Sequence[Period], today: datetime.date) -> list[Cell]:
+def _contact_share(days: int) -> Callable[..., list[Cell]]:
+    def compute(municipality_id: int, periods: Sequence[Period], today: datetime.date, *,
+                only: Any = None) -> list[Cell]:
         cells = []
         for p in periods:  # one query per period: the active young people on its last day
-            row = active_youth_on(municipality_id, p.end).aggregate(
+            row = active_youth_on(municipality_id, p.end, only).aggregate(
                 n=Count("pk"), k=Count("pk", filter=contact_within(days, on=p.end)))
             cells.append(s.share(row["k"], row["n"]))
         return cells

@@ -15,12 +15,12 @@ from django.views.decorators.http import require_http_methods
 
 from ungeforlob.core.decorators import leader_required
 from ungeforlob.core.forms import run_service
+from ungeforlob.insights.filters import LeaderFilterForm
 from ungeforlob.targets import selectors, services
-from ungeforlob.targets.chain_figures import chain_figures
+from ungeforlob.targets.chain_figures import tables as chain_tables
 from ungeforlob.targets.forms import CaseloadBandForm, TargetCreateForm, TargetEditForm
 from ungeforlob.targets.measures import MEASURES
 from ungeforlob.targets.models import Target
-from ungeforlob.targets.periods import last_quarters
 from ungeforlob.targets.reference import national_goals
 
 
@@ -150,8 +150,9 @@ def band(request: HttpRequest) -> HttpResponse:
 
 @leader_required
 def chain(request: HttpRequest) -> HttpResponse:
-    """Kædens tal: response times, follow-ups, referrals, handovers and the contact rhythm, per quarter."""
-    today = timezone.localdate()
-    quarters = last_quarters(today, selectors.TREND_QUARTERS)
+    """Kædens tal: response times, follow-ups, referrals, handovers and the contact rhythm, per quarter, in
+    the leader's filters; each table downloads as CSV and XLSX."""
+    form = LeaderFilterForm(request.GET, user=request.user)
+    filters = form.filters()
     return render(request, "targets/chain.html", {
-        "quarters": quarters, "groups": chain_figures(request.user.municipality_id, quarters, today=today)})
+        "filter_form": form, "filter_querystring": filters.querystring, "tables": chain_tables(filters)})
