@@ -95,9 +95,11 @@ DEMO_LOADERS: list[str] = [
     "ungeforlob.chain.demo.load",
     "ungeforlob.offers.demo.link_activities",
     "ungeforlob.messaging.demo.load",
+    "ungeforlob.insights.demo.load",  # before the leader slices that read its snapshot
     "ungeforlob.meetings.demo.load",
     "ungeforlob.voice.demo.load",
     "ungeforlob.reflection.demo.load",
+    "ungeforlob.targets.demo.load",
 ]
 
 

@@ -31,4 +31,5 @@ LEADER_SECTIONS: list[LeaderSection] = [
     LeaderSection("elsewhere", _("Flere tal"), "insights/sections/elsewhere.html"),
     LeaderSection("maaltal", _("Måltal"), "targets/sections/targets.html", "ungeforlob.targets.sections.targets_section"),
     LeaderSection("kaeden", _("Kædens tal"), "targets/sections/chain.html", "ungeforlob.targets.sections.chain_section"),
+    LeaderSection("stemme", _("De unges stemme"), "voice/sections/voice.html", "ungeforlob.voice.sections.voice_section"),
 ]

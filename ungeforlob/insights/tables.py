@@ -34,6 +34,7 @@ TABLE_SOURCES: dict[str, str] = {
     "flow": "ungeforlob.insights.flow.tables",
     "outcomes": "ungeforlob.insights.outcomes.tables",
     "chain": "ungeforlob.targets.chain_figures.tables",
+    "voice": "ungeforlob.voice.tables.tables",
 }
 
 
