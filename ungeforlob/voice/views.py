@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from ungeforlob.core.decorators import leader_required
 from ungeforlob.core.forms import run_service
-from ungeforlob.voice import benchmark, report, selectors, services
+from ungeforlob.voice import benchmark, report, selectors, services, tables
 from ungeforlob.voice.forms import CommentFilterForm, OptInForm, QuarterForm, ReviewForm
 from ungeforlob.voice.quarters import Quarter, last_quarters
 
@@ -26,13 +26,22 @@ def overview(request: HttpRequest) -> HttpResponse:
     form = CommentFilterForm(request.GET or None)
     mid = request.user.municipality_id
     quarter = form.quarter
-    voice = report.voice_section(municipality_id=mid, quarters=last_quarters(8, until=form.quarters[0]))
+    quarters = last_quarters(8, until=form.quarters[0])
+    voice = report.voice_section(municipality_id=mid, quarters=quarters)
+    chosen = next(r for r in voice["rows"] if r["quarter"] == quarter)
     return render(request, "voice/overview.html", {
         "form": form, "quarter": quarter, "rows": voice["rows"], "charts": voice["charts"],
+        "quarters_table": tables.quarters_table(voice["rows"]), "chosen": chosen,
+        "distribution_table": tables.distribution_table(chosen), "querystring": _range(quarters),
         "comments": selectors.comments_in(municipality_id=mid, quarter=quarter, unread_only=form.unread_only,
                                           page=request.GET.get("side", 1)),
         "unread_only": form.unread_only,
     })
+
+
+def _range(quarters: list[Quarter]) -> str:
+    """The quarter range as insights' filters read it, for the tables' download links."""
+    return urlencode({"fra": quarters[0].code, "til": quarters[-1].code})
 
 
 def _back(kvartal: str) -> str:
@@ -75,8 +84,9 @@ def compare(request: HttpRequest) -> HttpResponse:
     context = {"several": benchmark.several_municipalities()}
     if context["several"]:
         form = QuarterForm(request.GET or None)
-        context.update(benchmark.comparison(municipality_id=mid, quarters=last_quarters(4, until=form.quarter)),
-                       form=form, opt_form=OptInForm(initial={"opted_in": benchmark.is_opted_in(mid)}))
+        quarters = last_quarters(4, until=form.quarter)
+        data = benchmark.comparison(municipality_id=mid, quarters=quarters)
+        context.update(data, form=form, table=tables.compare_table(data), querystring=_range(quarters))
     return render(request, "voice/compare.html", context)
 
 

@@ -188,3 +188,27 @@ def test_the_comments_come_twenty_to_a_page(p: Personas, as_user, side: str, exp
     response = as_user(p.leader).get("/ledelse/stemme/", {"kvartal": Q.code, "side": side})
     assert response.status_code == 200
     assert len(response.context["comments"]["comments"]) == expected
+
+
+def test_the_leaders_home_has_a_voice_section_with_the_quarters(p: Personas, as_user) -> None:
+    a_reviewable_comment(p.youth)
+    response = as_user(p.leader).get("/ledelse/")
+    page = response.content.decode()
+    assert 'id="stemme"' in page and "Svar fra de unge pr. kvartal" in page
+    assert "1 kommentar venter på at blive læst." in page
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_voice_tables_download_with_small_numbers_hidden(p: Personas, as_user, fmt: str) -> None:
+    from ungeforlob.audit.models import AuditAction, AuditEvent
+
+    for heard in (5, 5, 5, 5, 5, 1):
+        give(p.youth, heard=heard)
+    q = last_quarters(1)[0]
+    response = as_user(p.leader).get(f"/ledelse/eksport/voice-distribution-{q.code}.{fmt}",
+                                     {"fra": last_quarters(8)[0].code, "til": q.code})
+    assert response.status_code == 200
+    assert AuditEvent.objects.filter(action=AuditAction.EXPORT, object_id=f"voice-distribution-{q.code}").exists()
+    if fmt == "csv":
+        text = response.content.decode("utf-8-sig")
+        assert "Blev du hørt?;færre end 5;færre end 5;færre end 5;færre end 5;5;6" in text
