@@ -58,3 +58,22 @@ def test_every_meetings_view_refuses_people_outside(p: Personas, who: str) -> No
         if response.status_code not in case.refused_statuses or _writes() != before:
             failures.append(f"{case.method.upper()} {case.url} ({case.url_name}) -> {response.status_code}")
     assert not failures, f"{who}:\n" + "\n".join(failures)
+
+
+def test_every_meetings_page_with_a_submit_once_form_sends_its_token_along(p: Personas) -> None:
+    from ungeforlob.core.forms import FormTokenMixin
+
+    missing = []
+    for case in success_cases.cases(p):
+        if case.is_write:
+            continue
+        response = _request(_client(p, case.who), case)
+        contexts = response.context if isinstance(response.context, list) else [response.context or {}]
+        dicts = [d for c in contexts for d in (c.dicts if hasattr(c, "dicts") else [c])]
+        body = response.content.decode(errors="replace")
+        for form in {id(v): v for d in dicts for v in d.values() if isinstance(v, FormTokenMixin)}.values():
+            if any(f'name="{field.html_name}"' in body for field in form.visible_fields()):
+                token = form["submission"].value() or form.fields["submission"].initial
+                if f'value="{token}"' not in body:
+                    missing.append(f"{case.url}: {type(form).__name__}")
+    assert not missing, missing
