@@ -100,6 +100,7 @@ DEMO_LOADERS: list[str] = [
     "ungeforlob.voice.demo.load",
     "ungeforlob.reflection.demo.load",
     "ungeforlob.targets.demo.load",
+    "ungeforlob.vocabulary.demo.load",
 ]
 
 

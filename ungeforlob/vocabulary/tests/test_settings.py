@@ -268,3 +268,17 @@ def test_who_is_partner_staff(p: Personas) -> None:
                            role=Role.LEADER)
     assert not policy.is_partner(fgu_leader)
     assert not policy.is_partner(None)
+
+
+# --- demo --------------------------------------------------------------------------------------------------
+
+
+def test_the_demo_loads_the_shared_language_once(db: None) -> None:
+    from ungeforlob.demo.loader import load_demo
+    from ungeforlob.vocabulary.models import Term
+
+    load_demo()
+    counts = (Term.objects.count(), MethodTag.objects.count(), Approach.objects.count())
+    load_demo()
+    assert counts == (Term.objects.count(), MethodTag.objects.count(), Approach.objects.count())
+    assert counts[0] >= 29 and MethodTag.objects.filter(label="IPS").exists() and counts[2] == 3
