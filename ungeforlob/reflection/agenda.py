@@ -21,7 +21,6 @@ def actions_due(user: Any, *, today: datetime.date) -> list[AgendaItem]:
         due=a.due, kind="handling", title=a.text, overdue=a.due < today,
         detail=_("Aftalt i %(group)s") % {"group": a.reflection.group.name},
         url=reverse("reflection:reflection", args=[a.reflection_id]) + f"#handling-{a.pk}",
-        actions={"open": reverse("reflection:reflection", args=[a.reflection_id]) + f"#handling-{a.pk}"},
     ) for a in selectors.open_actions_due(user, today=today)]
 
 

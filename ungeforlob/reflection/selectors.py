@@ -44,9 +44,11 @@ def elements_of(municipality_id: int, *, with_retired: bool = False) -> list[Ele
 
 def groups_overview(groups: QuerySet[ReflectionGroup]) -> list[ReflectionGroup]:
     """Groups with their member and reflection counts and latest reflection date (1 query)."""
-    return list(groups.annotate(n_members=Count("members", distinct=True),
-                                n_reflections=Count("reflections", distinct=True),
-                                last_held=Max("reflections__held_on")).order_by("name", "pk"))
+    # Re-selected by id: `groups` may already join the members (a professional's own groups), which would
+    # make the member count count only the user.
+    return list(ReflectionGroup.objects.filter(pk__in=groups.values("pk")).annotate(
+        n_members=Count("members", distinct=True), n_reflections=Count("reflections", distinct=True),
+        last_held=Max("reflections__held_on")).order_by("name", "pk"))
 
 
 @dataclass
@@ -55,9 +57,8 @@ class Chart:
 
     reflections: list[Reflection]
     rows: list[dict[str, Any]] = field(default_factory=list)
-    width: int = 640
+    width: int = 400
     height: int = 0
-    label_w: int = 200
     grid: list[dict[str, int]] = field(default_factory=list)
 
 
@@ -72,20 +73,20 @@ def maturity_chart(group: ReflectionGroup, elements: list[Element]) -> Chart:
         (r.reflection_id, r.element_id): r.level
         for r in Rating.objects.filter(reflection__in=[r.pk for r in reflections])}
     chart = Chart(reflections=reflections)
-    label_w, bar_h, gap, top = chart.label_w, 12, 14, 24
-    bar_area = chart.width - label_w - 16
+    # Each element's name above its bars (readable on a phone, where the chart is scaled down).
+    bar_h, gap, top, label_h = 12, 12, 18, 16
+    bar_area = chart.width - 8
     y = top
     for element in elements:
         bars = []
         for i, reflection in enumerate(reflections):
             level = levels.get((reflection.pk, element.pk))
-            bars.append({"level": level, "y": y + i * bar_h, "width": round(bar_area * (level or 0) / 4),
+            bars.append({"level": level, "y": y + label_h + i * bar_h, "width": round(bar_area * (level or 0) / 4),
                          "colour": CHART_COLOURS[i % len(CHART_COLOURS)], "reflection": reflection})
-        block = max(1, len(reflections)) * bar_h
-        chart.rows.append({"element": element, "y": y, "label_y": y + block / 2 + 5, "bars": bars})
-        y += block + gap
-    chart.height = y + 8
-    chart.grid = [{"x": label_w + round(bar_area * n / 4), "n": n} for n in range(5)]
+        chart.rows.append({"element": element, "y": y, "label_y": y + 12, "bars": bars})
+        y += label_h + max(1, len(reflections)) * bar_h + gap
+    chart.height = y
+    chart.grid = [{"x": 4 + round(bar_area * n / 4), "n": n} for n in range(5)]
     return chart
 
 

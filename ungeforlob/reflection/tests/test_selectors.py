@@ -102,3 +102,11 @@ def test_a_team_of_another_municipality_is_not_counted_in(p: Personas) -> None:
     stranger_team.members.add(other)
     services.self_rating_save(actor=p.contact_person, levels={w.competence.pk: 4})
     assert all(r["strong"] == 0 for r in selectors.team_coverage(stranger_team)["rows"])
+
+
+def test_the_groups_overview_counts_every_member_not_only_the_viewer(p: Personas) -> None:
+    from ungeforlob.reflection.permissions import visible_groups
+
+    w = world(p)
+    (row,) = selectors.groups_overview(visible_groups(p.contact_person))
+    assert (row.pk, row.n_members, row.n_reflections) == (w.group.pk, 2, 1)
