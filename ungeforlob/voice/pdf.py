@@ -17,7 +17,7 @@ def render_report_pdf(context: dict[str, Any]) -> bytes:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    html = render_to_string("voice/report_pdf.html", context)
+    html = render_to_string("voice/report_pdf.html", {**context, "plain": True})
     font_config = FontConfiguration()
     fetcher = _local_only()
     sheets = [CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=font_config)]

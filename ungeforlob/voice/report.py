@@ -3,59 +3,56 @@ and as a PDF. Counts and shares only — never a name, a CPR number, an id or a 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from django.db.models import Count, Q
-from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from ungeforlob.accounts.models import Municipality
+from ungeforlob.insights import flow, outcomes
 from ungeforlob.insights import suppression as s
+from ungeforlob.insights.filters import LeaderFilters
+from ungeforlob.insights.tables import Table
 from ungeforlob.portal.models import ServiceFeedback
 from ungeforlob.targets.chain_figures import chain_figures
 from ungeforlob.targets.periods import last_quarters as periods_back
 from ungeforlob.targets.selectors import targets_for_year
-from ungeforlob.voice import selectors
-from ungeforlob.voice.benchmark import GOOD_ENDS
+from ungeforlob.voice import selectors, tables
 from ungeforlob.voice.charts import bar_chart
 from ungeforlob.voice.quarters import Quarter, after, end_dt, last_quarters, start_dt
 from ungeforlob.youth.models import Course, CourseEndReason
 
 
-def outcomes(*, municipality_id: int, quarters: list[Quarter]) -> dict[str, Any]:
-    """Ended courses per quarter (and the share ending in education or job), the last quarter by end reason
-    and the median duration of the courses that ended in it. Two queries."""
-    start, end, last = quarters[0].start, after(quarters[-1]), quarters[-1]
-    ended = Course.objects.filter(youth__municipality_id=municipality_id, end_date__gte=start, end_date__lt=end)
-    per: dict[Quarter, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for r in (ended.annotate(y=ExtractYear("end_date"), m=ExtractMonth("end_date"))
-              .values("y", "m", "end_reason").annotate(n=Count("id")).order_by()):
-        per[Quarter(r["y"], (r["m"] - 1) // 3 + 1)][r["end_reason"]] += r["n"]
-    durations = [(b - a).days for a, b in ended.filter(end_date__gte=last.start).values_list("start_date",
-                                                                                             "end_date")]
-    trend = []
-    for q in quarters:
-        reasons = per.get(q, {})
-        n = sum(reasons.values())
-        trend.append({"quarter": q, "ended": s.count(n),
-                      "good": s.share(sum(reasons.get(r, 0) for r in GOOD_ENDS), n)})
-    reasons = per.get(last, {})
-    labels = dict(CourseEndReason.choices)
-    keys = list(CourseEndReason.values)
-    cells = s.suppress_table([[s.count(reasons.get(k, 0)) for k in keys]])[0][0]
-    by_reason = [{"label": str(labels[k]), "figure": f} for k, f in zip(keys, cells, strict=True)]
-    return {
-        "trend": trend, "by_reason": by_reason, "ended": s.count(sum(reasons.values())),
-        "median_days": s.median(durations),
-        "chart_trend": bar_chart(slug="afsluttet-trend", title=_("Andel afsluttede forløb i uddannelse eller job"),
-                                 rows=[(t["quarter"].label, t["good"]) for t in trend], max_value=100,
-                                 value_label=_("Andel")),
-        "chart_reasons": bar_chart(slug="afsluttet-aarsag", title=_("Afsluttede forløb efter årsag"),
-                                   rows=[(r["label"], r["figure"]) for r in by_reason], value_label=_("Forløb")),
-    }
+def _column(table: Table, i: int, *, only: set[str] | None = None) -> list[tuple[str, s.Cell]]:
+    """(row label, the row's i-th cell) for a chart, optionally for the rows whose label is in `only`."""
+    return [(str(label), cells[i]) for label, cells in table.rows if only is None or str(label) in only]
+
+
+def flow_section(filters: LeaderFilters) -> dict[str, Any]:
+    """Movement between levels (insights' flow tables), with the report quarter's moves as a chart."""
+    matrix, moves, days = flow.tables(filters)
+    last = filters.quarters[-1].label
+    labels = [_("Op"), _("Samme niveau"), _("Ned"), _("Første vurdering")]
+    row = next((cells for label, cells in moves.rows if str(label) == last), [])
+    chart = bar_chart(slug="flow-kvartal", title=_("Bevægelser mellem niveauer i %(q)s") % {"q": last},
+                      rows=list(zip(labels, row[:4], strict=False)), value_label=_("Unge"))
+    return {"tables": [moves, matrix, days], "chart": chart}
+
+
+def outcomes_section(filters: LeaderFilters) -> dict[str, Any]:
+    """How courses ended, how long they lasted and retention after an education start (insights' outcomes)."""
+    ended, durations, _offers, retention, retention_station, _procedure = outcomes.tables(filters)
+    quarters = {q.label for q in filters.quarters}
+    charts = [
+        bar_chart(slug="afsluttet-uddannelse", title=_("Andel afsluttede forløb, der endte i uddannelse"),
+                  rows=_column(ended, 0, only=quarters), max_value=100, value_label=_("Andel")),
+        bar_chart(slug="fastholdelse-3", title=_("Fastholdt 3 måneder efter uddannelsesstart"),
+                  rows=_column(retention, 1, only=quarters), max_value=100, value_label=_("Andel")),
+    ]
+    return {"tables": [ended, durations, retention, retention_station], "charts": charts}
 
 
 def voice_section(*, municipality_id: int, quarters: list[Quarter]) -> dict[str, Any]:
@@ -66,7 +63,7 @@ def voice_section(*, municipality_id: int, quarters: list[Quarter]) -> dict[str,
                         value_label=_("Gennemsnit (1–5)"))
               for i, q in enumerate(({"key": "hoert", "label": _("Blev du hørt?")},
                                      {"key": "brugbart", "label": _("Var mødet brugbart?")}))]
-    return {"rows": rows, "last": last, "charts": charts,
+    return {"rows": rows, "last": last, "charts": charts, "table": tables.quarters_table(rows),
             "reviews": selectors.review_counts(municipality_id=municipality_id, quarter=quarters[-1])}
 
 
@@ -114,14 +111,18 @@ def chain_section(*, quarter: Quarter, municipality_id: int) -> dict[str, Any]:
 
 
 def report_context(*, municipality_id: int, quarter: Quarter) -> dict[str, Any]:
+    """Everything the report shows for `quarter`, with the trend over the eight quarters up to it."""
     quarters = last_quarters(8, until=quarter)
+    filters = LeaderFilters(municipality_id, quarters)
     return {
+        "flow": flow_section(filters),
+        "outcomes": outcomes_section(filters),
+        "querystring": urlencode({"fra": quarters[0].code, "til": quarters[-1].code}),
         "targets": targets_section(municipality_id=municipality_id, quarter=quarter),
         "chain": chain_section(municipality_id=municipality_id, quarter=quarter),
         "municipality": Municipality.objects.only("name").get(pk=municipality_id),
         "quarter": quarter,
         "quarters": quarters,
-        "outcomes": outcomes(municipality_id=municipality_id, quarters=quarters),
         "voice": voice_section(municipality_id=municipality_id, quarters=quarters),
         "celebrate": celebrate(municipality_id=municipality_id, quarter=quarter),
     }
