@@ -119,8 +119,9 @@ def trend_chart(trend: list[tuple[Period, s.Cell, float | None]], target: float,
     def y(v: float) -> float:
         return round(height - pad - (height - 2 * pad) * min(v, top) / top, 1)
 
-    points = [(round(pad + i * step, 1), y(n)) for i, n in enumerate(numbers) if n is not None]
-    return {"width": width, "height": height, "target_y": y(target),
+    # Coordinates as text: a template would localise a float ("21,6"), which SVG does not read.
+    points = [(f"{pad + i * step:.1f}", f"{y(n):.1f}") for i, n in enumerate(numbers) if n is not None]
+    return {"width": width, "height": height, "target_y": f"{y(target):.1f}",
             "points": " ".join(f"{x},{yy}" for x, yy in points), "dots": points}
 
 
