@@ -216,11 +216,14 @@ def _participant_form(youth: Any, data: Any = None) -> forms.ParticipantForm:
 
 def youth_meetings(request: HttpRequest, youth_pk: int, form: Any = None, target: str = "") -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="meetings")
+    form = form if form is not None else _participant_form(youth)
+    # The add form is drawn once per meeting: its choices are read once.
+    choices = [(field, list(field.field.choices)) for field in form.visible_fields()]
     return render(request, "meetings/youth_meetings.html", {
         "youth": youth, "tab": "meetings:youth", "data": selectors.youth_meetings(youth, today=timezone.localdate()),
-        "can_edit": policy.can(request.user, policy.Action.EDIT, youth),
-        "form": form if form is not None else _participant_form(youth), "target": target,
-    }, status=400 if form is not None else 200)
+        "can_edit": policy.can(request.user, policy.Action.EDIT, youth), "form": form, "choices": choices,
+        "target": target,
+    }, status=400 if form.is_bound else 200)
 
 
 def _plan_meeting(request: HttpRequest, youth: Any, pk: Any) -> Any:

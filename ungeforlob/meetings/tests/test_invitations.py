@@ -134,3 +134,22 @@ def test_another_youths_meeting_cannot_be_reached_through_this_youth(p: Personas
     response = client.post(f"/unge/{p.youth.pk}/moeder/planmoede/{other.pk}/deltager/", {"kind": "ung"})
     assert response.status_code == 404
     assert not MeetingParticipant.objects.filter(plan_meeting=other).exists()
+
+
+def test_the_youths_meetings_tab_costs_the_same_queries_for_few_and_many(p: Personas, count_queries) -> None:
+    from ungeforlob.plans.models import PlanMeeting
+    from ungeforlob.transitions.tests.factories import transition
+
+    w = world(p)
+    client = client_for(p.contact_person)
+    url = f"/unge/{p.youth.pk}/moeder/"
+    small = count_queries(lambda: client.get(url))
+    transition(p, days=20)
+    for i in range(5):
+        meeting = PlanMeeting.objects.create(youth=p.youth, held_on=timezone.localdate() - datetime.timedelta(days=i))
+        services.participant_add(actor=p.contact_person, youth=p.youth, plan_meeting=meeting,
+                                 kind=ParticipantKind.STAFF, professional=p.colleague)
+    services.participant_add(actor=p.contact_person, youth=p.youth, followup=w.followup, kind=ParticipantKind.YOUTH)
+    response = client.get(url)
+    assert response.content.decode().count("Hent invitationen") > 8
+    assert count_queries(lambda: client.get(url)) == small
