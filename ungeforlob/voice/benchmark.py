@@ -12,12 +12,17 @@ from collections import defaultdict
 from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ungeforlob.accounts.models import Municipality
 from ungeforlob.chain.models import Concern
 from ungeforlob.insights import suppression as s
+from ungeforlob.insights.models import QuarterSnapshot
+from ungeforlob.insights.outcomes import EDUCATION_KINDS, kept
 from ungeforlob.portal.models import ServiceFeedback
+from ungeforlob.progression.levels import LEVEL_ORDER
+from ungeforlob.transitions.models import Station
 from ungeforlob.voice.models import BenchmarkOptIn
 from ungeforlob.voice.quarters import Quarter, after, end_dt, start_dt
 from ungeforlob.youth.models import Course, CourseEndReason
@@ -74,6 +79,22 @@ def comparison(*, municipality_id: int, quarters: list[Quarter]) -> dict[str, An
                                                 response_minutes__isnull=False)
                          .values_list("youth__municipality_id", "response_minutes")):
         response[mid].append(minutes / 60)
+    today = timezone.localdate()
+    retention: dict[int, list[bool]] = defaultdict(list)
+    for mid, started, stopped, reason in (Station.objects.filter(kind__in=EDUCATION_KINDS, start_date__gte=start,
+                                                                 start_date__lt=end)
+                                          .values_list("youth__municipality_id", "start_date", "end_date",
+                                                       "end_reason")):
+        k = kept({"start_date": started, "end_date": stopped, "end_reason": reason}, 3, today)
+        if k is not None:
+            retention[mid].append(k)
+    moved: dict[int, dict[str, int]] = defaultdict(lambda: {"up": 0, "all": 0})
+    for r in (QuarterSnapshot.objects.filter(quarter__gte=start, quarter__lt=end).exclude(previous_level="")
+              .exclude(level="").values("municipality_id", "previous_level", "level").annotate(n=Count("id"))
+              .order_by()):
+        moved[r["municipality_id"]]["all"] += r["n"]
+        if LEVEL_ORDER[r["level"]] > LEVEL_ORDER[r["previous_level"]]:
+            moved[r["municipality_id"]]["up"] += r["n"]
     heard: dict[int, list[int]] = defaultdict(list)
     for r in (ServiceFeedback.objects.filter(created_at__gte=start_dt(quarters[0]), created_at__lt=end_dt(quarters[-1]))
               .values("municipality_id", "heard").annotate(n=Count("id")).order_by()):
@@ -97,6 +118,8 @@ def comparison(*, municipality_id: int, quarters: list[Quarter]) -> dict[str, An
             "ended": s.count(n_ended),
             "good_share": s.share(good, n_ended),
             "median_days": s.median(durations.get(mid, [])),
+            "retention_3": s.share(sum(retention.get(mid, [])), len(retention.get(mid, []))),
+            "moved_up": s.share(moved[mid]["up"], moved[mid]["all"]) if mid in moved else s.share(0, 0),
             "concerns": s.count(c["n"]),
             "on_time": s.share(c["on_time"], c["n"]),
             "median_response": s.median(response.get(mid, [])),

@@ -37,11 +37,14 @@ def compare_table(data: dict[str, Any]) -> Table:
     return Table("voice-compare", gettext("Nøgletal pr. kommune, %(a)s – %(b)s") % {"a": first.label, "b": last.label},
                  [gettext("Kommune"), gettext("Forløb startet"), gettext("Forløb afsluttet"),
                   gettext("Afsluttet i uddannelse eller job"), gettext("Varighed (median, dage)"),
+                  gettext("Fastholdt 3 mdr. efter uddannelsesstart"), gettext("Rykket et niveau op"),
                   gettext("Bekymringer"), gettext("Kvitteret inden fristen"), gettext("Svartid (median, timer)"),
                   gettext("Unge følte sig hørt (1–5)")],
-                 [(r["name"], [r["started"], r["ended"], r["good_share"], r["median_days"], r["concerns"], r["on_time"],
+                 [(r["name"], [r["started"], r["ended"], r["good_share"], r["median_days"], r["retention_3"],
+                               r["moved_up"], r["concerns"], r["on_time"],
                                r["median_response"], r["voice_heard"]]) for r in data["rows"]],
-                 note=gettext("Andre kommuner vises med navn, når både de og I deltager med navn."))
+                 note=gettext("Andre kommuner vises med navn, når både de og I deltager med navn. “Rykket et niveau "
+                              "op”: af de unge, der var vurderet ved to kvartalers udgang i træk."))
 
 
 def tables(filters: Any) -> list[Table]:

@@ -8,6 +8,7 @@ from ungeforlob.accounts.models import Municipality, Organisation, Role
 from ungeforlob.testing import Personas, make_user, make_youth
 from ungeforlob.voice.benchmark import letters
 from ungeforlob.voice.models import BenchmarkOptIn
+from ungeforlob.voice.quarters import last_complete_quarter
 from ungeforlob.youth.models import Course, CourseEndReason
 
 
@@ -87,3 +88,27 @@ def test_professionals_are_refused_the_comparison_and_the_choice(p: Personas, as
     assert client.get("/ledelse/sammenligning/").status_code == 403
     assert client.post("/ledelse/sammenligning/deltag/", {"opted_in": "on"}).status_code == 403
     assert not BenchmarkOptIn.objects.exists()
+
+
+def test_retention_and_moving_up_are_counted_per_municipality(p: Personas, as_user) -> None:
+    """Eight education starts 5–6 months ago, two dropped out within 3 months: 6 of 8 kept. Six young people
+    assessed at two quarter ends: 5 moved up, 1 moved down."""
+    from ungeforlob.insights.models import QuarterSnapshot
+    from ungeforlob.transitions.models import Station, StationEndReason, StationKind
+
+    today = datetime.date.today()
+    youths = [make_youth(p.contact_person, first_name=f"S{i}", mobile=f"+45717070{i:02d}") for i in range(8)]
+    start = today - datetime.timedelta(days=160)
+    for i, y in enumerate(youths):
+        dropped = i < 2
+        Station.objects.create(youth=y, kind=StationKind.FGU, start_date=start,
+                               end_date=start + datetime.timedelta(days=30) if dropped else None,
+                               end_reason=StationEndReason.DROPPED_OUT if dropped else "")
+    last_complete = last_complete_quarter().start  # the comparison's default: four quarters up to this one
+    for i, y in enumerate(youths[:6]):
+        QuarterSnapshot.objects.create(
+            municipality=p.municipality, youth=y, quarter=last_complete, course_state="aaben",
+            sector="", previous_level="vejledningsparat", level="kontaktparat" if i == 0 else "valgparat")
+    own = _rows(as_user(p.leader))[0]
+    assert str(own["retention_3"]) == "75 %" and own["retention_3"].base == 8
+    assert str(own["moved_up"]) == "83 %" and own["moved_up"].base == 6
