@@ -14,10 +14,10 @@ from typing import Any
 
 from django.db.models import Count
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
 from ungeforlob.insights import suppression as s
 from ungeforlob.insights.filters import LeaderFilters
+from ungeforlob.insights.quarters import Quarter
 from ungeforlob.insights.tables import Table
 from ungeforlob.progression.levels import LEVEL_ORDER, Level
 
@@ -89,7 +89,7 @@ def tables(filters: LeaderFilters) -> list[Table]:
     return out
 
 
-def chart(table: Table) -> dict[str, Any]:
+def chart(table: Table, quarters: list[Quarter]) -> dict[str, Any]:
     """Bars for the per-quarter table (up, same, down): heights in a 0–100 box, suppressed bars left out."""
     biggest = max([c.value for _label, cells in table.rows for c in cells[:3] if c.value is not None] or [1])
     bars = []
@@ -97,14 +97,14 @@ def chart(table: Table) -> dict[str, Any]:
         group = []
         for j, (cell, css) in enumerate(zip(cells[:3], ("up", "same", "down"), strict=True)):
             height = 0 if cell.value is None else round(90 * cell.value / biggest, 1)
-            group.append({"x": i * 40 + 6 + j * 10, "height": height, "y": 95 - height, "css": css, "cell": cell})
-        bars.append({"label": label, "x": i * 40 + 20, "bars": group})
+            # Coordinates as strings: a template would print a float with the locale's decimal comma.
+            group.append({"x": str(i * 40 + 6 + j * 10), "height": f"{height:g}", "y": f"{95 - height:g}",
+                          "css": css, "cell": cell, "drawn": height > 0})
+        bars.append({"label": label, "quarter": quarters[i], "x": i * 40 + 20, "bars": group})
     return {"groups": bars, "width": 40 * len(table.rows)}
 
 
 def section(filters: LeaderFilters, user: Any) -> dict[str, Any]:
     matrix, moves, durations = tables(filters)
-    return {"flow_matrix": matrix, "flow_moves": moves, "flow_days": durations, "flow_chart": chart(moves)}
+    return {"flow_matrix": matrix, "flow_moves": moves, "flow_days": durations, "flow_chart": chart(moves, filters.quarters)}
 
-
-LABELS = {"up": _("Op"), "same": _("Samme niveau"), "down": _("Ned")}

@@ -28,8 +28,8 @@ LEADER_SECTIONS: list[LeaderSection] = [
     LeaderSection("outcomes", _("Resultater"), "insights/sections/outcomes.html",
                   "ungeforlob.insights.outcomes.section"),
     # Kædens tal, måltal, sagsstammer og de unges stemme: the targets and voice apps add their lines here.
-    LeaderSection("elsewhere", _("Flere tal"), "insights/sections/elsewhere.html"),
     LeaderSection("maaltal", _("Måltal"), "targets/sections/targets.html", "ungeforlob.targets.sections.targets_section"),
     LeaderSection("kaeden", _("Kædens tal"), "targets/sections/chain.html", "ungeforlob.targets.sections.chain_section"),
     LeaderSection("stemme", _("De unges stemme"), "voice/sections/voice.html", "ungeforlob.voice.sections.voice_section"),
+    LeaderSection("elsewhere", _("Flere tal"), "insights/sections/elsewhere.html"),
 ]

@@ -100,3 +100,15 @@ def test_ended_courses_show_shares_with_their_base_and_the_median_length(p: Pers
     assert [c.display for c in ended] == ["færre end 5", "55 %", "færre end 5", "11"] and ended[1].base == 11
     # Lengths: 31..36 days (job) and 60 days ×5 → the median of 11 values is the 6th: 36.
     assert _by_label(tables["outcomes-duration"])["1. kvt. 2024"] == ["36", "11"]
+
+
+def test_the_chart_draws_visible_bars_with_dot_decimals_and_leaves_out_suppressed_ones(p: Personas) -> None:
+    _flow_town(p)
+    f = _filters(p)
+    moves = flow.tables(f)[1]
+    moves.rows[1] = (moves.rows[1][0], [flow.s.count(6), flow.s.count(7), flow.s.count(1), flow.s.count(0),
+                                        flow.s.count(14)])
+    chart = flow.chart(moves, f.quarters)
+    up, same, down = chart["groups"][1]["bars"]
+    assert (up["drawn"], same["drawn"], down["drawn"]) == (True, True, False)
+    assert same["height"] == "90" and up["height"] == "77.1" and up["y"] == "17.9"
