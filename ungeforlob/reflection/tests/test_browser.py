@@ -75,3 +75,49 @@ def test_a_reflection_from_the_first_answer_to_the_action_on_the_owners_i_dag(br
     owner.page.wait_for_load_state()
     action.refresh_from_db()
     assert action.done_at is not None
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_a_contact_person_rates_themselves_and_plans_a_gap_their_leader_sees_it(browse, p: Personas,
+                                                                                width: int) -> None:
+    from ungeforlob.accounts.models import Team
+    from ungeforlob.reflection.models import Competence, DevelopmentItem
+
+    services.defaults_install(actor=p.leader, municipality=p.municipality)
+    team = Team.objects.create(municipality=p.municipality, organisation=p.organisation, name="Kontaktpersonerne")
+    team.members.set([p.contact_person, p.colleague])
+    first = Competence.objects.filter(municipality=p.municipality).first()
+
+    s = browse(width)
+    page = s.page
+    s.login("kontaktperson", PASSWORD)
+    s.goto(f"/kompetencer/personer/{p.contact_person.pk}/")
+    page.get_by_role("link", name="Vurdér mig selv").click()
+    page.get_by_label(first.title).select_option("2")
+    s.screenshot("reflection-self-rating")
+    assert s.axe_violations() == []
+    page.get_by_role("button", name="Gem min vurdering").click()
+    page.wait_for_load_state()
+    page.get_by_text("Tilføj et punkt til udviklingsplanen").click()
+    page.get_by_label("Hvad vil du gøre?").fill("Sidemandsoplæring med Kasper")
+    page.get_by_label("Hvornår?").fill(timezone.localdate().isoformat())
+    page.get_by_role("button", name="Tilføj punkt").click()
+    page.wait_for_load_state()
+    s.screenshot("reflection-profile")
+    assert s.axe_violations() == []
+    assert DevelopmentItem.objects.get().competence == first
+
+    s.goto("/i-dag/")
+    assert "Sidemandsoplæring med Kasper" in page.locator("li[data-kind=udviklingsplan]").inner_text()
+    s.goto(f"/kompetencer/teams/{team.pk}/")
+    s.screenshot("reflection-team")
+    assert s.axe_violations() == []
+
+    leader = browse(width)
+    leader.login("leder", PASSWORD)
+    leader.goto(f"/kompetencer/personer/{p.contact_person.pk}/")
+    assert "Sidemandsoplæring med Kasper" in leader.page.content()
+    leader.goto("/kompetencer/")
+    leader.screenshot("reflection-competences")
+    assert leader.axe_violations() == []
+    assert s.console_errors == [] and leader.console_errors == []
