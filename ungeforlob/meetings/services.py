@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +22,7 @@ from ungeforlob.accounts.models import Organisation, User
 from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
 from ungeforlob.chain.models import Consent, LegalBasis
+from ungeforlob.core.text import default_language
 from ungeforlob.meetings import invitations
 from ungeforlob.meetings.models import (
     AgendaEntry,
@@ -225,9 +227,10 @@ def decision_record(*, actor: Any, entry: AgendaEntry, text: str, owner: Any, du
     audit_record(actor=actor, action=AuditAction.CREATE, youth=entry.youth, obj=decision, purpose="kædemøde",
                  detail={"owner": owner.pk, "due_on": str(due_on)})
     if owner.pk != actor.pk:
-        staff_notify(recipients=[owner], kind="kaedemoede",
-                     text=_("Et kædemøde har givet dig en opgave med frist %(d)s.") % {"d": due_on.strftime("%d.%m.%Y")},
-                     url=f"/kaedemoeder/punkt/{entry.pk}/")
+        with default_language():
+            staff_notify(recipients=[owner], kind="kaedemoede",
+                         text=_("Et kædemøde har givet dig en opgave med frist %(d)s.")
+                         % {"d": due_on.strftime("%d.%m.%Y")}, url=reverse("meetings:entry", args=[entry.pk]))
     return decision
 
 
