@@ -247,3 +247,36 @@ def test_the_meeting_page_suggests_the_rhythms_next_day_after_those_planned(p: P
     w = world(p)  # weekly; meetings planned today, in 7 and in 14 days
     form = client_for(p.contact_person).get(f"/kaedemoeder/{w.meeting.pk}/").context["occurrence_form"]
     assert form.initial["held_on"] == w.fresh.held_on + datetime.timedelta(days=7)
+
+
+@pytest.mark.parametrize("path", [
+    "/kaedemoeder/{big}/", "/kaedemoeder/moede/{big}/", "/kaedemoeder/punkt/{big}/", "/kaedemoeder/opgave/{big}/udfoert/",
+    "/kaedemoeder/{big}/invitation.ics", "/samarbejdsaftaler/{big}/", "/unge/{youth}/moeder/planmoede/{big}/invitation.ics",
+    "/unge/{youth}/moeder/opfoelgning/{big}/invitation.ics", "/unge/{youth}/moeder/deltager/{big}/fjern/",
+])
+def test_an_impossible_id_is_a_404_not_a_500(p: Personas, path: str) -> None:
+    url = path.format(big="99999999999999999999", youth=p.youth.pk)
+    assert client_for(p.contact_person).get(url).status_code == 404
+
+
+def test_bad_agenda_input_gives_danish_messages_and_saves_nothing(p: Personas) -> None:
+    w = world(p)
+    client = client_for(p.contact_person)
+    for data in ({"youth": str(p.other_youth.pk), "question": "X", "grounds": "kui"},  # not the caller's to share
+                 {"youth": str(p.youth.pk), "question": "x" * 301, "grounds": "kui"},
+                 {"youth": "abc", "question": "X", "grounds": "kui"},
+                 {"youth": str(p.youth.pk), "question": "X", "grounds": "noget-andet"}):
+        response = client.post(f"/kaedemoeder/moede/{w.fresh.pk}/punkt/", data)
+        assert response.status_code == 400 and "Der er fejl i formularen" in response.content.decode()
+    assert not AgendaEntry.objects.filter(occurrence=w.fresh).exists()
+
+
+def test_a_meeting_with_an_over_long_name_or_no_organisation_is_refused(p: Personas) -> None:
+    client = client_for(p.contact_person)
+    data = {"name": "x" * 121, "rhythm": "ugentlig", "first_date": TODAY().isoformat(), "starts_at": "09:00",
+            "duration_minutes": "60"}
+    response = client.post("/kaedemoeder/ny/", data)
+    assert response.status_code == 200 and "Der er fejl i formularen" in response.content.decode()
+    from ungeforlob.meetings.models import ChainMeeting
+
+    assert not ChainMeeting.objects.exists()
