@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import F
@@ -55,10 +54,12 @@ def _starts(filters: LeaderFilters) -> list[dict[str, Any]]:
                         procedure_name=F("transition__procedure__name")))
 
 
-def _offers(filters: LeaderFilters, youth_ids: Iterable[int]) -> dict[int, set[str]]:
-    """young person -> names of the offers their plan used (one query)."""
+def _offers(filters: LeaderFilters) -> dict[int, set[str]]:
+    """young person (with a course ended in the period) -> names of the offers their plan used (one query)."""
     out: dict[int, set[str]] = defaultdict(set)
-    rows = (Activity.objects.filter(offer__isnull=False, subgoal__goal__youth_id__in=list(set(youth_ids)))
+    first, last = filters.quarters[0].start, filters.quarters[-1].end
+    ended = filters.restrict(Course.objects.filter(end_date__gte=first, end_date__lte=last)).values("youth_id")
+    rows = (Activity.objects.filter(offer__isnull=False, subgoal__goal__youth_id__in=ended)
             .values_list("subgoal__goal__youth_id", "offer__name").distinct())
     for youth_id, name in rows:
         out[youth_id].add(name)
@@ -117,7 +118,7 @@ def tables(filters: LeaderFilters, *, today: datetime.date | None = None) -> lis
     today = today or timezone.localdate()
     courses = _ended_courses(filters)
     starts = _starts(filters)
-    offers = _offers(filters, (c["youth_id"] for c in courses))
+    offers = _offers(filters)
     by_quarter: dict[Quarter, list[dict[str, Any]]] = defaultdict(list)
     for c in courses:
         by_quarter[Quarter.of(c["end_date"])].append(c)

@@ -112,3 +112,23 @@ def test_the_chart_draws_visible_bars_with_dot_decimals_and_leaves_out_suppresse
     up, same, down = chart["groups"][1]["bars"]
     assert (up["drawn"], same["drawn"], down["drawn"]) == (True, True, False)
     assert same["height"] == "90" and up["height"] == "77.1" and up["y"] == "17.9"
+
+
+def test_ended_courses_are_counted_per_offer_their_plan_used(p: Personas) -> None:
+    from ungeforlob.offers.models import Offer
+    from ungeforlob.plans.models import Activity, Goal, SubGoal
+
+    offer = Offer.objects.create(municipality=p.municipality, name="Praktik med mentor")
+    for i in range(6):
+        youth = tiny_youth(p.contact_person, first_name=f"Tilbud{i}",
+                           course=(D(2024, 1, 1), D(2024, 2, 1), "job" if i < 5 else "uddannelse"))
+        goal = Goal.objects.create(youth=youth, position=1, text="Job", written_by="ung")
+        sub = SubGoal.objects.create(goal=goal, text="Praktik", success_criterion="Møder op")
+        for _twice in range(2):  # two activities with the same offer count the young person once
+            Activity.objects.create(subgoal=sub, offer=offer, title="Praktik", reason="-", responsible="fagperson")
+    tiny_youth(p.contact_person, first_name="UdenTilbud", course=(D(2024, 1, 1), D(2024, 2, 1), "job"))
+    filters = LeaderFilterForm({"fra": "2024-1", "til": "2024-1"}, user=p.leader, today=TODAY).filters()
+    by_offer = {t.slug: t for t in outcomes.tables(filters, today=TODAY)}["outcomes-offers"]
+    # 5 in a job, 1 in education, 0 otherwise: the 0 and the 1 are hidden, and so is nothing else needed
+    # (two hidden in the row); the share in a job rests on 5 of 6.
+    assert _by_label(by_offer) == {"Praktik med mentor": ["færre end 5", "83 %", "færre end 5", "6"]}
