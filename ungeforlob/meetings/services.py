@@ -105,6 +105,22 @@ def meeting_member_add(*, actor: Any, meeting: ChainMeeting, professional: Any) 
     return member
 
 
+@transaction.atomic
+def meeting_member_remove(*, actor: Any, member: MeetingMember) -> None:
+    """Take a person off the meeting: they lose its agenda at once. Refused for the last participant and for
+    someone who still owns open tasks from the meeting (hand them over first)."""
+    meeting = member.meeting
+    if not MeetingMember.objects.filter(meeting=meeting).exclude(pk=member.pk).exists():
+        raise ValidationError(_("Et kædemøde skal have mindst én deltager."))
+    if Decision.objects.filter(entry__occurrence__meeting=meeting, owner_id=member.professional_id,
+                               done_at__isnull=True).exists():
+        raise ValidationError(_("Personen har åbne opgaver fra mødet. Giv dem en anden ansvarlig, eller markér "
+                                "dem som udført først."))
+    audit_record(actor=actor, action=AuditAction.DELETE, obj=member,
+                 detail={"meeting": meeting.pk, "professional": member.professional_id})
+    member.delete()
+
+
 def _add_months(day: datetime.date, months: int) -> datetime.date:
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1

@@ -9,6 +9,7 @@ urlpatterns = [
     path("kaedemoeder/ny/", views.meeting_create, name="create"),
     path("kaedemoeder/<int:pk>/", views.meeting_detail, name="detail"),
     path("kaedemoeder/<int:pk>/deltager/", views.member_add, name="member_add"),
+    path("kaedemoeder/<int:pk>/deltager/<int:member_pk>/fjern/", views.member_remove, name="member_remove"),
     path("kaedemoeder/<int:pk>/moede/", views.occurrence_create, name="occurrence_create"),
     path("kaedemoeder/<int:pk>/invitation.ics", views.meeting_ics, name="meeting_ics"),
     path("kaedemoeder/moede/<int:pk>/", views.occurrence_detail, name="occurrence"),

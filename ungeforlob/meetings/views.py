@@ -22,7 +22,7 @@ from ungeforlob.audit.services import audit_record_list, audit_search
 from ungeforlob.core.decorators import leader_required
 from ungeforlob.core.forms import run_service
 from ungeforlob.meetings import forms, invitations, permissions, selectors, services
-from ungeforlob.meetings.models import CooperationAgreement, Decision, MeetingParticipant
+from ungeforlob.meetings.models import CooperationAgreement, Decision, MeetingMember, MeetingParticipant
 
 PURPOSE = "kædemøde"
 
@@ -88,6 +88,24 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("meetings:detail", meeting.pk)
     messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect("meetings:detail", meeting.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
+    meeting = permissions.get_meeting_for(request.user, pk)
+    member = (MeetingMember.objects.filter(meeting=meeting, pk=policy._pk_or_404(member_pk))
+              .select_related("professional", "meeting").first())
+    if member is None:
+        raise Http404
+    form = forms.EmptyForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        ok, _r, form = run_service(form, lambda: services.meeting_member_remove(actor=request.user, member=member))
+        if ok:
+            messages.success(request, _("Deltageren er taget af mødet."))
+            if member.professional_id == request.user.pk:
+                return redirect("meetings:list")
+            return redirect("meetings:detail", meeting.pk)
+    return render(request, "meetings/member_remove.html", {"meeting": meeting, "member": member, "form": form})
 
 
 @require_POST

@@ -45,6 +45,12 @@ def world(p: Personas) -> SimpleNamespace:
     bare = services.agenda_add(actor=p.contact_person, occurrence=later, youth=p.youth, question="Status?",
                                grounds=LegalBasis.KUI)
     other = meeting_for(p, members=[], actor=p.outsider, name="FGU og Gadeplan")
+    from ungeforlob.accounts.models import User
+    from ungeforlob.meetings.models import MeetingMember
+
+    colleague_member = MeetingMember.objects.get(meeting=meeting, professional=p.colleague)
+    kasper = User.objects.get(username="anden")
+    kasper_member = services.meeting_member_add(actor=p.contact_person, meeting=meeting, professional=kasper)
     plan_meeting = PlanMeeting.objects.create(youth=p.youth, held_on=today + datetime.timedelta(days=2),
                                               created_by=p.contact_person)
     followup = (FollowUp.objects.filter(youth=p.youth).order_by("due_date", "pk").first()
@@ -55,6 +61,7 @@ def world(p: Personas) -> SimpleNamespace:
                                           title="Fælles gennemgang af henvisninger", agreed="Vi mødes hver uge.",
                                           contact_people="Mette og Jonas", starts_on=today,
                                           review_on=today + datetime.timedelta(days=20))
-    return SimpleNamespace(meeting=meeting, occurrence=occurrence, later=later, fresh=fresh, entry=entry, decision=decision,
+    return SimpleNamespace(meeting=meeting, occurrence=occurrence, later=later, fresh=fresh, colleague_member=colleague_member,
+                           kasper_member=kasper_member, entry=entry, decision=decision,
                            bare=bare, other=other, plan_meeting=plan_meeting, followup=followup,
                            participant=participant, agreement=agreement)

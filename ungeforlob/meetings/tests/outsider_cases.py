@@ -18,6 +18,7 @@ def cases(p: Personas) -> list[C]:
         # The outsider takes part in another meeting (w.other): none of this meeting opens to them.
         C("meetings:detail", f"/kaedemoeder/{m}/"),
         C("meetings:member_add", f"/kaedemoeder/{m}/deltager/", "post", {"professional": str(p.outsider.pk)}),
+        C("meetings:member_remove", f"/kaedemoeder/{m}/deltager/{w.colleague_member.pk}/fjern/", "post"),
         C("meetings:occurrence_create", f"/kaedemoeder/{m}/moede/", "post", {"held_on": "2026-12-30"}),
         C("meetings:meeting_ics", f"/kaedemoeder/{m}/invitation.ics"),
         C("meetings:occurrence", f"/kaedemoeder/moede/{o}/"),

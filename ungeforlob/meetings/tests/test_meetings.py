@@ -280,3 +280,30 @@ def test_a_meeting_with_an_over_long_name_or_no_organisation_is_refused(p: Perso
     from ungeforlob.meetings.models import ChainMeeting
 
     assert not ChainMeeting.objects.exists()
+
+
+def test_a_participant_taken_off_the_meeting_loses_its_agenda(p: Personas) -> None:
+    from ungeforlob.meetings.models import MeetingMember
+
+    w = world(p)
+    services.decision_complete(actor=p.colleague, decision=w.decision)
+    client = client_for(p.colleague)
+    assert client.get(f"/kaedemoeder/punkt/{w.entry.pk}/").status_code == 200
+    services.meeting_member_remove(actor=p.contact_person, member=w.colleague_member)
+    assert client.get(f"/kaedemoeder/punkt/{w.entry.pk}/").status_code == 404
+    assert not MeetingMember.objects.filter(pk=w.colleague_member.pk).exists()
+
+
+def test_a_participant_with_open_tasks_cannot_be_taken_off(p: Personas) -> None:
+    w = world(p)  # the colleague owns an open decision
+    with pytest.raises(ValidationError) as exc:
+        services.meeting_member_remove(actor=p.contact_person, member=w.colleague_member)
+    assert "åbne opgaver" in str(exc.value)
+
+
+def test_the_last_participant_cannot_leave(p: Personas) -> None:
+    from ungeforlob.meetings.models import MeetingMember
+
+    meeting = meeting_for(p, members=[])
+    with pytest.raises(ValidationError):
+        services.meeting_member_remove(actor=p.contact_person, member=MeetingMember.objects.get(meeting=meeting))
