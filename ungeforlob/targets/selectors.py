@@ -128,8 +128,9 @@ def trend_chart(trend: list[tuple[Period, s.Cell, float | None]], target: float,
 def targets_for_year(municipality_id: int, year: int, *, today: datetime.date) -> list[TargetRow]:
     """The year's targets, each with its actual figure for the year (so far) and the trend over the last
     quarters up to the year's end. Queries: one for the targets, then per measure with a target a fixed few."""
-    targets = list(Target.objects.filter(municipality_id=municipality_id, year=year)
-                   .select_related("updated_by").order_by("measure", "pk"))
+    order = list(MEASURES)  # the registry's order, a measure no longer in it last
+    targets = sorted(Target.objects.filter(municipality_id=municipality_id, year=year).select_related("updated_by"),
+                     key=lambda t: (order.index(t.measure) if t.measure in order else len(order), t.pk))
     if not targets:
         return []
     whole_year = year_period(year, today)
