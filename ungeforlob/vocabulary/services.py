@@ -258,6 +258,8 @@ def method_tag_create(*, actor: Any, label: str, description: str = "") -> Metho
     _materialize_methods(actor.municipality_id)
     _unique_label(actor.municipality_id, values["label"])
     base = slugify(values["label"])[:34] or "metode"
+    if base == "ny":  # the address of the "new method" page
+        base = "ny-metode"
     taken = set(MethodTag.objects.filter(municipality_id=actor.municipality_id, code__startswith=base)
                 .values_list("code", flat=True))
     code, n = base, 2

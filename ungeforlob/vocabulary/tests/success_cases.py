@@ -48,7 +48,7 @@ def cases(p: Personas) -> list[C]:
         C("vocabulary:method_delete", "/faelles-sprog/metoder/mestring/slet/", who=L),
         C("vocabulary:method_delete", "/faelles-sprog/metoder/mestring/slet/", "post", who=L,
           effect=lambda r: not MethodTag.objects.filter(municipality=m, code="mestring").exists()),
-        C("vocabulary:age_bounds", "/faelles-sprog/maalgruppe/", who="outsider", contains="15"),
+        C("vocabulary:age_bounds", "/faelles-sprog/maalgruppe/", who="outsider", contains="fra 15 til 29 år"),
         C("vocabulary:age_bounds", "/faelles-sprog/maalgruppe/", "post",
           {"min_age": "14", "max_age": "25", "version": "0"}, who=L,
           effect=lambda r: AgeBounds.objects.filter(municipality=m, min_age=14, max_age=25).exists()),
