@@ -59,8 +59,25 @@ class GroupForm(SubmitOnceMixin):
     def __init__(self, *args: Any, staff: QuerySet[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["members"].queryset = staff
-        self.fields["members"].label_from_instance = lambda u: (
-            f"{u.get_full_name() or u.username}" + (f" ({u.organisation.name})" if u.organisation_id else ""))
+        self.fields["members"].label_from_instance = _member_label
+
+
+class GroupEditForm(forms.Form):
+    name = forms.CharField(label=_("Navn"), max_length=150)
+    kind = forms.ChoiceField(label=_("Slags gruppe"), choices=GroupKind.choices)
+    members = forms.ModelMultipleChoiceField(
+        label=_("Medlemmer"), queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Vælg mindst ét medlem."),
+                        "invalid_choice": _("Vælg medlemmer fra listen.")})
+
+    def __init__(self, *args: Any, staff: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["members"].queryset = staff
+        self.fields["members"].label_from_instance = _member_label
+
+
+def _member_label(u: User) -> str:
+    return (u.get_full_name() or u.username) + (f" ({u.organisation.name})" if u.organisation_id else "")
 
 
 class ReflectionCreateForm(SubmitOnceMixin):

@@ -172,6 +172,23 @@ def group_create(*, actor: Any, name: str, kind: str, members: list[User]) -> Re
 
 
 @transaction.atomic
+def group_update(*, actor: Any, group: ReflectionGroup, name: str, kind: str, members: list[User]) -> ReflectionGroup:
+    """Rename a group and set its members. Actions already agreed stay with their owners."""
+    name = _clean_text(name, field="name", max_length=150)
+    if kind not in GroupKind.values:
+        raise ValidationError({"kind": _("Vælg en slags gruppe.")})
+    if not members:
+        raise ValidationError({"members": _("Vælg mindst ét medlem.")})
+    if any(m.municipality_id != group.municipality_id for m in members):
+        raise ValidationError({"members": _("Medlemmerne skal være ansat i kommunen.")})
+    group.name, group.kind = name, kind
+    group.save(update_fields=["name", "kind"])
+    group.members.set(members)
+    _audit(actor, AuditAction.UPDATE, group, members=len(members))
+    return group
+
+
+@transaction.atomic
 def reflection_create(*, actor: Any, group: ReflectionGroup, held_on: Any, title: str = "") -> Reflection:
     held_on = _check_date(held_on, field="held_on")
     if held_on > timezone.localdate():

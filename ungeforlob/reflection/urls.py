@@ -13,6 +13,7 @@ urlpatterns = [
     path("modellen/spoergsmaal/<int:pk>/udgaa/", views.question_retire, name="question_retire"),
     path("modellen/grupper/ny/", views.group_create, name="group_create"),
     path("modellen/grupper/<int:pk>/", views.group, name="group"),
+    path("modellen/grupper/<int:pk>/rediger/", views.group_edit, name="group_edit"),
     path("modellen/grupper/<int:pk>/refleksioner/ny/", views.reflection_create, name="reflection_create"),
     path("modellen/refleksioner/<int:pk>/", views.reflection, name="reflection"),
     path("modellen/refleksioner/<int:pk>/rediger/", views.reflection_edit, name="reflection_edit"),

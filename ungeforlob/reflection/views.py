@@ -30,6 +30,7 @@ from ungeforlob.reflection.forms import (
     CompetenceForm,
     DevelopmentItemForm,
     ElementForm,
+    GroupEditForm,
     GroupForm,
     QuestionAddForm,
     QuestionForm,
@@ -97,6 +98,7 @@ def model(request: HttpRequest) -> HttpResponse:
         "groups": selectors.groups_overview(perm.visible_groups(user)),
         "teams": list(perm.visible_teams(user).order_by("name")),
         "is_leader": policy.is_leader(user),
+        "led": list(User.objects.filter(leader=user, is_active=True).order_by("first_name", "last_name")),
     })
 
 
@@ -167,12 +169,15 @@ def question_retire(request: HttpRequest, pk: int) -> HttpResponse:
 
 # --- Groups and reflections ----------------------------------------------------------------------------
 
+def _staff_for_groups(user: Any) -> Any:
+    return (policy.visible_professionals(user).filter(is_active=True).exclude(role=Role.ADMINISTRATOR)
+            .select_related("organisation").order_by("first_name", "last_name"))
+
+
 @require_http_methods(["GET", "POST"])
 def group_create(request: HttpRequest) -> HttpResponse:
     perm.require_model_editor(request.user)
-    staff = (policy.visible_professionals(request.user).filter(is_active=True)
-             .exclude(role=Role.ADMINISTRATOR).select_related("organisation").order_by("first_name", "last_name"))
-    form = GroupForm(_posted(request), staff=staff)
+    form = GroupForm(_posted(request), staff=_staff_for_groups(request.user))
     if request.method == "POST" and form.is_valid():
         d = form.service_data
         ok, group, form = run_service(form, lambda: services.group_create(
@@ -181,6 +186,23 @@ def group_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Gruppen er oprettet."))
             return redirect("reflection:group", pk=group.pk)
     return render(request, "reflection/group_form.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """A leader renames a group and changes its members."""
+    perm.require_model_editor(request.user)
+    grp = perm.get_group(request.user, pk)
+    form = GroupEditForm(_posted(request), staff=_staff_for_groups(request.user), initial={
+        "name": grp.name, "kind": grp.kind, "members": list(grp.members.values_list("pk", flat=True))})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        ok, _r, form = run_service(form, lambda: services.group_update(
+            actor=request.user, group=grp, name=d["name"], kind=d["kind"], members=list(d["members"])))
+        if ok:
+            messages.success(request, _("Gruppen er gemt."))
+            return redirect("reflection:group", pk=grp.pk)
+    return render(request, "reflection/group_form.html", {"form": form, "group": grp})
 
 
 def group(request: HttpRequest, pk: int) -> HttpResponse:
@@ -193,6 +215,7 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
         "reflections": reflections, "chart": selectors.maturity_chart(grp, elements),
         "scale": selectors.maturity_scale(),
         "may_write": perm.writable_groups(request.user).filter(pk=grp.pk).exists(),
+        "may_edit": perm.may_edit_model(request.user),
         "create_form": ReflectionCreateForm(),
     })
 

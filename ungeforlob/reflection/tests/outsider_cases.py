@@ -28,6 +28,9 @@ def cases(p: Personas) -> list[OutsiderCase]:
         C("reflection:group_create", "/modellen/grupper/ny/", allowed_for=LEADER),
         # Leaders see every group of the municipality (read only); the outsider and the stranger see none.
         C("reflection:group", f"/modellen/grupper/{w.group.pk}/", allowed_for=LEADER),
+        C("reflection:group_edit", f"/modellen/grupper/{w.group.pk}/rediger/", allowed_for=LEADER),
+        C("reflection:group_edit", f"/modellen/grupper/{w.group.pk}/rediger/", "post",
+          {"name": "X", "kind": "team", "members": [p.outsider.pk]}, allowed_for=LEADER),
         C("reflection:reflection_create", f"/modellen/grupper/{w.group.pk}/refleksioner/ny/", "post",
           {"held_on": "2026-01-05"}),
         C("reflection:reflection", r, allowed_for=LEADER),

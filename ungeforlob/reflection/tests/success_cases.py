@@ -48,6 +48,11 @@ def cases(p: Personas) -> list[SuccessCase]:
           {"name": "Ledergruppen", "kind": "leadership", "members": [p.leader.pk, p.contact_person.pk]},
           who="leader", effect=lambda _r: ReflectionGroup.objects.filter(name="Ledergruppen").exists()),
         C("reflection:group", f"/modellen/grupper/{w.group.pk}/", contains=w.group.name),
+        C("reflection:group_edit", f"/modellen/grupper/{w.group.pk}/rediger/", who="leader", contains=w.group.name),
+        C("reflection:group_edit", f"/modellen/grupper/{w.group.pk}/rediger/", "post",
+          {"name": "Kædegruppen", "kind": "chain", "members": [p.contact_person.pk, p.outsider.pk]}, who="leader",
+          effect=lambda _r: set(ReflectionGroup.objects.get(pk=w.group.pk).members.all())
+          == {p.contact_person, p.outsider}),
         C("reflection:reflection_create", f"/modellen/grupper/{w.group.pk}/refleksioner/ny/"),
         C("reflection:reflection_create", f"/modellen/grupper/{w.group.pk}/refleksioner/ny/", "post",
           {"held_on": today, "title": "Forår"},

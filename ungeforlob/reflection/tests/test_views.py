@@ -211,3 +211,26 @@ def test_deleting_a_reflection_asks_first(p: Personas, as_user) -> None:
 def test_install_is_only_for_leaders(p: Personas, as_user) -> None:
     assert as_user(p.contact_person).post("/modellen/tag-i-brug/").status_code == 403
     install(p)  # the leader's install, for contrast: the professional's POST above added nothing
+
+
+def test_a_leader_changes_a_groups_members_and_the_removed_member_loses_access(p: Personas, as_user) -> None:
+    w = world(p)
+    response = as_user(p.leader).post(f"/modellen/grupper/{w.group.pk}/rediger/", {
+        "name": "Kædegruppen", "kind": "chain", "members": [p.contact_person.pk, p.outsider.pk]})
+    assert response.status_code == 302
+    assert as_user(p.colleague).get(f"/modellen/refleksioner/{w.reflection.pk}/").status_code == 404
+    assert as_user(p.outsider).get(f"/modellen/refleksioner/{w.reflection.pk}/").status_code == 200
+
+
+def test_a_group_without_members_is_refused_with_a_message(p: Personas, as_user) -> None:
+    w = world(p)
+    response = as_user(p.leader).post(f"/modellen/grupper/{w.group.pk}/rediger/", {"name": "X", "kind": "team"})
+    assert response.status_code == 200 and "Vælg mindst ét medlem." in response.content.decode()
+    assert w.group.members.count() == 2
+
+
+def test_a_leader_finds_the_profiles_of_the_people_they_lead(p: Personas, as_user) -> None:
+    world(p)
+    body = as_user(p.leader).get("/modellen/").content.decode()
+    assert f"/kompetencer/personer/{p.contact_person.pk}/" in body
+    assert f"/kompetencer/personer/{p.colleague.pk}/" not in body
