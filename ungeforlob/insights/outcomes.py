@@ -6,7 +6,8 @@
 * Retention: of the education starts (a station of an education kind — `EDUCATION_KINDS` — started in the
   selected quarters), the share still in it, or finished, 3, 6 and 12 months after the start: a start counts
   as kept unless the station ended as "afbrudt" before the mark. A start is only counted for a mark that has
-  passed. Per quarter of the start, per station (kind) and per follow-up procedure of the transition.
+  passed. The months are counted as 91, 182 and 365 days, so the database can count them (`MARKS`). Per
+  quarter of the start, per station (kind) and per follow-up procedure of the transition.
 
 Young people are those of the leader's municipality in the filters (`LeaderFilters.restrict`). A fixed
 number of queries whatever the data size: the rows are a municipality's courses and stations of the period.
@@ -18,7 +19,8 @@ import datetime
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import F
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q
+from django.db.models.functions import TruncQuarter
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -32,7 +34,7 @@ from ungeforlob.youth.models import Course, CourseEndReason
 
 EDUCATION_KINDS = (StationKind.FGU, StationKind.EUD_GF1, StationKind.EUD_GF2, StationKind.EUD_MAIN,
                    StationKind.APPRENTICESHIP, StationKind.UPPER_SECONDARY, StationKind.HF_VUC, StationKind.STU)
-MARKS = (3, 6, 12)
+MARKS = ((3, 91), (6, 182), (12, 365))  # (months, days)
 GROUPS = ("education", "job", "other")
 
 
@@ -46,12 +48,22 @@ def _ended_courses(filters: LeaderFilters) -> list[dict[str, Any]]:
                 .values("youth_id", "start_date", "end_date", "end_reason"))
 
 
-def _starts(filters: LeaderFilters) -> list[dict[str, Any]]:
+def _starts(filters: LeaderFilters, today: datetime.date) -> list[dict[str, Any]]:
+    """Education starts counted by kind, procedure and quarter of the start, with per mark how many can be
+    measured (`m3`, …) and how many of those were kept (`k3`, …). One query; a few hundred rows at most."""
     first, last = filters.quarters[0].start, filters.quarters[-1].end
+    counts: dict[str, Any] = {}
+    for months, days in MARKS:
+        measurable = Q(start_date__lte=today - datetime.timedelta(days=days))
+        kept_then = ~Q(end_reason=StationEndReason.DROPPED_OUT) | Q(lasted__gte=datetime.timedelta(days=days))
+        counts[f"m{months}"] = Count("id", filter=measurable)
+        counts[f"k{months}"] = Count("id", filter=measurable & kept_then)
     return list(filters.restrict(Station.objects.filter(kind__in=EDUCATION_KINDS, start_date__gte=first,
                                                         start_date__lte=last))
-                .values("kind", "start_date", "end_date", "end_reason",
-                        procedure_name=F("transition__procedure__name")))
+                .annotate(lasted=ExpressionWrapper(F("end_date") - F("start_date"), output_field=DurationField()))
+                .values("kind", procedure_name=F("transition__procedure__name"),
+                        quarter=TruncQuarter("start_date"))
+                .annotate(n=Count("id"), **counts).order_by())
 
 
 def _offers(filters: LeaderFilters) -> dict[int, set[str]]:
@@ -60,25 +72,20 @@ def _offers(filters: LeaderFilters) -> dict[int, set[str]]:
     first, last = filters.quarters[0].start, filters.quarters[-1].end
     ended = filters.restrict(Course.objects.filter(end_date__gte=first, end_date__lte=last)).values("youth_id")
     rows = (Activity.objects.filter(offer__isnull=False, subgoal__goal__youth_id__in=ended)
-            .values_list("subgoal__goal__youth_id", "offer__name").distinct())
+            .values_list("subgoal__goal__youth_id", "offer__name").order_by().distinct())
     for youth_id, name in rows:
         out[youth_id].add(name)
     return out
 
 
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    last = (datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)).day
-    return day.replace(year=year, month=month, day=min(day.day, last))
+def kept(start: dict[str, Any], days: int, today: datetime.date) -> bool | None:
+    """Whether one education start was kept `days` after it; None while the mark has not passed.
 
-
-def kept(start: dict[str, Any], months: int, today: datetime.date) -> bool | None:
-    """Whether an education start was kept `months` after it; None while the mark has not passed."""
-    mark = add_months(start["start_date"], months)
-    if mark > today:
+    The rule the database applies in `_starts`, for one start (`start_date`, `end_date`, `end_reason`)."""
+    if start["start_date"] + datetime.timedelta(days=days) > today:
         return None
-    return not (start["end_reason"] == StationEndReason.DROPPED_OUT and start["end_date"] < mark)
+    return not (start["end_reason"] == StationEndReason.DROPPED_OUT
+                and (start["end_date"] - start["start_date"]).days < days)
 
 
 def _end_counts(courses: list[dict[str, Any]]) -> list[int]:
@@ -106,18 +113,18 @@ def _end_rows(groups: list[list[dict[str, Any]]], *, with_total: bool) -> list[l
     return out
 
 
-def _retention_row(starts: list[dict[str, Any]], today: datetime.date) -> list[s.Cell]:
-    cells = [s.count(len(starts))]
-    for months in MARKS:
-        results = [k for k in (kept(st, months, today) for st in starts) if k is not None]
-        cells.append(s.share(sum(results), len(results)))
+def _retention_row(groups: list[dict[str, Any]]) -> list[s.Cell]:
+    """One row from groups of `_starts`: the starts, and per mark the share kept of those measurable."""
+    cells = [s.count(sum(g["n"] for g in groups))]
+    for months, _days in MARKS:
+        cells.append(s.share(sum(g[f"k{months}"] for g in groups), sum(g[f"m{months}"] for g in groups)))
     return cells
 
 
 def tables(filters: LeaderFilters, *, today: datetime.date | None = None) -> list[Table]:
     today = today or timezone.localdate()
     courses = _ended_courses(filters)
-    starts = _starts(filters)
+    starts = _starts(filters, today)
     offers = _offers(filters)
     by_quarter: dict[Quarter, list[dict[str, Any]]] = defaultdict(list)
     for c in courses:
@@ -146,24 +153,25 @@ def tables(filters: LeaderFilters, *, today: datetime.date | None = None) -> lis
     start_q: dict[Quarter, list[dict[str, Any]]] = defaultdict(list)
     by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
     by_procedure: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    no_procedure = gettext("Ingen procedure")
     for st in starts:
-        start_q[Quarter.of(st["start_date"])].append(st)
+        start_q[Quarter.of(st["quarter"])].append(st)
         by_kind[st["kind"]].append(st)
-        by_procedure[st["procedure_name"] or gettext("Ingen procedure")].append(st)
+        by_procedure[st["procedure_name"] or no_procedure].append(st)
     retention_note = gettext("Andel af starterne, hvor den unge stadig var i gang eller var færdig efter 3, 6 og "
                              "12 måneder. En start tælles først med, når tiden er gået.")
     retention = Table("outcomes-retention", gettext("Fastholdelse efter uddannelsesstart"),
                       [gettext("Kvartal for start"), *retention_columns],
-                      [(q.label, _retention_row(start_q[q], today)) for q in filters.quarters],
+                      [(q.label, _retention_row(start_q[q])) for q in filters.quarters],
                       note=retention_note)
     labels = dict(StationKind.choices)
     retention_kind = Table("outcomes-retention-station", gettext("Fastholdelse pr. uddannelsessted (station)"),
                            [gettext("Station"), *retention_columns],
-                           [(str(labels[k]), _retention_row(by_kind[k], today)) for k in EDUCATION_KINDS if k in by_kind],
+                           [(str(labels[k]), _retention_row(by_kind[k])) for k in EDUCATION_KINDS if k in by_kind],
                            note=retention_note)
     retention_procedure = Table("outcomes-retention-procedure", gettext("Fastholdelse pr. opfølgningsprocedure"),
                                 [gettext("Procedure"), *retention_columns],
-                                [(name, _retention_row(rows, today)) for name, rows in sorted(by_procedure.items())],
+                                [(name, _retention_row(rows)) for name, rows in sorted(by_procedure.items())],
                                 note=retention_note)
     out = [ended, durations, by_offer, retention, retention_kind, retention_procedure]
     if filters.active:

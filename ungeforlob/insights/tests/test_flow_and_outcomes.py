@@ -83,9 +83,20 @@ def test_outcomes_count_retention_at_3_6_and_12_months(p: Personas) -> None:
 
 
 def test_a_start_is_not_counted_before_its_mark_has_passed() -> None:
-    start = {"start_date": D(2024, 12, 1), "end_date": None, "end_reason": ""}
-    assert outcomes.kept(start, 3, TODAY) is None
-    assert outcomes.kept(start, 2, TODAY) is True
+    start = {"start_date": D(2024, 12, 1), "end_date": D(2025, 1, 15), "end_reason": "afbrudt"}
+    assert outcomes.kept(start, 91, TODAY) is None  # 76 days ago
+    assert outcomes.kept(start, 60, TODAY) is False and outcomes.kept(start, 45, TODAY) is True
+
+
+def test_the_three_month_mark_is_91_days_after_the_start(p: Personas) -> None:
+    for i in range(6):  # five drop out on day 90 (before the mark), one on day 91 (at it: kept)
+        tiny_youth(p.contact_person, first_name=f"Grænse{i}",
+                   stations=[("fgu", D(2024, 1, 1), D(2024, 3, 31) if i < 5 else D(2024, 4, 1), "afbrudt")])
+    for i in range(5):
+        tiny_youth(p.contact_person, first_name=f"Bliver{i}", stations=[("fgu", D(2024, 1, 1), None, "")])
+    filters = LeaderFilterForm({"fra": "2024-1", "til": "2024-1"}, user=p.leader, today=TODAY).filters()
+    retention = {t.slug: t for t in outcomes.tables(filters, today=TODAY)}["outcomes-retention"]
+    assert _by_label(retention)["1. kvt. 2024"][:2] == ["11", "55 %"]  # 6 of 11
 
 
 def test_ended_courses_show_shares_with_their_base_and_the_median_length(p: Personas) -> None:
