@@ -147,10 +147,11 @@ def handover_figures(municipality_id: int, periods: list[Period], today: datetim
 
 def contact_figures(municipality_id: int, periods: list[Period], today: datetime.date,
                     only: Any = None) -> list[FigureRow]:
+    shares = measures.contact_shares(municipality_id, periods, (7, 14), only=only)
     return [
-        FigureRow(_("Kontakt de seneste 7 dage"), measures.contact_7_days(municipality_id, periods, today, only=only),
+        FigureRow(_("Kontakt de seneste 7 dage"), shares[7],
                   _("Andel af de unge i et åbent forløb på kvartalets sidste dag (i dag for det løbende).")),
-        FigureRow(_("Kontakt de seneste 14 dage"), measures.contact_14_days(municipality_id, periods, today, only=only)),
+        FigureRow(_("Kontakt de seneste 14 dage"), shares[14]),
     ]
 
 

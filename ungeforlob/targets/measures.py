@@ -173,15 +173,23 @@ def active_youth_on(municipality_id: int, day: datetime.date, only: Any = None) 
     return youth if only is None else youth.filter(pk__in=only)
 
 
+def contact_shares(municipality_id: int, periods: Sequence[Period], windows: Sequence[int], *,
+                   only: Any = None) -> dict[int, list[Cell]]:
+    """For each window (in days): per period, the share of the young people active on its last day with contact
+    in that many days up to it. One query per period, every window counted in it."""
+    cells: dict[int, list[Cell]] = {days: [] for days in windows}
+    for p in periods:
+        counts = {f"k{days}": Count("pk", filter=contact_within(days, on=p.end)) for days in windows}
+        row = active_youth_on(municipality_id, p.end, only).aggregate(n=Count("pk"), **counts)
+        for days in windows:
+            cells[days].append(s.share(row[f"k{days}"], row["n"]))
+    return cells
+
+
 def _contact_share(days: int) -> Callable[..., list[Cell]]:
     def compute(municipality_id: int, periods: Sequence[Period], today: datetime.date, *,
                 only: Any = None) -> list[Cell]:
-        cells = []
-        for p in periods:  # one query per period: the active young people on its last day
-            row = active_youth_on(municipality_id, p.end, only).aggregate(
-                n=Count("pk"), k=Count("pk", filter=contact_within(days, on=p.end)))
-            cells.append(s.share(row["k"], row["n"]))
-        return cells
+        return contact_shares(municipality_id, periods, [days], only=only)[days]
     compute.__name__ = f"contact_{days}_days"
     return compute
 
