@@ -56,6 +56,11 @@ def test_a_leader_edits_a_term_and_partner_staff_see_their_menu(browse: Any, p: 
     assert "Aftalt af Kædegruppen" in s.page.locator(".vocab-entry:target").inner_text()
     s.screenshot("vocabulary-term-saved")
     assert s.axe_violations() == []
+    for path, name in (("/faelles-sprog/roller/", "roles"), ("/faelles-sprog/metoder/", "methods"),
+                       ("/faelles-sprog/maalgruppe/", "age"), ("/kaedens-organisationer/", "organisations")):
+        s.goto(path)
+        s.screenshot(f"vocabulary-{name}")
+        assert s.axe_violations() == [], path
 
     org = Organisation.objects.create(municipality=p.municipality, name="FGU Syd", sector=Sector.FGU)
     make_user("fgularer", p.municipality, org, profession="FGU-lærer", first="Frida")
