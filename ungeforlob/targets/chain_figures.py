@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,7 @@ from ungeforlob.insights import suppression as s
 from ungeforlob.insights.tables import Table
 from ungeforlob.messaging.models import OutboundMessage
 from ungeforlob.targets import measures
+from ungeforlob.targets.models import Target
 from ungeforlob.targets.periods import Period
 from ungeforlob.transitions.models import SMS_GONE, FollowUp, FollowUpKind, FollowUpStatus
 
@@ -34,6 +36,7 @@ class FigureRow:
     label: Promise
     cells: list[s.Cell]
     explanation: Promise | str = ""
+    measure: str = ""  # the key of the same figure in the targets registry, when it has one
 
 
 @dataclass
@@ -69,7 +72,8 @@ def concern_figures(municipality_id: int, periods: list[Period], today: datetime
     return [
         FigureRow(_("Bekymringer rejst"), raised),
         FigureRow(_("Timer til kvittering (median)"), median),
-        FigureRow(_("Kvitteret inden fristen"), on_time, _("Af dem, hvis frist er gået eller som er kvitteret.")),
+        FigureRow(_("Kvitteret inden fristen"), on_time, _("Af dem, hvis frist er gået eller som er kvitteret."),
+                  "concerns_answered_on_time"),
         FigureRow(_("Bekymringer rejst i perioden, der blev eskaleret"), escalated),
     ]
 
@@ -150,8 +154,9 @@ def contact_figures(municipality_id: int, periods: list[Period], today: datetime
     shares = measures.contact_shares(municipality_id, periods, (7, 14), only=only)
     return [
         FigureRow(_("Kontakt de seneste 7 dage"), shares[7],
-                  _("Andel af de unge i et åbent forløb på kvartalets sidste dag (i dag for det løbende).")),
-        FigureRow(_("Kontakt de seneste 14 dage"), shares[14]),
+                  _("Andel af de unge i et åbent forløb på kvartalets sidste dag (i dag for det løbende)."),
+                  "contact_7_days"),
+        FigureRow(_("Kontakt de seneste 14 dage"), shares[14], "", "contact_14_days"),
     ]
 
 
@@ -188,5 +193,16 @@ def tables(filters: Any, *, today: datetime.date | None = None) -> list[Table]:
             for row in group.rows:
                 row.cells = s.suppress_for_filter(row.cells, base=base, parent_bases=parents)
     columns = [gettext("Tal"), *[p.label for p in periods]]
-    return [Table(f"chain-{g.key}", str(g.title), columns, [(str(r.label), r.cells) for r in g.rows],
+    targets = {t.measure: t for t in Target.objects.filter(municipality_id=filters.municipality_id, year=today.year)}
+
+    def label(row: FigureRow) -> str:
+        """A figure with a target this year says so: "Kvitteret inden fristen (mål 2026: Mindst (≥) 95)"."""
+        target = targets.get(row.measure)
+        if target is None:
+            return str(row.label)
+        return gettext("%(label)s (mål %(year)s: %(direction)s %(value)s)") % {
+            "label": row.label, "year": target.year, "direction": target.get_direction_display(),
+            "value": number_format(target.value, decimal_pos=0 if target.value % 1 == 0 else 1)}
+
+    return [Table(f"chain-{g.key}", str(g.title), columns, [(label(r), r.cells) for r in g.rows],
                   note=" ".join(str(r.explanation) for r in g.rows if r.explanation)) for g in groups]

@@ -205,6 +205,14 @@ def test_the_chain_page_shows_the_figures_per_quarter(p: Personas, as_user) -> N
     assert row.endswith(">3</td></tr>")  # this quarter: 1, 2, 3, 4, 5 hours
 
 
+def test_a_chain_figure_with_a_target_this_year_names_the_target(p: Personas, as_user) -> None:
+    Target.objects.create(municipality=p.municipality, year=YEAR, measure="concerns_answered_on_time",
+                          direction="gte", value=95)
+    page = as_user(p.leader).get("/ledelse/kaeden/").content.decode()
+    assert f"Kvitteret inden fristen (mål {YEAR}: Mindst (≥) 95)" in page
+    assert "Kontakt de seneste 14 dage (mål" not in page
+
+
 def test_each_chain_table_downloads_as_csv_with_small_numbers_suppressed(p: Personas, as_user) -> None:
     today = timezone.localdate()
     for i in range(5):
