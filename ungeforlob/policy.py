@@ -223,14 +223,45 @@ def memberships_of(user: Any) -> QuerySet[Membership]:
 
 # --- The two questions -------------------------------------------------------------------------------------
 
-def youth_for(user: Any, action: Action = Action.VIEW) -> QuerySet[Youth]:
-    """Every young person this user may do `action` to (an empty queryset for anyone not in a circle)."""
-    if not is_staff_user(user) or user.municipality_id is None:
-        return Youth.objects.none()
+# Within a request, a user's circles are looked up once and later queries name their young people by id, as long as
+# the user holds at most this many memberships (a caseload, a team's circles); beyond it the EXISTS subquery stays.
+YOUTH_IDS_INLINE_MAX = 1000
+
+
+def _youth_for_query(user: Any, action: Action) -> QuerySet[Youth]:
     in_circle = memberships_of(user).filter(youth=OuterRef("pk"))
     if RULES[action] != ANY_ROLE:
         in_circle = in_circle.filter(role__in=sorted(RULES[action]))
     return Youth.objects.filter(municipality_id=user.municipality_id).filter(Exists(in_circle))
+
+
+def _circles(user: Any) -> dict[int, frozenset[str]] | None:
+    """{young person's id: the user's active roles in their circle} in the user's municipality, in one query;
+    None when the user holds more than YOUTH_IDS_INLINE_MAX memberships."""
+    rows = list(memberships_of(user).filter(youth__municipality_id=user.municipality_id)
+                .values_list("youth_id", "role")[:YOUTH_IDS_INLINE_MAX + 1])
+    if len(rows) > YOUTH_IDS_INLINE_MAX:
+        return None
+    circles: dict[int, set[str]] = {}
+    for youth_id, role in rows:
+        circles.setdefault(youth_id, set()).add(role)
+    return {youth_id: frozenset(roles) for youth_id, roles in circles.items()}
+
+
+def youth_for(user: Any, action: Action = Action.VIEW) -> QuerySet[Youth]:
+    """Every young person this user may do `action` to (an empty queryset for anyone not in a circle).
+
+    Inside a request (`request_scope`) the user's circles are read once, and the answer names the young people
+    by id: a page such as *I dag*, whose ten sources each start from the user's young people, then neither
+    plans nor runs the membership subquery ten times (measured in docs/benchmarks.md)."""
+    if not is_staff_user(user) or user.municipality_id is None:
+        return Youth.objects.none()
+    circles = _remembered(("circles", user.pk), lambda: _circles(user)) if _cache.get() is not None else None
+    if circles is None:
+        return _youth_for_query(user, action)
+    allowed = RULES[action]
+    ids = sorted(pk for pk, roles in circles.items() if allowed == ANY_ROLE or roles & allowed)
+    return Youth.objects.filter(municipality_id=user.municipality_id, pk__in=ids)
 
 
 def visible_youth(user: Any) -> QuerySet[Youth]:
@@ -242,6 +273,10 @@ def roles_in_circle(user: Any, youth: Youth) -> frozenset[str]:
     """The user's active roles in this youth's circle (empty when not a member). Looked up once per request."""
     if not is_staff_user(user) or user.municipality_id != youth.municipality_id:
         return frozenset()
+    cache = _cache.get()
+    circles = cache.get(("circles", user.pk)) if cache is not None else None
+    if circles is not None:  # this request has read the user's circles already
+        return circles.get(youth.pk, frozenset())
     return _remembered(
         ("roles", user.pk, youth.pk),
         lambda: frozenset(memberships_of(user).filter(youth=youth).values_list("role", flat=True)),
