@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models.functions import Coalesce
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
 from ungeforlob.messaging.models import InboundMessage, MessageKind, MessageStatus, SmsConsent, WakeUpSeries
-from ungeforlob.youth.timeline import TimelineEntry
+from ungeforlob.youth.timeline import TimelineEntry, newest_by
 
 
 def weekdays_text(series: WakeUpSeries) -> str:
@@ -16,19 +17,22 @@ def weekdays_text(series: WakeUpSeries) -> str:
     return ", ".join(str(WEEKDAYS_ABBR[d]) for d in series.weekday_list)
 
 
-def sms_entries(youth: Any) -> list[TimelineEntry]:
-    """Sent and failed messages (wake-ups as one entry per series), replies, and the consent. Four queries."""
+def sms_entries(youth: Any, *, limit: int | None = None) -> list[TimelineEntry]:
+    """Sent and failed messages (wake-ups as one entry per series), replies, and the consent. Four queries; with
+    `limit`, the messages and replies are only the newest `limit` of each."""
     entries: list[TimelineEntry] = []
-    for m in youth.sms_outbound.filter(
+    sent = youth.sms_outbound.filter(
         status__in=[MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.FAILED]
-    ).exclude(kind__in=[MessageKind.WAKEUP, MessageKind.LOGIN_CODE]).select_related("created_by"):
+    ).exclude(kind__in=[MessageKind.WAKEUP, MessageKind.LOGIN_CODE]).select_related("created_by")
+    for m in newest_by(sent, Coalesce("sent_at", "failed_at", "send_at"), limit):
         if m.status == MessageStatus.FAILED:
             title = _("SMS kunne ikke sendes (%(kind)s)") % {"kind": m.get_kind_display().lower()}
         else:
             title = _("SMS sendt (%(kind)s)") % {"kind": m.get_kind_display().lower()}
         by = m.created_by.get_full_name() if m.created_by else ""
         entries.append(TimelineEntry(m.sent_at or m.failed_at or m.send_at, "sms", title, by=by))
-    for r in InboundMessage.objects.filter(youth=youth).only("received_at", "is_stop", "checkin_id"):
+    replies = InboundMessage.objects.filter(youth=youth).only("received_at", "is_stop", "checkin_id")
+    for r in newest_by(replies, "received_at", limit):
         if r.is_stop:
             title = _("Den unge svarede STOP og modtager ikke flere SMS'er")
         elif r.checkin_id:

@@ -1,6 +1,6 @@
 """The plan's entries on the youth's timeline: profile and plan changes, evaluations, meetings and notes.
 
-Four queries whatever the amount. Only notes visible to the youth appear here, because the same timeline
+Four queries whatever the amount; with `limit`, each reads only its newest `limit` rows. Only notes visible to the youth appear here, because the same timeline
 is shown to the youth; hidden notes stay on the staff's notes page.
 """
 
@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from ungeforlob.plans.models import Evaluation, JournalNote, PlanChange, PlanMeeting
 from ungeforlob.youth.models import Youth
-from ungeforlob.youth.timeline import TimelineEntry
+from ungeforlob.youth.timeline import TimelineEntry, newest_by
 
 _TITLES = {
     ("profile", "update"): gettext_lazy("Ungeprofilen blev ændret"),
@@ -32,23 +32,24 @@ def change_title(change: PlanChange) -> str:
     return str(_TITLES.get((change.object_type, change.action), _("Planen blev ændret")))
 
 
-def plan_entries(youth: Youth) -> list[TimelineEntry]:
+def plan_entries(youth: Youth, *, limit: int | None = None) -> list[TimelineEntry]:
     history_url = reverse("plans:history", args=[youth.pk])
     entries = []
-    for c in PlanChange.objects.filter(youth=youth).only(
-            "created_at", "object_type", "action", "object_label", "actor_name"):
+    changes = PlanChange.objects.filter(youth=youth).only(
+        "created_at", "object_type", "action", "object_label", "actor_name")
+    for c in newest_by(changes, "created_at", limit):
         text = "" if c.object_type == "profile" else c.object_label
         entries.append(TimelineEntry(c.created_at, "plan", change_title(c), text, c.actor_name, history_url))
     plan_url = reverse("plans:plan", args=[youth.pk])
-    for e in Evaluation.objects.filter(youth=youth).select_related("subgoal", "goal"):
+    for e in newest_by(Evaluation.objects.filter(youth=youth).select_related("subgoal", "goal"), "created_at", limit):
         target = e.subgoal.text if e.subgoal_id else e.goal.text
         entries.append(TimelineEntry(
             e.created_at, "evaluering", _("Evaluering: %(n)s af 5 på vej") % {"n": e.closeness}, target,
             e.author_name, plan_url))
-    for m in PlanMeeting.objects.filter(youth=youth):
+    for m in newest_by(PlanMeeting.objects.filter(youth=youth), "held_on", limit):
         entries.append(TimelineEntry(m.held_on, "planmoede", _("Planmøde"), m.agreed, "",
                                      reverse("plans:meeting_detail", args=[youth.pk, m.pk])))
     notes_url = reverse("plans:notes", args=[youth.pk])
-    for n in JournalNote.objects.filter(youth=youth, visible_to_youth=True):
+    for n in newest_by(JournalNote.objects.filter(youth=youth, visible_to_youth=True), "created_at", limit):
         entries.append(TimelineEntry(n.created_at, "notat", _("Notat"), n.text, n.author_name, notes_url))
     return entries

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -47,6 +47,14 @@ def _newest(qs: QuerySet[Any], limit: int | None) -> QuerySet[Any]:
     if limit is None:
         return qs
     return qs.order_by(Coalesce("end_date", "start_date").desc(), "-pk")[:limit]
+
+
+def newest_by(qs: QuerySet[Any], when: Any, limit: int | None) -> QuerySet[Any]:
+    """Rows with one date each (`when`: a field name or an expression): with `limit`, the newest `limit`."""
+    if limit is None:
+        return qs
+    order = when.desc() if hasattr(when, "desc") else F(when).desc()
+    return qs.order_by(order, "-pk")[:limit]
 
 
 def course_entries(youth: Youth, *, limit: int | None = None) -> list[TimelineEntry]:

@@ -60,3 +60,27 @@ def test_the_timeline_costs_the_same_queries_for_any_history_and_any_page(p: Per
     _old_roles(p, 2 * PER_PAGE)
     assert count_queries(lambda: client.get(url)) == short
     assert count_queries(lambda: client.get(url + "?side=3")) == short
+
+
+def test_a_source_asked_for_its_newest_entries_gives_the_same_newest_entries_as_all_of_them(p: Personas) -> None:
+
+    from django.utils import timezone
+
+    from ungeforlob.messaging.models import InboundMessage
+    from ungeforlob.plans.models import JournalNote
+    from ungeforlob.youth.timeline import TIMELINE_SOURCES, _source
+
+    start = timezone.now() - datetime.timedelta(days=400)
+    for n in range(8):  # stored out of date order, so the table's order is not the answer
+        day = start + datetime.timedelta(days=(n * 37) % 8 * 10)
+        note = JournalNote.objects.create(youth=p.youth, text=f"Notat {n}", author_name="Anna")
+        JournalNote.objects.filter(pk=note.pk).update(created_at=day)
+        InboundMessage.objects.create(youth=p.youth, from_number="+4512345678", body=f"Svar {n}", received_at=day)
+    limited = [path for path in TIMELINE_SOURCES if _source(path)[1]]
+    assert "ungeforlob.plans.timeline.plan_entries" in limited and "ungeforlob.messaging.timeline.sms_entries" in limited
+    for path in limited:
+        source = _source(path)[0]
+        for limit in (1, 3, 5):
+            newest = sorted(source(p.youth, limit=limit), key=lambda e: e.sort_key, reverse=True)[:limit]
+            expected = sorted(source(p.youth), key=lambda e: e.sort_key, reverse=True)[:limit]
+            assert [e.sort_key for e in newest] == [e.sort_key for e in expected], (path, limit)
