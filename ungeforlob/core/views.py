@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from importlib import metadata
+
 from django.apps import apps
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
@@ -18,6 +20,16 @@ def home(request: HttpRequest) -> HttpResponse:
     if policy.is_leader(request.user):
         return redirect("insights:dashboard")
     return redirect("transitions:today")
+
+
+def about(request: HttpRequest) -> HttpResponse:
+    """Om Ungeforløb: what the system is, its version and its licence. The lightest page a member of staff can
+    open (the layout and nothing else): the page benchmark measures every staff page against it too."""
+    try:
+        version = metadata.version("ungeforlob")
+    except metadata.PackageNotFoundError:
+        version = ""
+    return render(request, "core/about.html", {"version": version})
 
 
 def health_checks() -> list[tuple[str, str]]:

@@ -36,6 +36,7 @@ from ungeforlob.testing_cases import OutsiderCase, SuccessCase
 NOT_PERSONAL = {
     "core:home": "redirects each role to its own landing page",
     "core:healthz": "public health check; reveals only whether the database answers and the worker is alive",
+    "core:about": "the same text about the system for every member of staff; no personal data",
     "accounts:login": "public login page",
     "accounts:logout": "ends the caller's own session",
     "accounts:otp_setup": "the caller's own second factor",

@@ -9,6 +9,7 @@ def _english(response: object) -> bool:
 def cases(p: Personas) -> list[C]:
     return [
         C("core:home", "/", statuses=(302,), effect=lambda r: r["Location"].endswith("/i-dag/")),
+        C("core:about", "/om/", contains="EUPL"),
         C("core:home", "/", who="leader", statuses=(302,), effect=lambda r: r["Location"].endswith("/ledelse/")),
         # Choosing one's language is one's own: a plain circle member may, and so may anyone before login.
         C("set_language", "/i18n/setlang/", "post", {"language": "en", "next": "/"}, reader_may=True,
