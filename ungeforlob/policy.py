@@ -294,7 +294,7 @@ def can(user: Any, action: Action, youth: Youth, obj: Any = None) -> bool:
     return True
 
 
-def _pk_or_404(value: Any) -> int:
+def pk_or_404(value: Any) -> int:
     """An id from a URL or a form, or 404: not a number, or outside what a database key can hold."""
     try:
         pk = int(value)
@@ -323,7 +323,7 @@ def get_youth_for(
     """
     if for_edit and action == Action.VIEW:
         action = Action.EDIT
-    pk = _pk_or_404(youth_id)
+    pk = pk_or_404(youth_id)
     youth = visible_youth(user).select_related("municipality").filter(pk=pk).first()
     if youth is None or not can(user, action, youth):
         raise Http404
@@ -341,7 +341,7 @@ def get_granted_youth(user: Any, youth_id: Any, *, granted: QuerySet[Youth], wha
     nothing else of the record opens through this. Raises Http404 like `get_youth_for`, and always audits with
     `purpose`, so the young person sees it on "Hvem har kigget".
     """
-    pk = _pk_or_404(youth_id)
+    pk = pk_or_404(youth_id)
     if not is_staff_user(user) or user.municipality_id is None:
         raise Http404
     youth = granted.filter(pk=pk, municipality_id=user.municipality_id).first()
@@ -368,7 +368,7 @@ def access(
     exist, belongs to someone else, or the action is not allowed — the same answer in every case.
     """
     queryset = objects if isinstance(objects, QuerySet) else objects._default_manager.all()
-    key = _pk_or_404(pk)
+    key = pk_or_404(pk)
     obj = queryset.filter(**{youth_field: youth, "pk": key}).first()
     if obj is None or not can(user, action, youth, obj):
         raise Http404

@@ -39,14 +39,14 @@ def is_participant(user: Any, meeting: ChainMeeting) -> bool:
 
 def get_meeting_for(user: Any, pk: Any) -> ChainMeeting:
     """A meeting the user takes part in, or 404 (the same answer as a meeting that does not exist)."""
-    meeting = meetings_for(user).filter(pk=policy._pk_or_404(pk)).first()
+    meeting = meetings_for(user).filter(pk=policy.pk_or_404(pk)).first()
     if meeting is None:
         raise Http404
     return meeting
 
 
 def get_occurrence_for(user: Any, pk: Any) -> Occurrence:
-    occurrence = (Occurrence.objects.filter(meeting__in=meetings_for(user), pk=policy._pk_or_404(pk))
+    occurrence = (Occurrence.objects.filter(meeting__in=meetings_for(user), pk=policy.pk_or_404(pk))
                   .select_related("meeting").first())
     if occurrence is None:
         raise Http404
@@ -64,7 +64,7 @@ def entries_for(user: Any) -> QuerySet[AgendaEntry]:
 
 
 def get_entry_for(user: Any, pk: Any) -> AgendaEntry:
-    entry = (entries_for(user).filter(pk=policy._pk_or_404(pk))
+    entry = (entries_for(user).filter(pk=policy.pk_or_404(pk))
              .select_related("occurrence__meeting", "raised_by").first())
     if entry is None:
         raise Http404

@@ -93,7 +93,7 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
     meeting = permissions.get_meeting_for(request.user, pk)
-    member = (MeetingMember.objects.filter(meeting=meeting, pk=policy._pk_or_404(member_pk))
+    member = (MeetingMember.objects.filter(meeting=meeting, pk=policy.pk_or_404(member_pk))
               .select_related("professional", "meeting").first())
     if member is None:
         raise Http404
@@ -211,7 +211,7 @@ def entry_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def decision_done(request: HttpRequest, pk: int) -> HttpResponse:
     """The owner marks a task from a chain meeting done (GET asks, POST does it)."""
-    decision = (Decision.objects.filter(pk=policy._pk_or_404(pk), owner=request.user,
+    decision = (Decision.objects.filter(pk=policy.pk_or_404(pk), owner=request.user,
                                         entry__in=permissions.entries_for(request.user))
                 .select_related("entry__occurrence__meeting").first())
     if decision is None:
@@ -288,7 +288,7 @@ def participant_remove(request: HttpRequest, youth_pk: int, pk: int) -> HttpResp
 
     youth = policy.get_youth_for(request.user, youth_pk, what="meetings", for_edit=True)
     participant = (MeetingParticipant.objects.filter(Q(plan_meeting__youth=youth) | Q(followup__youth=youth))
-                   .filter(pk=policy._pk_or_404(pk)).select_related("professional", "guardian", "plan_meeting",
+                   .filter(pk=policy.pk_or_404(pk)).select_related("professional", "guardian", "plan_meeting",
                                                                     "followup").first())
     if participant is None:
         raise Http404
@@ -323,7 +323,7 @@ def _staff_only(request: HttpRequest) -> None:
 
 def _agreement(request: HttpRequest, pk: Any) -> CooperationAgreement:
     _staff_only(request)
-    agreement = selectors.agreement_list(request.user).filter(pk=policy._pk_or_404(pk)).first()
+    agreement = selectors.agreement_list(request.user).filter(pk=policy.pk_or_404(pk)).first()
     if agreement is None:
         raise Http404
     return agreement

@@ -59,7 +59,7 @@ def writable_groups(user: Any) -> QuerySet[ReflectionGroup]:
 
 
 def get_group(user: Any, pk: Any, *, write: bool = False) -> ReflectionGroup:
-    key = policy._pk_or_404(pk)
+    key = policy.pk_or_404(pk)
     group = (writable_groups(user) if write else visible_groups(user)).filter(pk=key).first()
     if group is None:
         raise Http404
@@ -67,7 +67,7 @@ def get_group(user: Any, pk: Any, *, write: bool = False) -> ReflectionGroup:
 
 
 def get_reflection(user: Any, pk: Any, *, write: bool = False) -> Reflection:
-    key = policy._pk_or_404(pk)
+    key = policy.pk_or_404(pk)
     groups = writable_groups(user) if write else visible_groups(user)
     reflection = (Reflection.objects.select_related("group").filter(pk=key, group__in=groups.values("pk"))
                   .first())
@@ -78,7 +78,7 @@ def get_reflection(user: Any, pk: Any, *, write: bool = False) -> Reflection:
 
 def get_action(user: Any, pk: Any) -> AgreedAction:
     """An agreed action the user may mark done: its owner, or a member of the group that agreed it."""
-    key = policy._pk_or_404(pk)
+    key = policy.pk_or_404(pk)
     action = (AgreedAction.objects.select_related("reflection__group")
               .filter(pk=key, reflection__group__in=writable_groups(user).values("pk")).first())
     if action is None and is_staff_in_municipality(user):
@@ -96,7 +96,7 @@ def may_see_profile(user: Any, person: User) -> bool:
 
 def get_person(user: Any, pk: Any, *, rate: bool = False) -> User:
     """The professional whose profile this is: the user themselves, or (to read and plan) one they lead."""
-    key = policy._pk_or_404(pk)
+    key = policy.pk_or_404(pk)
     person = User.objects.filter(pk=key, is_active=True).first()
     if person is None or not may_see_profile(user, person) or (rate and person.pk != user.pk):
         raise Http404
@@ -112,7 +112,7 @@ def visible_teams(user: Any) -> QuerySet[Team]:
 
 
 def get_team(user: Any, pk: Any) -> Team:
-    key = policy._pk_or_404(pk)
+    key = policy.pk_or_404(pk)
     team = visible_teams(user).filter(pk=key).first()
     if team is None:
         raise Http404

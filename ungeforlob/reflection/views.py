@@ -61,7 +61,7 @@ def _on_stale(form: forms.Form, rebind: Callable[[Any], forms.Form]) -> Callable
 
 def _element(request: HttpRequest, pk: int) -> Element:
     perm.require_model_editor(request.user)
-    element = Element.objects.filter(pk=policy._pk_or_404(pk), municipality_id=request.user.municipality_id).first()
+    element = Element.objects.filter(pk=policy.pk_or_404(pk), municipality_id=request.user.municipality_id).first()
     if element is None:
         raise Http404
     return element
@@ -70,7 +70,7 @@ def _element(request: HttpRequest, pk: int) -> Element:
 def _question(request: HttpRequest, pk: int) -> Question:
     perm.require_model_editor(request.user)
     question = (Question.objects.select_related("element")
-                .filter(pk=policy._pk_or_404(pk), element__municipality_id=request.user.municipality_id).first())
+                .filter(pk=policy.pk_or_404(pk), element__municipality_id=request.user.municipality_id).first())
     if question is None:
         raise Http404
     return question
@@ -78,7 +78,7 @@ def _question(request: HttpRequest, pk: int) -> Question:
 
 def _competence(request: HttpRequest, pk: int) -> Competence:
     perm.require_model_editor(request.user)
-    competence = Competence.objects.filter(pk=policy._pk_or_404(pk),
+    competence = Competence.objects.filter(pk=policy.pk_or_404(pk),
                                            municipality_id=request.user.municipality_id).first()
     if competence is None:
         raise Http404
@@ -415,7 +415,7 @@ def development_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def development_done(request: HttpRequest, pk: int) -> HttpResponse:
-    item = DevelopmentItem.objects.select_related("person").filter(pk=policy._pk_or_404(pk)).first()
+    item = DevelopmentItem.objects.select_related("person").filter(pk=policy.pk_or_404(pk)).first()
     if item is None or not perm.may_see_profile(request.user, item.person):
         raise Http404
     services.development_item_complete(actor=request.user, item=item)

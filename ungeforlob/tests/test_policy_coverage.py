@@ -37,6 +37,7 @@ NOT_PERSONAL = {
     "core:home": "redirects each role to its own landing page",
     "core:healthz": "public health check; reveals only whether the database answers and the worker is alive",
     "core:about": "the same text about the system for every member of staff; no personal data",
+    "reflection:model": "the municipality's model texts; every member of staff reads their own municipality's",
     "accounts:login": "public login page",
     "accounts:logout": "ends the caller's own session",
     "accounts:otp_setup": "the caller's own second factor",

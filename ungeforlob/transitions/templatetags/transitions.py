@@ -16,6 +16,11 @@ _KIND_LABELS = {
     "overlevering": _("Overlevering"),
     "sms": _("SMS"),
     "oenske": _("Ønske"),
+    "kædemøde": _("Kædemøde"),
+    "møde": _("Møde"),
+    "samarbejdsaftale": _("Samarbejdsaftale"),
+    "handling": _("Aftalt handling"),
+    "udviklingsplan": _("Udviklingsplan"),
 }
 _ACTION_LABELS = {
     "done": _("Udført"),
