@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from ungeforlob import policy
 from ungeforlob.core.agenda import AgendaItem
-from ungeforlob.meetings import permissions
+from ungeforlob.meetings import access
 from ungeforlob.meetings.models import CooperationAgreement, Decision, MeetingParticipant, Occurrence
 from ungeforlob.meetings.selectors import REVIEW_NOTICE_DAYS
 
@@ -29,10 +29,10 @@ AHEAD_DAYS = 7
 
 def tasks_due(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     """Open decisions the user owns, from meetings they still take part in."""
-    if not permissions.may_take_part(user):
+    if not access.may_take_part(user):
         return []
     qs = (Decision.objects.filter(owner=user, done_at__isnull=True,
-                                  entry__in=permissions.entries_for(user))
+                                  entry__in=access.entries_for(user))
           .select_related("entry__youth", "entry__occurrence__meeting").order_by("due_on", "pk")[:50])
     return [
         AgendaItem(due=d.due_on, kind="kædemøde", title=d.text, youth_name=d.entry.youth.first_name,
@@ -46,14 +46,14 @@ def tasks_due(user: Any, *, today: datetime.date) -> list[AgendaItem]:
 
 
 def meetings_ahead(user: Any, *, today: datetime.date) -> list[AgendaItem]:
-    if not permissions.may_take_part(user):
+    if not access.may_take_part(user):
         return []
     until = today + datetime.timedelta(days=AHEAD_DAYS)
     items = [
         AgendaItem(due=o.held_on, kind="møde", title=_("Kædemøde: %(name)s") % {"name": o.meeting.name},
                    url=reverse("meetings:occurrence", args=[o.pk]),
                    detail=o.meeting.starts_at.strftime("%H:%M"))
-        for o in Occurrence.objects.filter(meeting__in=permissions.meetings_for(user), held_on__gte=today,
+        for o in Occurrence.objects.filter(meeting__in=access.meetings_for(user), held_on__gte=today,
                                            held_on__lte=until).select_related("meeting").order_by("held_on")[:20]
     ]
     visible = policy.visible_youth(user)

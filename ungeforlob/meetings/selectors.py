@@ -10,7 +10,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from ungeforlob.accounts.models import Organisation
-from ungeforlob.meetings import permissions
+from ungeforlob.meetings import access
 from ungeforlob.meetings.models import (
     AgendaEntry,
     ChainMeeting,
@@ -32,7 +32,7 @@ REVIEW_NOTICE_DAYS = 30
 
 
 def meeting_list(user: Any, *, q: str = "", sort: str = "navn") -> QuerySet[ChainMeeting]:
-    qs = permissions.meetings_for(user).annotate(member_count=Count("members", distinct=True))
+    qs = access.meetings_for(user).annotate(member_count=Count("members", distinct=True))
     if q:
         qs = qs.filter(Q(name__icontains=q) | Q(purpose__icontains=q))
     return qs.order_by(*MEETING_SORTS.get(sort, MEETING_SORTS["navn"]))
@@ -69,7 +69,7 @@ def occurrence_agenda(user: Any, occurrence: Occurrence) -> list[AgendaEntry]:
     """The agenda's entries the user may see (grounds still hold), with their young person's name and their
     decisions: two queries."""
     decisions = Prefetch("decisions", queryset=Decision.objects.select_related("owner").order_by("due_on", "pk"))
-    return list(permissions.entries_for(user).filter(occurrence=occurrence)
+    return list(access.entries_for(user).filter(occurrence=occurrence)
                 .select_related("youth", "raised_by").prefetch_related(decisions).order_by("created_at", "pk"))
 
 

@@ -1,7 +1,7 @@
 """Writes for chain meetings, meeting participants and cooperation agreements.
 
 Each service is atomic, validates (raising field-keyed Danish ValidationErrors), records its own audit row and
-sends its notices after commit. Callers (views) have checked access (`meetings.permissions`, `ungeforlob.policy`);
+sends its notices after commit. Callers (views) have checked access (`meetings.access`, `ungeforlob.policy`);
 services re-check what a form cannot know (who takes part, the grounds for sharing, duplicates, versions).
 """
 
@@ -24,6 +24,7 @@ from ungeforlob.audit.services import audit_record
 from ungeforlob.chain.models import Consent, LegalBasis
 from ungeforlob.core.text import default_language
 from ungeforlob.meetings import invitations
+from ungeforlob.meetings.access import may_take_part
 from ungeforlob.meetings.models import (
     AgendaEntry,
     ChainMeeting,
@@ -35,7 +36,6 @@ from ungeforlob.meetings.models import (
     ParticipantKind,
     Rhythm,
 )
-from ungeforlob.meetings.permissions import may_take_part
 from ungeforlob.notifications.services import staff_notify
 from ungeforlob.youth.models import Guardian, Youth
 

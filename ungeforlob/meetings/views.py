@@ -1,6 +1,6 @@
 """Chain meetings, the participants of a young person's meetings, and cooperation agreements.
 
-Views are short: a form validates, `meetings.permissions` (the participant predicate) or `ungeforlob.policy`
+Views are short: a form validates, `meetings.access` (the participant predicate) or `ungeforlob.policy`
 authorises (404 when not visible, the same as not existing), one service or selector, then redirect/render.
 """
 
@@ -21,14 +21,14 @@ from ungeforlob import policy
 from ungeforlob.audit.services import audit_record_list, audit_search
 from ungeforlob.core.decorators import leader_required
 from ungeforlob.core.forms import run_service
-from ungeforlob.meetings import forms, invitations, permissions, selectors, services
+from ungeforlob.meetings import access, forms, invitations, selectors, services
 from ungeforlob.meetings.models import CooperationAgreement, Decision, MeetingMember, MeetingParticipant
 
 PURPOSE = "kædemøde"
 
 
 def _participant_only(request: HttpRequest) -> None:
-    if not permissions.may_take_part(request.user):
+    if not access.may_take_part(request.user):
         raise PermissionDenied
 
 
@@ -64,7 +64,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = permissions.get_meeting_for(request.user, pk)
+    meeting = access.get_meeting_for(request.user, pk)
     today = timezone.localdate()
     detail = selectors.meeting_detail(meeting, today=today)
     # The form suggests the rhythm's next day after the meetings already planned.
@@ -78,7 +78,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = permissions.get_meeting_for(request.user, pk)
+    meeting = access.get_meeting_for(request.user, pk)
     form = forms.MemberForm(request.POST, people=selectors.member_choices(meeting))
     if form.is_valid():
         ok, _member, form = run_service(form, lambda: services.meeting_member_add(
@@ -92,7 +92,7 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
-    meeting = permissions.get_meeting_for(request.user, pk)
+    meeting = access.get_meeting_for(request.user, pk)
     member = (MeetingMember.objects.filter(meeting=meeting, pk=policy.pk_or_404(member_pk))
               .select_related("professional", "meeting").first())
     if member is None:
@@ -110,7 +110,7 @@ def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
 
 @require_POST
 def occurrence_create(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = permissions.get_meeting_for(request.user, pk)
+    meeting = access.get_meeting_for(request.user, pk)
     form = forms.OccurrenceForm(request.POST)
     if form.is_valid():
         ok, occurrence, form = run_service(form, lambda: services.occurrence_create(
@@ -124,7 +124,7 @@ def occurrence_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = permissions.get_meeting_for(request.user, pk)
+    meeting = access.get_meeting_for(request.user, pk)
     return _ics(invitations.meeting_series_ics(meeting), "kaedemoede.ics")
 
 
@@ -135,7 +135,7 @@ def _agenda_form(request: HttpRequest, data: Any = None) -> forms.AgendaForm:
 
 
 def occurrence_detail(request: HttpRequest, pk: int, form: forms.AgendaForm | None = None) -> HttpResponse:
-    occurrence = permissions.get_occurrence_for(request.user, pk)
+    occurrence = access.get_occurrence_for(request.user, pk)
     entries = selectors.occurrence_agenda(request.user, occurrence)
     audit_record_list(actor=request.user, youths=[e.youth for e in entries], purpose=PURPOSE)
     return render(request, "meetings/occurrence.html", {
@@ -146,7 +146,7 @@ def occurrence_detail(request: HttpRequest, pk: int, form: forms.AgendaForm | No
 
 @require_POST
 def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
-    occurrence = permissions.get_occurrence_for(request.user, pk)
+    occurrence = access.get_occurrence_for(request.user, pk)
     form = _agenda_form(request, request.POST)
     if form.is_valid():
         youth = policy.get_youth_for(request.user, form.cleaned_data["youth"].pk, what="meeting_agenda",
@@ -162,15 +162,15 @@ def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def occurrence_ics(request: HttpRequest, pk: int) -> HttpResponse:
-    occurrence = permissions.get_occurrence_for(request.user, pk)
+    occurrence = access.get_occurrence_for(request.user, pk)
     return _ics(invitations.occurrence_ics(occurrence), "kaedemoede.ics")
 
 
 def _entry_and_youth(request: HttpRequest, pk: int) -> tuple[Any, Any]:
     """The agenda entry and its young person, read as a participant: audited with the purpose "kædemøde"."""
-    entry = permissions.get_entry_for(request.user, pk)
+    entry = access.get_entry_for(request.user, pk)
     youth = policy.get_granted_youth(request.user, entry.youth_id,
-                                     granted=permissions.agenda_youth(request.user, entry.occurrence),
+                                     granted=access.agenda_youth(request.user, entry.occurrence),
                                      what="meeting_agenda", purpose=PURPOSE)
     return entry, youth
 
@@ -212,7 +212,7 @@ def entry_remove(request: HttpRequest, pk: int) -> HttpResponse:
 def decision_done(request: HttpRequest, pk: int) -> HttpResponse:
     """The owner marks a task from a chain meeting done (GET asks, POST does it)."""
     decision = (Decision.objects.filter(pk=policy.pk_or_404(pk), owner=request.user,
-                                        entry__in=permissions.entries_for(request.user))
+                                        entry__in=access.entries_for(request.user))
                 .select_related("entry__occurrence__meeting").first())
     if decision is None:
         raise Http404

@@ -1,5 +1,5 @@
 """Pages of "Modellen hos os": the model and its questions, reflection groups and reflections, and the
-Kontaktperson+ competence profile. Each view: authorize (permissions), validate (form), one service or
+Kontaktperson+ competence profile. Each view: authorize (access), validate (form), one service or
 selector, respond."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from ungeforlob.accounts.models import Role, User
 from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
 from ungeforlob.core.forms import run_service
-from ungeforlob.reflection import permissions as perm
+from ungeforlob.reflection import access as perm
 from ungeforlob.reflection import selectors, services
 from ungeforlob.reflection.forms import (
     ActionForm,

@@ -105,7 +105,7 @@ def test_a_team_of_another_municipality_is_not_counted_in(p: Personas) -> None:
 
 
 def test_the_groups_overview_counts_every_member_not_only_the_viewer(p: Personas) -> None:
-    from ungeforlob.reflection.permissions import visible_groups
+    from ungeforlob.reflection.access import visible_groups
 
     w = world(p)
     (row,) = selectors.groups_overview(visible_groups(p.contact_person))
