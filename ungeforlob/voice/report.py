@@ -17,8 +17,7 @@ from ungeforlob.insights import suppression as s
 from ungeforlob.insights.filters import LeaderFilters
 from ungeforlob.insights.tables import Table
 from ungeforlob.portal.models import ServiceFeedback
-from ungeforlob.targets.chain_figures import chain_figures
-from ungeforlob.targets.periods import last_quarters as periods_back
+from ungeforlob.targets.chain_figures import tables as chain_tables
 from ungeforlob.targets.selectors import targets_for_year
 from ungeforlob.voice import selectors, tables
 from ungeforlob.voice.charts import bar_chart
@@ -104,10 +103,10 @@ def targets_section(*, municipality_id: int, quarter: Quarter) -> list[dict[str,
 
 
 def chain_section(*, quarter: Quarter, municipality_id: int) -> dict[str, Any]:
-    """The chain's own figures (the targets app's) for the four quarters up to the report's."""
-    today = min(timezone.localdate(), quarter.end)
-    periods = periods_back(today, 4)
-    return {"periods": periods, "groups": chain_figures(municipality_id, periods, today=today)}
+    """The chain's own figures (the targets app's tables) for the four quarters up to the report's."""
+    quarters = last_quarters(4, until=quarter)
+    return {"tables": chain_tables(LeaderFilters(municipality_id, quarters)),
+            "querystring": urlencode({"fra": quarters[0].code, "til": quarters[-1].code})}
 
 
 def report_context(*, municipality_id: int, quarter: Quarter) -> dict[str, Any]:

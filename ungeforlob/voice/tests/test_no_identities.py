@@ -45,6 +45,14 @@ def _pages(client) -> list[tuple[str, str]]:
         for c in (response.context.get("comments") or {}).get("comments", []):
             review_url = f"/ledelse/stemme/kommentar/{c['pk']}/"
             out.append((review_url, client.get(review_url).content.decode()))
+    quarters = last_quarters(8)
+    span = f"fra={quarters[0].code}&til={quarters[-1].code}"
+    out.append(("/ledelse/", client.get("/ledelse/").content.decode()))
+    slugs = ["voice-quarters", "voice-compare", *(f"voice-distribution-{q.code}" for q in quarters)]
+    for slug in slugs:
+        response = client.get(f"/ledelse/eksport/{slug}.csv?{span}")
+        if response.status_code == 200:
+            out.append((slug, response.content.decode("utf-8-sig")))
     for q in last_quarters(3)[:2]:
         response = client.get(f"/ledelse/rapport/pdf/?kvartal={q.code}")
         assert response.status_code == 200
@@ -55,6 +63,8 @@ def _pages(client) -> list[tuple[str, str]]:
 def test_no_page_or_export_of_the_voice_app_identifies_a_demo_young_person(demo: dict) -> None:
     pages = _pages(client_for(demo["leader"]))
     assert len(pages) > 25
+    crawled = {url for url, _text in pages}
+    assert {"/ledelse/", "voice-quarters", f"voice-distribution-{last_quarters(1)[0].code}"} <= crawled
     leaks = []
     for youth in demo["youth"]:
         cpr = youth.cpr_reveal()

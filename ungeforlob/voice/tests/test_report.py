@@ -109,3 +109,4 @@ def test_the_report_sets_the_years_targets_against_the_actual_figures(quarter_da
 def test_the_report_shows_the_chains_own_figures(p: Personas, as_user) -> None:
     page = as_user(p.leader).get("/ledelse/rapport/", {"kvartal": Q.code}).content.decode()
     assert "Kædens egne tal" in page and "Kontaktrytme" in page and "Bekymringer" in page
+    assert "/ledelse/eksport/chain-kontakt.csv?fra=2025-3&amp;til=2026-2" in page  # the same table downloads
