@@ -245,3 +245,11 @@ def test_a_filter_that_leaves_out_fewer_than_five_hides_the_chain_figures(p: Per
 
     assert raised(parent_base=20) == "5"  # the filtered group differs from the whole by 10: shown
     assert raised(parent_base=12) == "færre end 5"  # by 2: it could be subtracted, so hidden
+
+
+def test_a_target_for_next_year_is_shown_without_figures(p: Personas, as_user) -> None:
+    Target.objects.create(municipality=p.municipality, year=YEAR + 1, measure="retention_3_months",
+                          direction="gte", value=92)
+    page = as_user(p.leader).get(f"/ledelse/maal/?aar={YEAR + 1}").content.decode()
+    assert "Fastholdelse 3 måneder efter uddannelsesstart" in page and "Kan ikke vises endnu" in page
+    assert "færre end 5" in page
