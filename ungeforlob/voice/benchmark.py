@@ -8,10 +8,11 @@ Constant queries: one per figure family, grouped by municipality.
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,10 +20,10 @@ from ungeforlob.accounts.models import Municipality
 from ungeforlob.chain.models import Concern
 from ungeforlob.insights import suppression as s
 from ungeforlob.insights.models import QuarterSnapshot
-from ungeforlob.insights.outcomes import EDUCATION_KINDS, kept
+from ungeforlob.insights.outcomes import EDUCATION_KINDS, MARKS
 from ungeforlob.portal.models import ServiceFeedback
 from ungeforlob.progression.levels import LEVEL_ORDER
-from ungeforlob.transitions.models import Station
+from ungeforlob.transitions.models import Station, StationEndReason
 from ungeforlob.voice.models import BenchmarkOptIn
 from ungeforlob.voice.quarters import Quarter, after, end_dt, start_dt
 from ungeforlob.youth.models import Course, CourseEndReason
@@ -80,14 +81,16 @@ def comparison(*, municipality_id: int, quarters: list[Quarter]) -> dict[str, An
                          .values_list("youth__municipality_id", "response_minutes")):
         response[mid].append(minutes / 60)
     today = timezone.localdate()
-    retention: dict[int, list[bool]] = defaultdict(list)
-    for mid, started, stopped, reason in (Station.objects.filter(kind__in=EDUCATION_KINDS, start_date__gte=start,
-                                                                 start_date__lt=end)
-                                          .values_list("youth__municipality_id", "start_date", "end_date",
-                                                       "end_reason")):
-        k = kept({"start_date": started, "end_date": stopped, "end_reason": reason}, 3, today)
-        if k is not None:
-            retention[mid].append(k)
+    # Retention 3 months after an education start, by insights' rule (a start is kept unless it was dropped
+    # out of within the mark; counted once the mark has passed), in the database.
+    days = dict(MARKS)[3]
+    measurable = Q(start_date__lte=today - datetime.timedelta(days=days))
+    kept_then = ~Q(end_reason=StationEndReason.DROPPED_OUT) | Q(lasted__gte=datetime.timedelta(days=days))
+    retention = {r["youth__municipality_id"]: r for r in (
+        Station.objects.filter(kind__in=EDUCATION_KINDS, start_date__gte=start, start_date__lt=end)
+        .annotate(lasted=ExpressionWrapper(F("end_date") - F("start_date"), output_field=DurationField()))
+        .values("youth__municipality_id")
+        .annotate(m=Count("id", filter=measurable), k=Count("id", filter=measurable & kept_then)).order_by())}
     moved: dict[int, dict[str, int]] = defaultdict(lambda: {"up": 0, "all": 0})
     for r in (QuarterSnapshot.objects.filter(quarter__gte=start, quarter__lt=end).exclude(previous_level="")
               .exclude(level="").values("municipality_id", "previous_level", "level").annotate(n=Count("id"))
@@ -118,7 +121,7 @@ def comparison(*, municipality_id: int, quarters: list[Quarter]) -> dict[str, An
             "ended": s.count(n_ended),
             "good_share": s.share(good, n_ended),
             "median_days": s.median(durations.get(mid, [])),
-            "retention_3": s.share(sum(retention.get(mid, [])), len(retention.get(mid, []))),
+            "retention_3": s.share(retention[mid]["k"], retention[mid]["m"]) if mid in retention else s.share(0, 0),
             "moved_up": s.share(moved[mid]["up"], moved[mid]["all"]) if mid in moved else s.share(0, 0),
             "concerns": s.count(c["n"]),
             "on_time": s.share(c["on_time"], c["n"]),

@@ -5,7 +5,12 @@ Leaders (and administrators) only, and only their own municipality's figures; no
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,11 +18,23 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ungeforlob.core.decorators import leader_required
+from ungeforlob.core.decorators import leader_required as _leader_required
 from ungeforlob.core.forms import run_service
 from ungeforlob.voice import benchmark, report, selectors, services, tables
 from ungeforlob.voice.forms import CommentFilterForm, OptInForm, QuarterForm, ReviewForm
 from ungeforlob.voice.quarters import Quarter, last_quarters
+
+
+def leader_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A leader (or administrator) of a municipality: every figure here is one municipality's."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.is_authenticated and request.user.municipality_id is None:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return _leader_required(wrapped)
 
 
 @leader_required

@@ -212,3 +212,11 @@ def test_the_voice_tables_download_with_small_numbers_hidden(p: Personas, as_use
     if fmt == "csv":
         text = response.content.decode("utf-8-sig")
         assert "Blev du hørt?;færre end 5;færre end 5;færre end 5;færre end 5;5;6" in text
+
+
+@pytest.mark.parametrize("url", ["/ledelse/stemme/", "/ledelse/sammenligning/", "/ledelse/rapport/",
+                                 "/ledelse/rapport/pdf/"])
+def test_an_administrator_without_a_municipality_is_refused_not_crashed(p: Personas, as_user, url: str) -> None:
+    p.administrator.municipality = None
+    p.administrator.save()
+    assert as_user(p.administrator).get(url).status_code == 403
