@@ -13,6 +13,9 @@ The rules:
    * `share(part, base)`: a share (0–1) of `base`, suppressed when the base *or* the part is below 5 (the
      part is itself a count of young people). The base is always shown beside the share (`cell.base`).
    * `average(values)` / `median(values)`: suppressed when fewer than 5 values lie behind it.
+   * A share is *not* hidden for a small complement: "100 % of 12" is shown. The rule is about how many a
+     figure rests on, and hiding the complement too would hide most figures near a target (19 of 20 concerns
+     answered in time). Where a share could give away the others in a table, rule 2 applies to its counts.
 2. **Secondary suppression in a table with totals** (`suppress_table`): when a row or a column has exactly
    one suppressed cell, it could be recovered from the total, so the smallest other visible cell of that row or
    column is suppressed too; repeated until nothing changes. If there is no other cell to hide, the total is
