@@ -48,7 +48,9 @@ class ReviewForm(forms.Form):
     """Mark a comment as read, or write what was done about it. `version` guards against a colleague's save."""
 
     answer = forms.CharField(label=_("Hvad blev der gjort?"), required=False, max_length=MAX_ANSWER,
-                             widget=forms.Textarea(attrs={"rows": 3}))
+                             widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text=_("Skriv, hvad I har gjort eller vil gøre. Svaret kan senere vises for de "
+                                         "unge – uden at nogen kan se, hvem der skrev kommentaren."))
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
     # Which button was pressed ("Markér som læst" or "Gem"); the buttons carry it, so it is not drawn as a field.
     action = forms.ChoiceField(choices=[("read", "read"), ("answer", "answer")], required=False)
