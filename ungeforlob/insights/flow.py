@@ -104,7 +104,32 @@ def chart(table: Table, quarters: list[Quarter]) -> dict[str, Any]:
     return {"groups": bars, "width": 40 * len(table.rows)}
 
 
+def matrix_chart(table: Table) -> dict[str, Any]:
+    """The from→to matrix as a grid of squares, darker the more young people (one shade, no judgement).
+
+    The body only (not the totals); a suppressed cell is left white with "<5". Coordinates are strings so a
+    template cannot print them with a decimal comma.
+    """
+    body = [(label, cells[:-1]) for label, cells in table.rows[:-1]]
+    biggest = max([c.value for _label, cells in body for c in cells if c.value is not None] or [1])
+    rows = []
+    for i, (label, cells) in enumerate(body):
+        squares = []
+        for j, cell in enumerate(cells):
+            shade = 0.0 if cell.value is None else 0.15 + 0.85 * cell.value / biggest
+            squares.append({"x": str(110 + j * 50), "tx": str(135 + j * 50), "opacity": f"{shade:.2f}",
+                            "dark": shade > 0.55, "text": "<5" if cell.suppressed else cell.display})
+        rows.append({"label": label, "y": str(34 + i * 34), "ty": str(55 + i * 34), "squares": squares})
+    columns = []
+    for j, c in enumerate(table.columns[1:-1]):
+        # "Vejledningsparat" is too wide for its square: "Vejlednings-" over "parat".
+        head, tail = (str(c)[:-5] + "-", str(c)[-5:]) if str(c).endswith("parat") else (str(c), "")
+        columns.append({"head": head, "tail": tail, "x": str(135 + j * 50)})
+    return {"rows": rows, "columns": columns, "height": str(40 + 34 * len(rows))}
+
+
 def section(filters: LeaderFilters, user: Any) -> dict[str, Any]:
     matrix, moves, durations = tables(filters)
-    return {"flow_matrix": matrix, "flow_moves": moves, "flow_days": durations, "flow_chart": chart(moves, filters.quarters)}
+    return {"flow_matrix": matrix, "flow_moves": moves, "flow_days": durations,
+            "flow_chart": chart(moves, filters.quarters), "flow_matrix_chart": matrix_chart(matrix)}
 

@@ -143,3 +143,12 @@ def test_ended_courses_are_counted_per_offer_their_plan_used(p: Personas) -> Non
     # 5 in a job, 1 in education, 0 otherwise: the 0 and the 1 are hidden, and so is nothing else needed
     # (two hidden in the row); the share in a job rests on 5 of 6.
     assert _by_label(by_offer) == {"Praktik med mentor": ["færre end 5", "83 %", "færre end 5", "6"]}
+
+
+def test_the_matrix_chart_shades_visible_cells_and_leaves_suppressed_ones_white(p: Personas) -> None:
+    _flow_town(p)
+    chart = flow.matrix_chart(flow.tables(_filters(p))[0])
+    not_assessed = chart["rows"][0]["squares"]
+    assert not_assessed[0]["text"] == "6" and not_assessed[0]["opacity"] == "1.00"  # the largest cell
+    assert not_assessed[2]["text"] == "<5" and not_assessed[2]["opacity"] == "0.00"
+    assert len(chart["rows"]) == 6 and len(chart["columns"]) == 5
