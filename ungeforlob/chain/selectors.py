@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import (
     Avg,
@@ -280,9 +279,12 @@ def _count(qs: QuerySet[Any]) -> Subquery:
                     output_field=IntegerField())
 
 
-def caseload_band() -> tuple[int, int]:
-    low, high = getattr(settings, "CHAIN_CASELOAD_BAND", (12, 25))
-    return int(low), int(high)
+def caseload_band(municipality_id: int | None) -> Any:
+    """The municipality's one caseload band, set by its leaders on the targets pages (`targets.Band`: `low`,
+    `high`, `is_set`, `place(n)`); every page that shows caseloads reads it."""
+    from ungeforlob.targets.selectors import caseload_band as band_of
+
+    return band_of(municipality_id)
 
 
 def capacity_for(user: Any, *, sort: str = "navn", q: str = "") -> list[User]:
@@ -295,7 +297,7 @@ def capacity_for(user: Any, *, sort: str = "navn", q: str = "") -> list[User]:
     """
     if not policy.is_leader(user) or user.municipality_id is None:
         return []
-    low, high = caseload_band()
+    band = caseload_band(user.municipality_id)
     staff = (User.objects.filter(municipality_id=user.municipality_id, is_active=True, role=Role.PROFESSIONAL)
              .select_related("organisation", "leader"))
     q = q.strip()
@@ -325,7 +327,7 @@ def capacity_for(user: Any, *, sort: str = "navn", q: str = "") -> list[User]:
         row.youth_count = n = caseloads.get(row.pk, 0)  # type: ignore[attr-defined]
         row.open_concerns, row.overdue_concerns = concerns.get(row.pk, (0, 0))  # type: ignore[attr-defined]
         row.avg_response = responses.get(row.pk)  # type: ignore[attr-defined]
-        row.band = "under" if n < low else ("over" if n > high else "inden")  # type: ignore[attr-defined]
+        row.band = band.place(n)  # type: ignore[attr-defined]
         row.is_mine = row.leader_id == user.pk  # type: ignore[attr-defined]
     if sort == "unge":
         rows.sort(key=lambda r: -r.youth_count)  # type: ignore[attr-defined]
@@ -341,7 +343,7 @@ def team_capacity_for(user: Any) -> list[Any]:
 
     if not policy.is_leader(user) or user.municipality_id is None:
         return []
-    low, high = caseload_band()
+    band = caseload_band(user.municipality_id)
     teams = list(
         Team.objects.filter(municipality_id=user.municipality_id).select_related("organisation")
         .annotate(
@@ -355,8 +357,7 @@ def team_capacity_for(user: Any) -> list[Any]:
     for team in teams:
         per_member = team.youth_count / team.member_count if team.member_count else None  # type: ignore[attr-defined]
         team.per_member = per_member  # type: ignore[attr-defined]
-        team.band = ("ingen" if per_member is None else "under" if per_member < low  # type: ignore[attr-defined]
-                     else "over" if per_member > high else "inden")
+        team.band = "ingen" if per_member is None else band.place(per_member)  # type: ignore[attr-defined]
     return teams
 
 

@@ -55,7 +55,26 @@ def test_the_circle_page_warns_about_an_overdue_deadline(p: Personas, as_user) -
     assert "KUI-frist" in body and "overskredet" in body
 
 
+def _band(p: Personas, low: int = 12, high: int = 25) -> None:
+    from ungeforlob.targets.services import caseload_band_set
+
+    caseload_band_set(actor=p.leader, low=low, high=high, version=0)
+
+
+def test_the_capacity_page_holds_caseloads_against_the_municipalitys_band_or_says_none_is_set(
+        p: Personas, as_user) -> None:
+    unset = as_user(p.leader).get("/kapacitet/")
+    row = next(r for r in unset.context["rows"] if r.pk == p.contact_person.pk)
+    assert row.band == "" and "ikke sat et spænd" in unset.content.decode()
+    _band(p, low=1, high=1)
+    response = as_user(p.leader).get("/kapacitet/")
+    row = next(r for r in response.context["rows"] if r.pk == p.contact_person.pk)
+    assert row.band == "inden" and "spænd på 1–1" in response.content.decode()
+    assert "anbefal" not in response.content.decode()
+
+
 def test_the_leader_sees_caseloads_and_concern_figures_but_no_youth_names(p: Personas, as_user) -> None:
+    _band(p)
     concern = services.concern_raise(actor=p.colleague, youth=p.youth, category="fravaer", severity="lav",
                                      description="x")
     Concern.objects.filter(pk=concern.pk).update(ack_due=timezone.localdate() - datetime.timedelta(days=2))
@@ -74,6 +93,7 @@ def test_capacity_is_for_leaders_only(p: Personas, as_user) -> None:
 
 
 def test_the_capacity_page_has_a_constant_query_count(p: Personas, as_user, count_queries) -> None:
+    _band(p)
     c = as_user(p.leader)
     small = count_queries(lambda: c.get("/kapacitet/"))
     for i in range(15):
@@ -101,6 +121,7 @@ def test_a_team_that_is_contact_person_is_counted_per_member_on_the_capacity_pag
     from ungeforlob.chain.models import ChainRole, Membership
     from ungeforlob.testing import make_user
 
+    _band(p)
     c = as_user(p.leader)
     team = Team.objects.create(municipality=p.municipality, organisation=p.organisation, name="Team Mobil")
     team.members.add(make_user("teamer1", p.municipality, p.organisation),

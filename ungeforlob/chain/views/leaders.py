@@ -22,10 +22,10 @@ def capacity(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()[:100]
     rows = selectors.capacity_for(request.user, sort=sort, q=q)
     teams = selectors.team_capacity_for(request.user)
-    low, high = selectors.caseload_band()
     return render(request, "chain/capacity.html", {"rows": rows, "teams": teams,
                                                    "totals": selectors.capacity_totals(rows, teams),
-                                                   "low": low, "high": high, "sort": sort, "q": q})
+                                                   "band": selectors.caseload_band(request.user.municipality_id),
+                                                   "sort": sort, "q": q})
 
 
 @leader_required
