@@ -15,6 +15,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from ungeforlob.insights import suppression as s
+from ungeforlob.policy import pk_or_404
 from ungeforlob.portal.models import ServiceFeedback
 from ungeforlob.voice.quarters import Quarter, end_dt, start_dt
 from ungeforlob.voice.scrub import scrub
@@ -94,12 +95,8 @@ def reviewable_feedback(user: Any, pk: Any) -> ServiceFeedback:
 
     Raises Http404 for anything else, the same whether it does not exist or is not theirs.
     """
-    try:
-        key = int(pk)
-    except (TypeError, ValueError):
-        raise Http404 from None
-    fb = (ServiceFeedback.objects.filter(pk=key, municipality_id=user.municipality_id).exclude(comment="")
-          .select_related("review").first()) if 0 < key < 2**63 else None
+    fb = (ServiceFeedback.objects.filter(pk=pk_or_404(pk), municipality_id=user.municipality_id).exclude(comment="")
+          .select_related("review").first())
     if fb is None:
         raise Http404
     q = Quarter.of(timezone.localtime(fb.created_at).date())
