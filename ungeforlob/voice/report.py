@@ -38,7 +38,7 @@ def flow_section(filters: LeaderFilters) -> dict[str, Any]:
     row = next((cells for label, cells in moves.rows if str(label) == last), [])
     chart = bar_chart(slug="flow-kvartal", title=_("Bevægelser mellem niveauer i %(q)s") % {"q": last},
                       rows=list(zip(labels, row[:4], strict=False)), value_label=_("Unge"))
-    return {"tables": [moves, matrix, days], "chart": chart}
+    return {"tables": [moves, matrix, days], "chart": chart, "moved_up": row[0] if row else None}
 
 
 def outcomes_section(filters: LeaderFilters) -> dict[str, Any]:
@@ -66,8 +66,9 @@ def voice_section(*, municipality_id: int, quarters: list[Quarter]) -> dict[str,
             "reviews": selectors.review_counts(municipality_id=municipality_id, quarter=quarters[-1])}
 
 
-def celebrate(*, municipality_id: int, quarter: Quarter) -> list[dict[str, Any]]:
-    """Results worth celebrating in the quarter, as counts (never names). One query each family."""
+def celebrate(*, municipality_id: int, quarter: Quarter, moved_up: s.Cell | None = None) -> list[dict[str, Any]]:
+    """Results worth celebrating in the quarter, as counts (never names). One query each family; `moved_up` is
+    the flow table's (already suppressed) count of young people who moved up a level in the quarter."""
     c = Course.objects.filter(youth__municipality_id=municipality_id).aggregate(
         education=Count("id", filter=Q(end_date__gte=quarter.start, end_date__lt=after(quarter),
                                        end_reason=CourseEndReason.EDUCATION)),
@@ -83,7 +84,10 @@ def celebrate(*, municipality_id: int, quarter: Quarter) -> list[dict[str, Any]]
         (_("svar fra unge, der følte sig hørt (4 eller 5 ud af 5)"), heard),
     ]
     # Every item is shown, a zero too ("færre end 5"): leaving zeros out would tell which small ones are not.
-    return [{"text": text, "figure": s.count(n)} for text, n in items]
+    out = [{"text": text, "figure": s.count(n)} for text, n in items]
+    if moved_up is not None:
+        out.insert(2, {"text": _("unge rykkede et niveau op"), "figure": moved_up})
+    return out
 
 
 def targets_section(*, municipality_id: int, quarter: Quarter) -> list[dict[str, Any]]:
@@ -113,8 +117,9 @@ def report_context(*, municipality_id: int, quarter: Quarter) -> dict[str, Any]:
     """Everything the report shows for `quarter`, with the trend over the eight quarters up to it."""
     quarters = last_quarters(8, until=quarter)
     filters = LeaderFilters(municipality_id, quarters)
+    moves = flow_section(filters)
     return {
-        "flow": flow_section(filters),
+        "flow": moves,
         "outcomes": outcomes_section(filters),
         "querystring": urlencode({"fra": quarters[0].code, "til": quarters[-1].code}),
         "targets": targets_section(municipality_id=municipality_id, quarter=quarter),
@@ -123,5 +128,5 @@ def report_context(*, municipality_id: int, quarter: Quarter) -> dict[str, Any]:
         "quarter": quarter,
         "quarters": quarters,
         "voice": voice_section(municipality_id=municipality_id, quarters=quarters),
-        "celebrate": celebrate(municipality_id=municipality_id, quarter=quarter),
+        "celebrate": celebrate(municipality_id=municipality_id, quarter=quarter, moved_up=moves["moved_up"]),
     }

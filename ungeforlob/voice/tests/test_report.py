@@ -110,3 +110,16 @@ def test_the_report_shows_the_chains_own_figures(p: Personas, as_user) -> None:
     page = as_user(p.leader).get("/ledelse/rapport/", {"kvartal": Q.code}).content.decode()
     assert "Kædens egne tal" in page and "Kontaktrytme" in page and "Bekymringer" in page
     assert "/ledelse/eksport/chain-kontakt.csv?fra=2025-3&amp;til=2026-2" in page  # the same table downloads
+
+
+def test_young_people_who_moved_up_a_level_are_celebrated_as_a_count(p: Personas) -> None:
+    from ungeforlob.insights.models import QuarterSnapshot
+
+    youths = [make_youth(p.contact_person, first_name=f"L{i}", mobile=f"+45727070{i:02d}") for i in range(7)]
+    for i, y in enumerate(youths):
+        QuarterSnapshot.objects.create(municipality=p.municipality, youth=y, quarter=Q.start, course_state="aaben",
+                                       sector="", previous_level="vejledningsparat",
+                                       level="valgparat" if i < 6 else "vejledningsparat")
+    ctx = report_context(municipality_id=p.municipality.pk, quarter=Q)
+    celebrate = {c["text"]: str(c["figure"]) for c in ctx["celebrate"]}
+    assert celebrate["unge rykkede et niveau op"] == "6"
