@@ -17,6 +17,15 @@ from ungeforlob.voice.models import BenchmarkOptIn, FeedbackReview
 MAX_ANSWER = 2000
 
 
+class StaleReview(ValidationError):
+    """Someone saved the review since the form was drawn; `current_version` is the version now."""
+
+    def __init__(self, current_version: int) -> None:
+        super().__init__(_("En anden leder har gemt noget om denne kommentar imens. Se det nye svar, og skriv "
+                           "dit igen, hvis det stadig er nødvendigt."))
+        self.current_version = current_version
+
+
 @transaction.atomic
 def feedback_review_save(*, actor: Any, feedback: ServiceFeedback, answer: str | None = None,
                          version: int | None = None) -> FeedbackReview:
@@ -36,8 +45,7 @@ def feedback_review_save(*, actor: Any, feedback: ServiceFeedback, answer: str |
     if review is not None and answer is None:
         return review  # already read: a second "mark as read" (a double click, a colleague) changes nothing
     if version is not None and version != current:
-        raise ValidationError(_("En anden leder har gemt noget om denne kommentar imens. Se det nye svar, og "
-                                "skriv dit igen, hvis det stadig er nødvendigt."))
+        raise StaleReview(current)
     if review is None:
         review = FeedbackReview(feedback=feedback, read_at=now, read_by=actor, version=0)
     if answer is not None and answer != review.answer:

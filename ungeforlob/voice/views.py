@@ -67,6 +67,20 @@ def _back(kvartal: str) -> str:
     return f"{url}?{urlencode({'kvartal': q.code})}#kommentarer" if q else f"{url}#kommentarer"
 
 
+def _on_stale(form: ReviewForm) -> Callable[[Any], ReviewForm | None]:
+    """A stale save keeps what the leader wrote and moves the form to the current version (a second "Gem" then
+    saves it over the colleague's answer, knowingly)."""
+    def on_error(exc: Any) -> ReviewForm | None:
+        if not isinstance(exc, services.StaleReview):
+            return None
+        data = form.data.copy()
+        data["version"] = str(exc.current_version)
+        fresh = ReviewForm(data)
+        fresh.is_valid()
+        return fresh
+    return on_error
+
+
 @leader_required
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     """One comment: mark it as read, or write what was done about it."""
@@ -77,7 +91,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             answer = form.cleaned_data["answer"] if form.cleaned_data["action"] == "answer" else None
             ok, _r, form = run_service(form, lambda: services.feedback_review_save(
-                actor=request.user, feedback=feedback, answer=answer, version=form.cleaned_data["version"]))
+                actor=request.user, feedback=feedback, answer=answer, version=form.cleaned_data["version"]),
+                on_error=_on_stale(form))
             if ok:
                 messages.success(request, _("Svaret er gemt.") if answer is not None else _("Markeret som læst."))
                 return redirect(_back(form.cleaned_data["kvartal"]))

@@ -97,8 +97,13 @@ def test_a_stale_answer_is_refused_and_the_first_one_kept(p: Personas, as_user) 
     response = as_user(other).post(f"/ledelse/stemme/kommentar/{fb.pk}/",
                                    {"action": "answer", "version": 0, "answer": "B"})
     assert response.status_code == 200
-    assert "En anden leder har gemt" in response.content.decode()
+    page = response.content.decode()
+    assert "En anden leder har gemt" in page and "B</textarea>" in page  # what they wrote is kept
+    assert "<strong>Hvad blev der gjort:</strong> A" in page  # and the colleague's answer is shown
     assert FeedbackReview.objects.get(feedback=fb).answer == "A"
+    again = response.context["form"].data  # the form moved to the current version: saving again is deliberate
+    as_user(other).post(f"/ledelse/stemme/kommentar/{fb.pk}/", {**again.dict(), "action": "answer"})
+    assert FeedbackReview.objects.get(feedback=fb).answer == "B"
 
 
 def test_a_double_submitted_read_mark_is_saved_once_without_an_error(p: Personas, as_user) -> None:
