@@ -73,3 +73,10 @@ def benchmark_opt_set(*, actor: Any, opted_in: bool) -> BenchmarkOptIn:
     audit_record(actor=actor, action=AuditAction.UPDATE, obj=choice, municipality=actor.municipality,
                  detail={"opted_in": opted_in})
     return choice
+
+
+def report_export_record(*, actor: Any, quarter_code: str) -> None:
+    """A downloaded quarterly report leaves an EXPORT row, like every leader table's download (aggregates only:
+    no young person)."""
+    audit_record(actor=actor, action=AuditAction.EXPORT, object_type="voice_report", object_id=quarter_code,
+                 municipality=actor.municipality, detail={"format": "pdf"})

@@ -148,5 +148,6 @@ def report_pdf(request: HttpRequest) -> HttpResponse:
     form = QuarterForm(request.GET or None)
     context = report.report_context(municipality_id=request.user.municipality_id, quarter=form.quarter)
     response = HttpResponse(render_report_pdf(context), content_type="application/pdf")
+    services.report_export_record(actor=request.user, quarter_code=form.quarter.code)
     response["Content-Disposition"] = f'attachment; filename="kvartalsrapport-{form.quarter.code}.pdf"'
     return response

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from ungeforlob.audit.models import AuditAction, AuditEvent
 from ungeforlob.testing import Personas, make_youth
 from ungeforlob.voice.quarters import Quarter
 from ungeforlob.voice.report import report_context
@@ -61,6 +62,8 @@ def test_the_report_pdf_renders_and_is_looked_at_as_png(quarter_data: Personas, 
     response = as_user(quarter_data.leader).get("/ledelse/rapport/pdf/", {"kvartal": Q.code})
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert 'filename="kvartalsrapport-2026-2.pdf"' in response["Content-Disposition"]
+    assert AuditEvent.objects.filter(action=AuditAction.EXPORT, object_type="voice_report", object_id="2026-2",
+                                     actor=quarter_data.leader, youth_id__isnull=True).exists()
     pdf = tmp_path / "rapport.pdf"
     pdf.write_bytes(response.content)
     out = ARTIFACTS / "screenshots" / "voice-report-pdf"
