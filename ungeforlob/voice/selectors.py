@@ -10,12 +10,10 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
-from django.http import Http404
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from ungeforlob.insights import suppression as s
-from ungeforlob.policy import pk_or_404
 from ungeforlob.portal.models import ServiceFeedback
 from ungeforlob.voice.quarters import Quarter, end_dt, start_dt
 from ungeforlob.voice.scrub import scrub
@@ -90,28 +88,13 @@ def comments_in(*, municipality_id: int, quarter: Quarter, unread_only: bool = F
     return {"quarter": quarter, "answers": s.count(n), "shown": True, "comments": comments, "page": shown}
 
 
-def reviewable_feedback(user: Any, pk: Any) -> ServiceFeedback:
-    """One comment a leader may review: in their municipality, with text, in a quarter of five answers or more.
-
-    Raises Http404 for anything else, the same whether it does not exist or is not theirs.
-    """
-    fb = (ServiceFeedback.objects.filter(pk=pk_or_404(pk), municipality_id=user.municipality_id).exclude(comment="")
-          .select_related("review").first())
-    if fb is None:
-        raise Http404
-    q = Quarter.of(timezone.localtime(fb.created_at).date())
-    if _answers_in(user.municipality_id, q).count() < s.THRESHOLD:
-        raise Http404
-    return fb
-
-
-def _answers_in(municipality_id: int, q: Quarter) -> QuerySet[ServiceFeedback]:
+def answers_in(municipality_id: int, q: Quarter) -> QuerySet[ServiceFeedback]:
     return ServiceFeedback.objects.filter(municipality_id=municipality_id, created_at__gte=start_dt(q),
                                           created_at__lt=end_dt(q))
 
 
 def review_counts(*, municipality_id: int, quarter: Quarter) -> dict[str, s.Cell]:
     """Comments in a quarter, how many read and how many answered (counts only, for the report)."""
-    qs = _answers_in(municipality_id, quarter).exclude(comment="")
+    qs = answers_in(municipality_id, quarter).exclude(comment="")
     c = qs.aggregate(comments=Count("id"), read=Count("review"), answered=Count("review__answered_at"))
     return {k: s.count(v) for k, v in c.items()}

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from ungeforlob.core.decorators import leader_required as _leader_required
 from ungeforlob.core.forms import run_service
-from ungeforlob.voice import benchmark, report, selectors, services, tables
+from ungeforlob.voice import access, benchmark, report, selectors, services, tables
 from ungeforlob.voice.forms import CommentFilterForm, OptInForm, QuarterForm, ReviewForm
 from ungeforlob.voice.quarters import Quarter, last_quarters
 
@@ -84,7 +84,7 @@ def _on_stale(form: ReviewForm) -> Callable[[Any], ReviewForm | None]:
 @leader_required
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     """One comment: mark it as read, or write what was done about it."""
-    feedback = selectors.reviewable_feedback(request.user, pk)
+    feedback = access.reviewable_feedback(request.user, pk)
     current = getattr(feedback, "review", None)
     if request.method == "POST":
         form = ReviewForm(request.POST)
@@ -96,7 +96,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             if ok:
                 messages.success(request, _("Svaret er gemt.") if answer is not None else _("Markeret som læst."))
                 return redirect(_back(form.cleaned_data["kvartal"]))
-            feedback = selectors.reviewable_feedback(request.user, pk)
+            feedback = access.reviewable_feedback(request.user, pk)
             current = getattr(feedback, "review", None)
     else:
         form = ReviewForm(initial={"answer": current.answer if current else "",
