@@ -64,8 +64,10 @@ def feedback_by_quarter(*, municipality_id: int, quarters: list[Quarter]) -> lis
     return out
 
 
-def _month_label(created: Any) -> str:
-    return formats.date_format(timezone.localtime(created), "F Y")
+def comment_shown(fb: ServiceFeedback) -> dict[str, Any]:
+    """A comment as a leader sees it: the month only, the text scrubbed, the scores and the review (if any)."""
+    return {"pk": fb.pk, "month": formats.date_format(timezone.localtime(fb.created_at), "F Y"),
+            "text": scrub(fb.comment), "heard": fb.heard, "useful": fb.useful, "review": getattr(fb, "review", None)}
 
 
 COMMENTS_PER_PAGE = 20
@@ -83,8 +85,7 @@ def comments_in(*, municipality_id: int, quarter: Quarter, unread_only: bool = F
     if unread_only:
         qs = qs.filter(review__isnull=True)
     shown = Paginator(qs, COMMENTS_PER_PAGE).get_page(page)
-    comments = [{"pk": fb.pk, "month": _month_label(fb.created_at), "text": scrub(fb.comment), "heard": fb.heard,
-                 "useful": fb.useful, "review": getattr(fb, "review", None)} for fb in shown]
+    comments = [comment_shown(fb) for fb in shown]
     return {"quarter": quarter, "answers": s.count(n), "shown": True, "comments": comments, "page": shown}
 
 

@@ -85,7 +85,6 @@ def _on_stale(form: ReviewForm) -> Callable[[Any], ReviewForm | None]:
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     """One comment: mark it as read, or write what was done about it."""
     feedback = access.reviewable_feedback(request.user, pk)
-    current = getattr(feedback, "review", None)
     if request.method == "POST":
         form = ReviewForm(request.POST)
         if form.is_valid():
@@ -96,14 +95,13 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             if ok:
                 messages.success(request, _("Svaret er gemt.") if answer is not None else _("Markeret som læst."))
                 return redirect(_back(form.cleaned_data["kvartal"]))
-            feedback = access.reviewable_feedback(request.user, pk)
-            current = getattr(feedback, "review", None)
+            feedback = access.reviewable_feedback(request.user, pk)  # with the colleague's answer, to show it
     else:
+        current = getattr(feedback, "review", None)
         form = ReviewForm(initial={"answer": current.answer if current else "",
                                    "version": current.version if current else 0,
                                    "kvartal": request.GET.get("kvartal", "")[:10]})
-    comment = {"month": selectors._month_label(feedback.created_at), "text": selectors.scrub(feedback.comment),
-               "heard": feedback.heard, "useful": feedback.useful, "review": current}
+    comment = selectors.comment_shown(feedback)
     return render(request, "voice/review.html", {"form": form, "comment": comment, "pk": feedback.pk,
                                                  "back": _back(form["kvartal"].value() or "")})
 
