@@ -38,7 +38,8 @@ def flow_section(filters: LeaderFilters) -> dict[str, Any]:
     row = next((cells for label, cells in moves.rows if str(label) == last), [])
     chart = bar_chart(slug="flow-kvartal", title=_("Bevægelser mellem niveauer i %(q)s") % {"q": last},
                       rows=list(zip(labels, row[:4], strict=False)), value_label=_("Unge"))
-    return {"tables": [moves, matrix, days], "chart": chart, "moved_up": row[0] if row else None}
+    return {"tables": [moves, matrix, days], "chart": chart, "matrix_chart": flow.matrix_chart(matrix),
+            "moved_up": row[0] if row else None}
 
 
 def outcomes_section(filters: LeaderFilters) -> dict[str, Any]:

@@ -53,9 +53,11 @@ def test_the_report_counts_the_quarter_by_hand(quarter_data: Personas) -> None:
 
 def test_the_preview_draws_each_chart_with_its_table(quarter_data: Personas, as_user) -> None:
     page = as_user(quarter_data.leader).get("/ledelse/rapport/", {"kvartal": Q.code}).content.decode()
-    assert page.count("<svg") == page.count("voice-chart-table") >= 5
+    # Every bar chart has its table beside it; the from→to grid has the matrix table right under it.
+    assert page.count("<svg") == page.count("voice-chart-table") + page.count("voice-matrix-svg") >= 6
     assert "Kvartalsrapport 2. kvt. 2026" in page
     assert 'width="12,' not in page  # SVG numbers are not localised
+    assert page.count('fill-opacity="') == 30  # insights' from→to grid: 6 from-levels × 5 to-levels
 
 
 def test_the_report_pdf_renders_and_is_looked_at_as_png(quarter_data: Personas, as_user, tmp_path: Path) -> None:
