@@ -51,6 +51,9 @@ class QuarterSnapshot(models.Model):
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.SET_NULL, null=True, related_name="+")
     team = models.ForeignKey("accounts.Team", on_delete=models.SET_NULL, null=True, related_name="+")
     age_band = models.CharField(max_length=5, choices=AgeBand.choices, blank=True)
+    # The latest contact (targets.contact: meeting, SMS either way, check-in, note) in the CONTACT_DAYS days up to
+    # the quarter's last day (or the day it was computed, for the running quarter); null when none.
+    last_contact = models.DateField(null=True, blank=True)
     computed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -22,6 +22,7 @@ from ungeforlob.chain.models import ChainRole, Membership
 from ungeforlob.insights.models import AgeBand, CourseState, QuarterSnapshot, StationSector
 from ungeforlob.insights.quarters import Quarter, quarters_back
 from ungeforlob.progression.models import AssessmentVersion
+from ungeforlob.targets.contact import recent_contact_in
 from ungeforlob.transitions.models import Station, StationKind
 from ungeforlob.youth.models import Course, Youth
 
@@ -73,7 +74,19 @@ def _spell_at(spells: list[tuple[str, datetime.date, datetime.date | None]], day
     return bisect_right([s[1] for s in spells], day) - 1
 
 
-def _rows_for_municipality(municipality_id: int, quarters: list[Quarter], today: datetime.date) -> list[QuarterSnapshot]:
+# How far back a snapshot looks for the latest contact: the leaders' contact rhythm asks about 7 and 14 days.
+CONTACT_DAYS = 31
+
+
+def _contacts(quarters: list[Quarter], today: datetime.date, municipality_id: int | None
+              ) -> dict[datetime.date, dict[int, datetime.date]]:
+    """{quarter start: {youth id: latest contact in the CONTACT_DAYS days up to its last day}} — one query a quarter."""
+    return {q.start: recent_contact_in(municipality_id, days=CONTACT_DAYS, today=min(q.end, today))
+            for q in quarters if q.start <= today}
+
+
+def _rows_for_municipality(municipality_id: int, quarters: list[Quarter], today: datetime.date,
+                           recent: dict[datetime.date, dict[int, datetime.date]]) -> list[QuarterSnapshot]:
     first_day = quarters[0].start
     courses: dict[int, list[tuple[datetime.date, datetime.date | None]]] = defaultdict(list)
     for youth_id, start, end in Course.objects.filter(
@@ -134,6 +147,7 @@ def _rows_for_municipality(municipality_id: int, quarters: list[Quarter], today:
                 sector=SECTOR_OF_KIND.get(station, StationSector.OTHER) if station else StationSector.NONE,
                 organisation_id=contact[1], team_id=team_of.get(contact[0]) if contact[0] else None,
                 age_band=age_band(births[youth_id], day),
+                last_contact=recent.get(q.start, {}).get(youth_id),
             ))
     return rows
 
@@ -145,12 +159,14 @@ def snapshots_write(*, quarters: list[Quarter], municipality: Municipality | Non
     today = today or timezone.localdate()
     municipalities = [municipality.pk] if municipality else list(Municipality.objects.values_list("pk", flat=True))
     written = 0
+    quarters = sorted(quarters)
+    recent = _contacts(quarters, today, municipality.pk if municipality else None)
     for municipality_id in municipalities:
-        rows = _rows_for_municipality(municipality_id, sorted(quarters), today)
+        rows = _rows_for_municipality(municipality_id, quarters, today, recent)
         QuarterSnapshot.objects.bulk_create(
             rows, batch_size=2000, update_conflicts=True, unique_fields=["youth", "quarter"],
             update_fields=["level", "previous_level", "days_at_previous_level", "course_state", "sector",
-                           "organisation", "team", "age_band", "computed_at"])
+                           "organisation", "team", "age_band", "last_contact", "computed_at"])
         # A youth whose course no longer overlaps a recomputed quarter (a corrected date) loses that row.
         keep = {(r.youth_id, r.quarter) for r in rows}
         stale = [pk for pk, youth_id, quarter in QuarterSnapshot.objects.filter(

@@ -81,24 +81,28 @@ def concern_figures(municipality_id: int, periods: list[Period], today: datetime
 def followup_figures(municipality_id: int, periods: list[Period], today: datetime.date,
                      only: Any = None) -> list[FigureRow]:
     """Follow-up steps planned in the period (before today, not cancelled): done on or before the planned day
-    — an SMS step when its message went out by then."""
+    — an SMS step when its message went out by then.
+
+    Two queries: the steps and those done in time; then the open SMS steps whose message went out in time,
+    joined to the outbox over the partial index `followup_open_sms` (an outbox lookup in the same query as every step made
+    PostgreSQL read every step of two years: 0.6 s at 10,000 young people)."""
     first, last = periods[0].start, min(periods[-1].end, today - datetime.timedelta(days=1))
+    steps = measures.scoped(FollowUp.objects.filter(planned_date__gte=first, planned_date__lte=last),
+                            municipality_id, only).exclude(status=FollowUpStatus.CANCELLED)
+    inside = [Q(planned_date__gte=p.start, planned_date__lte=min(p.end, last)) for p in periods]
+    done = Q(status=FollowUpStatus.DONE, done_on__lte=F("planned_date"))
+    row = steps.aggregate(**{f"n{i}": Count("pk", filter=q) for i, q in enumerate(inside)},
+                          **{f"k{i}": Count("pk", filter=q & done) for i, q in enumerate(inside)})
     sms_sent = (OutboundMessage.objects.filter(pk=OuterRef("message_id"), status__in=SMS_GONE,
                                                sent_at__isnull=False)
                 .annotate(day=TruncDate("sent_at", tzinfo=_tz())).filter(day__lte=OuterRef("planned_date")))
-    on_time = (Q(status=FollowUpStatus.DONE, done_on__lte=F("planned_date"))
-               | Q(Q(status=FollowUpStatus.OPEN, kind=FollowUpKind.SMS, message_id__isnull=False) & Q(Exists(sms_sent))))
-    counts: dict[str, Any] = {}
-    for i, p in enumerate(periods):
-        inside = Q(planned_date__gte=p.start, planned_date__lte=min(p.end, last))
-        counts[f"n{i}"] = Count("pk", filter=inside)
-        counts[f"k{i}"] = Count("pk", filter=inside & on_time)
-    row = (measures.scoped(FollowUp.objects.filter(planned_date__gte=first, planned_date__lte=last),
-                           municipality_id, only)
-           .exclude(status=FollowUpStatus.CANCELLED).aggregate(**counts))
+    sent = (steps.filter(status=FollowUpStatus.OPEN, kind=FollowUpKind.SMS, message_id__isnull=False)
+            .filter(Exists(sms_sent))
+            .aggregate(**{f"s{i}": Count("pk", filter=q) for i, q in enumerate(inside)}))
     return [
         FigureRow(_("Opfølgningsskridt planlagt"), [s.count(row[f"n{i}"]) for i in range(len(periods))]),
-        FigureRow(_("Udført til tiden"), [s.share(row[f"k{i}"], row[f"n{i}"]) for i in range(len(periods))],
+        FigureRow(_("Udført til tiden"),
+                  [s.share(row[f"k{i}"] + sent[f"s{i}"], row[f"n{i}"]) for i in range(len(periods))],
                   _("Udført senest den planlagte dag; en sms, når den er sendt senest den dag.")),
     ]
 

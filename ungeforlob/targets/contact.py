@@ -15,7 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.db.models.functions import TruncDate
 
 from ungeforlob.messaging.models import CheckIn, InboundMessage, MessageKind, MessageStatus, OutboundMessage
@@ -54,16 +54,17 @@ def _day(source: Source) -> Any:
     return source.field if source.is_date else TruncDate(source.field, tzinfo=ZoneInfo(settings.TIME_ZONE))
 
 
-def latest_contact_by_youth(youth_ids: Iterable[int], *, today: datetime.date) -> dict[int, datetime.date]:
-    """The day of each young person's latest contact up to today (absent when never). One query."""
-    ids = sorted(set(youth_ids))
-    if not ids:
-        return {}
+def _latest(scope: dict[str, Any], *, since: datetime.date | None, today: datetime.date) -> dict[int, datetime.date]:
+    """The day of each young person's latest contact in [since, today] among the rows `scope` selects (a filter
+    on `youth…`). One query: a UNION of the kinds, each grouped by young person."""
     until = start_of_day(today + datetime.timedelta(days=1))
     parts = []
     for source in SOURCES:
-        qs = source.rows().filter(youth_id__in=ids)
+        qs = source.rows().filter(**scope)
         qs = qs.filter(**{f"{source.field}__lte": today} if source.is_date else {f"{source.field}__lt": until})
+        if since is not None:
+            qs = qs.filter(**{f"{source.field}__gte": since} if source.is_date
+                           else {f"{source.field}__gte": start_of_day(since)})
         parts.append(qs.order_by().values("youth_id").annotate(last=Max(_day(source))).values_list("youth_id", "last"))
     latest: dict[int, datetime.date] = {}
     for youth_id, last in parts[0].union(*parts[1:], all=True):
@@ -74,19 +75,22 @@ def latest_contact_by_youth(youth_ids: Iterable[int], *, today: datetime.date) -
     return latest
 
 
-def contact_within(days: int, *, on: datetime.date) -> Q:
-    """A condition on Youth: some contact in the `days` days ending on `on` (both days included)."""
-    first = on - datetime.timedelta(days=days - 1)
-    since, until = start_of_day(first), start_of_day(on + datetime.timedelta(days=1))
-    condition = Q()
-    for source in SOURCES:
-        window = ({f"{source.field}__gte": first, f"{source.field}__lte": on} if source.is_date
-                  else {f"{source.field}__gte": since, f"{source.field}__lt": until})
-        condition |= Q(Exists(source.rows().filter(youth=OuterRef("pk"), **window)))
-    return condition
+def latest_contact_by_youth(youth_ids: Iterable[int], *, today: datetime.date) -> dict[int, datetime.date]:
+    """The day of each young person's latest contact up to today (absent when never). One query."""
+    ids = sorted(set(youth_ids))
+    if not ids:
+        return {}
+    return _latest({"youth_id__in": ids}, since=None, today=today)
+
+
+def recent_contact_in(municipality_id: int | None, *, days: int, today: datetime.date) -> dict[int, datetime.date]:
+    """The day of the latest contact in the `days` days up to `today` of every young person of the municipality
+    (of every municipality when None) who had one. One query; the worker's quarterly snapshot keeps it."""
+    scope = {} if municipality_id is None else {"youth__municipality_id": municipality_id}
+    return _latest(scope, since=today - datetime.timedelta(days=days - 1), today=today)
 
 
 def is_silent(last: datetime.date | None, *, today: datetime.date) -> bool:
-    """No contact in the last SILENT_AFTER_DAYS days, today included (or never): the same window as
-    `contact_within(SILENT_AFTER_DAYS, on=today)`."""
+    """No contact in the last SILENT_AFTER_DAYS days, today included (or never): the same window as the
+    leaders' 14-day contact rhythm (`measures.contact_shares`)."""
     return last is None or (today - last).days >= SILENT_AFTER_DAYS

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+from ungeforlob.insights.quarters import quarters_back
+from ungeforlob.insights.snapshots import snapshots_write
 from ungeforlob.targets import measures
 from ungeforlob.targets.contact import latest_contact_by_youth
 from ungeforlob.targets.periods import Period, last_quarters, quarter_of
@@ -97,6 +99,7 @@ def _contact_fixture(p: Personas) -> dict[str, object]:
 
 def test_the_contact_rhythm_counts_active_young_people_with_contact_in_the_window(p: Personas) -> None:
     _contact_fixture(p)
+    snapshots_write(quarters=quarters_back(TODAY, 2), today=TODAY)  # the worker's hourly turn
     [c14] = measures.contact_14_days(p.municipality.pk, [Q2], TODAY)
     [c7] = measures.contact_7_days(p.municipality.pk, [Q2], TODAY)
     assert (c14.value, c14.base) == (5 / 7, 7)
