@@ -9,35 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from ungeforlob.core.pdf import font_css, local_only
 from ungeforlob.plans import selectors
 from ungeforlob.plans.models import SharePart
 from ungeforlob.youth.models import Youth
 
 STYLESHEET = Path(__file__).parent / "static" / "plans" / "pdf.css"
-FONT_DIR = Path(settings.BASE_DIR) / "node_modules" / "dkfds" / "dist" / "fonts" / "IBMPlexSans" / "complete" / "ttf"
-
-
-def _local_only() -> Any:
-    from weasyprint.urls import URLFetcher
-
-    return URLFetcher(allowed_protocols={"file"})
-
-
-def _font_css() -> str:
-    """@font-face rules for IBM Plex Sans (the design system's font) when it is installed."""
-    rules = []
-    for weight, name in ((400, "IBMPlexSans-Regular"), (600, "IBMPlexSans-SemiBold")):
-        path = FONT_DIR / f"{name}.ttf"
-        if path.exists():
-            rules.append(f'@font-face {{ font-family: "IBM Plex Sans"; font-weight: {weight}; '
-                         f'src: url("{path.as_uri()}"); }}')
-    return "\n".join(rules)
-
-
 def plan_pdf_context(youth: Youth, *, parts: list[str]) -> dict[str, Any]:
     from ungeforlob.plans.services import youth_display_name
 
@@ -61,9 +41,9 @@ def render_plan_pdf(youth: Youth, *, parts: list[str]) -> bytes:
 
     html = render_to_string("plans/plan_pdf.html", plan_pdf_context(youth, parts=parts))
     font_config = FontConfiguration()
-    fetcher = _local_only()
+    fetcher = local_only()
     sheets = [CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=font_config)]
-    fonts = _font_css()
+    fonts = font_css()
     if fonts:
         sheets.insert(0, CSS(string=fonts, url_fetcher=fetcher, font_config=font_config))
     return HTML(string=html, base_url=str(Path(__file__).parent), url_fetcher=fetcher).write_pdf(

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from ungeforlob.plans.pdf import _font_css, _local_only
+from ungeforlob.core.pdf import font_css, local_only
 from ungeforlob.reflection import selectors
 from ungeforlob.reflection.models import Reflection
 
@@ -23,9 +23,9 @@ def render_reflection_pdf(reflection: Reflection) -> bytes:
         "reflection": reflection, "group": reflection.group, "data": selectors.reflection_detail(reflection),
         "scale": selectors.maturity_scale(), "today": timezone.localdate()})
     font_config = FontConfiguration()
-    fetcher = _local_only()
+    fetcher = local_only()
     sheets = [CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=font_config)]
-    fonts = _font_css()
+    fonts = font_css()
     if fonts:
         sheets.insert(0, CSS(string=fonts, url_fetcher=fetcher, font_config=font_config))
     return HTML(string=html, base_url=str(Path(__file__).parent), url_fetcher=fetcher).write_pdf(

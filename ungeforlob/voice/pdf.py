@@ -8,7 +8,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
-from ungeforlob.plans.pdf import _font_css, _local_only
+from ungeforlob.core.pdf import font_css, local_only
 
 STYLESHEET = Path(__file__).parent / "static" / "voice" / "report_pdf.css"
 
@@ -19,9 +19,9 @@ def render_report_pdf(context: dict[str, Any]) -> bytes:
 
     html = render_to_string("voice/report_pdf.html", {**context, "plain": True})
     font_config = FontConfiguration()
-    fetcher = _local_only()
+    fetcher = local_only()
     sheets = [CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=font_config)]
-    fonts = _font_css()
+    fonts = font_css()
     if fonts:
         sheets.insert(0, CSS(string=fonts, url_fetcher=fetcher, font_config=font_config))
     return HTML(string=html, base_url=str(Path(__file__).parent), url_fetcher=fetcher).write_pdf(
