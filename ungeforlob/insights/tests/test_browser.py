@@ -42,6 +42,11 @@ def test_the_leader_reads_flow_and_outcomes_and_filters_them(browse, p: Personas
         .filter(e => !e.closest('.app-table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1)
         .map(e => e.tagName)""")
     assert too_wide == []
+    # Nor does any other app's section: the whole page fits the phone (no sideways scroll).
+    wider = s.page.evaluate("""() => Array.from(document.querySelectorAll('main *'))
+        .filter(e => !e.closest('.app-table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + (e.closest('section') || {}).id)""")
+    assert wider == [] and s.page.evaluate("document.documentElement.scrollWidth") <= width, wider
     assert s.axe_violations() == []
     s.page.select_option("#id_alder", "18-24")
     s.page.click(".insights-filters button[type=submit]")
