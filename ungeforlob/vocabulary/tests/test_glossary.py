@@ -190,3 +190,15 @@ def test_the_tooltip_ids_are_unique_on_a_page(p: Personas) -> None:
 def test_the_circle_page_explains_role_names(p: Personas, as_user) -> None:
     page = as_user(p.contact_person).get(f"/unge/{p.youth.pk}/kaede/").content.decode()
     assert 'class="vocab-tip-label"' in page and "Kontaktperson+" in page
+
+
+def test_the_role_names_on_the_youth_overview_and_a_handover_explain_themselves(p: Personas, as_user) -> None:
+    from ungeforlob.chain import services as chain_services
+
+    services.glossary_seed(municipality_id=p.municipality.pk)
+    overview = as_user(p.contact_person).get(f"/unge/{p.youth.pk}/").content.decode()
+    assert re.search(r'class="vocab-tip-label"[^>]*>Kontaktperson', overview)  # the role, not only a level badge
+    handover = chain_services.handover_create(actor=p.contact_person, youth=p.youth, receiver=p.colleague,
+                                              role="kontaktperson", what_works="Korte beskeder.", legal_basis="kui")
+    detail = as_user(p.colleague).get(f"/overleveringer/{handover.pk}/").content.decode()
+    assert re.search(r'class="vocab-tip-label"[^>]*>Kontaktperson', detail)
