@@ -51,6 +51,24 @@ class MeetingForm(SubmitOnceMixin, forms.Form):
         self.fields["members"].queryset = people
 
 
+class MeetingEditForm(forms.Form):
+    """The meeting's own settings, changed by any participant; its people are changed on the meeting page."""
+
+    name = forms.CharField(label=_("Navn"), max_length=120)
+    purpose = forms.CharField(label=_("Formål"), max_length=300, required=False)
+    rhythm = forms.ChoiceField(label=_("Rytme"), choices=Rhythm.choices)
+    starts_at = forms.TimeField(label=_("Starttidspunkt"), widget=TimeInput())
+    duration_minutes = forms.IntegerField(label=_("Varighed i minutter"), min_value=15, max_value=480)
+    location = forms.CharField(label=_("Sted"), max_length=150, required=False)
+    organisations = forms.ModelMultipleChoiceField(label=_("Deltagende organisationer"), queryset=None)  # type: ignore[arg-type]
+    ended_on = forms.DateField(label=_("Mødet stopper efter"), required=False, widget=DateInput(),
+                               help_text=_("Udfyld, når mødet ikke skal holdes mere. Invitationen stopper samme dag."))
+
+    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisations"].queryset = organisations
+
+
 class MemberForm(SubmitOnceMixin, forms.Form):
     professional = ProfessionalChoiceField(label=_("Fagperson"), queryset=None)  # type: ignore[arg-type]
 

@@ -94,6 +94,39 @@ def meeting_create(*, actor: Any, name: str, rhythm: str, first_date: datetime.d
 
 
 @transaction.atomic
+def meeting_update(*, actor: Any, meeting: ChainMeeting, name: str, rhythm: str, starts_at: datetime.time,
+                   duration_minutes: int, organisations: Iterable[Organisation], purpose: str = "",
+                   location: str = "", ended_on: datetime.date | None = None) -> ChainMeeting:
+    """Change a chain meeting's settings (any participant may), or stop it from a day on."""
+    name, purpose, location = _text(name), _text(purpose), _text(location)
+    errors: dict[str, str] = {}
+    if not name:
+        errors["name"] = _("Giv mødet et navn.")
+    if rhythm not in Rhythm.values:
+        errors["rhythm"] = _("Vælg en rytme fra listen.")
+    if not duration_minutes or not 15 <= duration_minutes <= 480:
+        errors["duration_minutes"] = _("Et møde varer mellem 15 minutter og 8 timer.")
+    organisations = list(organisations)
+    if not organisations:
+        errors["organisations"] = _("Vælg mindst én deltagende organisation.")
+    elif any(o.municipality_id != meeting.municipality_id for o in organisations):
+        errors["organisations"] = _("Vælg organisationer i kommunens netværk.")
+    if ended_on is not None and ended_on < meeting.first_date:
+        errors["ended_on"] = _("Mødet kan ikke stoppe før det første møde.")
+    if errors:
+        raise ValidationError(errors)
+    meeting.name, meeting.purpose, meeting.location = name[:120], purpose[:300], location[:150]
+    meeting.rhythm, meeting.starts_at, meeting.duration_minutes = rhythm, starts_at, duration_minutes
+    meeting.ended_on = ended_on
+    meeting.save(update_fields=["name", "purpose", "location", "rhythm", "starts_at", "duration_minutes",
+                                "ended_on"])
+    meeting.organisations.set(organisations)
+    audit_record(actor=actor, action=AuditAction.UPDATE, obj=meeting,
+                 detail={"ended_on": ended_on.isoformat() if ended_on else None})
+    return meeting
+
+
+@transaction.atomic
 def meeting_member_add(*, actor: Any, meeting: ChainMeeting, professional: Any) -> MeetingMember:
     """Add a person to the meeting (any participant may). They get the series invitation by e-mail."""
     _check_people(meeting.municipality_id, [professional], "professional")

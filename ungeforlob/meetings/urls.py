@@ -8,6 +8,7 @@ urlpatterns = [
     path("kaedemoeder/", views.meeting_list, name="list"),
     path("kaedemoeder/ny/", views.meeting_create, name="create"),
     path("kaedemoeder/<int:pk>/", views.meeting_detail, name="detail"),
+    path("kaedemoeder/<int:pk>/ret/", views.meeting_edit, name="edit"),
     path("kaedemoeder/<int:pk>/deltager/", views.member_add, name="member_add"),
     path("kaedemoeder/<int:pk>/deltager/<int:member_pk>/fjern/", views.member_remove, name="member_remove"),
     path("kaedemoeder/<int:pk>/moede/", views.occurrence_create, name="occurrence_create"),

@@ -63,6 +63,23 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
     return render(request, "meetings/meeting_form.html", {"form": form})
 
 
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for(request.user, pk)
+    initial = {f: getattr(meeting, f) for f in ("name", "purpose", "rhythm", "starts_at", "duration_minutes",
+                                                "location", "ended_on")}
+    initial["organisations"] = list(meeting.organisations.all())
+    form = forms.MeetingEditForm(request.POST or None, initial=initial,
+                                 organisations=selectors.partner_organisations(request.user))
+    if request.method == "POST" and form.is_valid():
+        ok, _meeting, form = run_service(form, lambda: services.meeting_update(
+            actor=request.user, meeting=meeting, **form.cleaned_data))
+        if ok:
+            messages.success(request, _("Kædemødet er gemt."))
+            return redirect("meetings:detail", meeting.pk)
+    return render(request, "meetings/meeting_edit.html", {"form": form, "meeting": meeting})
+
+
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access.get_meeting_for(request.user, pk)
     today = timezone.localdate()

@@ -17,6 +17,10 @@ def cases(p: Personas) -> list[C]:
         C("meetings:create", "/kaedemoeder/ny/", refused_statuses=(403,), allowed_for=("outsider", "stranger")),
         # The outsider takes part in another meeting (w.other): none of this meeting opens to them.
         C("meetings:detail", f"/kaedemoeder/{m}/"),
+        C("meetings:edit", f"/kaedemoeder/{m}/ret/"),
+        C("meetings:edit", f"/kaedemoeder/{m}/ret/", "post", {"name": "X", "rhythm": "ugentlig", "starts_at": "10:00",
+                                                            "duration_minutes": "60",
+                                                            "organisations": [str(p.organisation.pk)]}),
         C("meetings:member_add", f"/kaedemoeder/{m}/deltager/", "post", {"professional": str(p.outsider.pk)}),
         C("meetings:member_remove", f"/kaedemoeder/{m}/deltager/{w.colleague_member.pk}/fjern/", "post"),
         C("meetings:occurrence_create", f"/kaedemoeder/{m}/moede/", "post", {"held_on": "2026-12-30"}),

@@ -34,6 +34,11 @@ def cases(p: Personas) -> list[S]:
           effect=lambda r: ChainMeeting.objects.filter(name="Månedsmøde med Gadeplan").exists(),
           reader_may=True),  # any professional may start a chain meeting
         S("meetings:detail", f"/kaedemoeder/{m}/", contains="Uddannelseshuset"),
+        S("meetings:edit", f"/kaedemoeder/{m}/ret/", contains="Team Mobil og Jobcenter Ung"),
+        S("meetings:edit", f"/kaedemoeder/{m}/ret/", "post",
+          {"name": "Team Mobil hver anden uge", "rhythm": "hver_anden_uge", "starts_at": "10:00",
+           "duration_minutes": "60", "organisations": [str(p.organisation.pk)]},
+          effect=lambda r: ChainMeeting.objects.get(pk=m).name == "Team Mobil hver anden uge"),
         S("meetings:member_add", f"/kaedemoeder/{m}/deltager/", "post", {"professional": str(p.outsider.pk)},
           effect=lambda r: MeetingMember.objects.filter(meeting_id=m, professional=p.outsider).exists()),
         S("meetings:member_remove", f"/kaedemoeder/{m}/deltager/{w.kasper_member.pk}/fjern/"),
