@@ -283,6 +283,11 @@ PORTAL_CODES_PER_CLIENT = env_int("PORTAL_CODES_PER_CLIENT", 30)
 
 # Absolute links in e-mails (notifications carry a link, never personal details).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# The domain in the UID of every .ics invitation (plan meetings, follow-up steps, chain meetings).
+ICS_UID_DOMAIN = env_str("ICS_UID_DOMAIN", "ungeforlob.dk")
+# The sectors of the municipal youth effort; staff of other organisations are partner staff (policy.is_partner),
+# whose menu holds what they do: refer, follow their referrals, their circles, their chain meetings.
+YOUTH_EFFORT_SECTORS = env_list("YOUTH_EFFORT_SECTORS", ["uu_kui", "jobcenter", "social"])
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ungeforlob@localhost")
