@@ -1,0 +1,9 @@
+"""Emergency access (break the glass): time-limited access outside the circle with a reason, notices and the leader's review."""
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EmergencyConfig(AppConfig):
+    name = "ungeforlob.emergency"
+    label = "emergency"
+    verbose_name = _("Nødadgang")
