@@ -163,6 +163,11 @@ def is_leader(user: Any) -> bool:
     return is_staff_user(user) and user.role in {Role.LEADER, Role.ADMINISTRATOR}
 
 
+def is_dpo(user: Any) -> bool:
+    """The data protection officer: reviews the audit log of their municipality; holds no circle, sees no records."""
+    return is_staff_user(user) and user.role == Role.DPO
+
+
 def is_intake(user: Any) -> bool:
     """Reviews the referral queue: a professional (not a leader) of the municipal youth effort (the sectors
     in CHAIN_INTAKE_SECTORS, default UU/KUI)."""

@@ -65,6 +65,8 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
     LEADER = "leader", _("Leder")
     PROFESSIONAL = "professional", _("Fagperson")
+    # Sees the audit log (log review, exports for an inspection) and the record of processing, never the records.
+    DPO = "dpo", _("Databeskyttelsesrådgiver")
 
 
 class User(AbstractUser):
