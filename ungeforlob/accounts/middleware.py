@@ -52,6 +52,12 @@ class RequireTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        from ungeforlob.logins.sessions import enforce_staff_session
+
+        # First the session's own rules (idle and absolute timeouts): an expired session goes to the login page.
+        expired = enforce_staff_session(request)
+        if expired is not None:
+            return expired
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not user.is_verified():
             has_device = _has_confirmed_device(request, user)

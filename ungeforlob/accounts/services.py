@@ -14,6 +14,7 @@ from ungeforlob.accounts.models import LoginFailure, Organisation, User
 from ungeforlob.accounts.selectors import login_name_key
 from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
+from ungeforlob.logins.services import sessions_end_all
 
 
 @transaction.atomic
@@ -55,6 +56,8 @@ def organisation_save(*, actor: User, organisation: Organisation) -> Organisatio
 def professional_save(*, actor: User, professional: User, password: str | None = None) -> User:
     """Create or update a member of staff in the actor's municipality; a new one gets `password`."""
     created = professional.pk is None
+    moved = not created and User.objects.filter(pk=professional.pk).exclude(
+        organisation_id=professional.organisation_id).exists()
     professional.municipality_id = actor.municipality_id
     if password:
         professional.set_password(password)
@@ -62,6 +65,8 @@ def professional_save(*, actor: User, professional: User, password: str | None =
         professional.set_unusable_password()
     professional.save()
     audit_record(actor=actor, action=AuditAction.CREATE if created else AuditAction.UPDATE, obj=professional)
+    if moved:  # removed from their organisation: every session ends at once
+        sessions_end_all(actor=actor, user=professional, reason="organisation")
     return professional
 
 
@@ -71,6 +76,8 @@ def professional_set_active(*, actor: User, professional: User, active: bool) ->
     professional.is_active = active
     professional.save(update_fields=["is_active"])
     audit_record(actor=actor, action=AuditAction.UPDATE, obj=professional, detail={"is_active": active})
+    if not active:  # a closed account loses every session at once, not at its next timeout
+        sessions_end_all(actor=actor, user=professional, reason="deactivated")
     return professional
 
 

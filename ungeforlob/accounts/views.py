@@ -35,6 +35,12 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
+    def get(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        from ungeforlob.logins.sessions import expired_notice
+
+        expired_notice(request)
+        return super().get(request, *args, **kwargs)
+
     def form_invalid(self, form: LoginForm) -> HttpResponse:
         username = selectors.login_name_key(self.request.POST.get("username") or "")
         if username and not form.has_error("__all__", code="locked"):

@@ -11,6 +11,7 @@ from ungeforlob.insights.filters import LeaderFilterForm
 from ungeforlob.insights.sections import LEADER_SECTIONS
 from ungeforlob.insights.selectors import now_figures
 from ungeforlob.insights.tables import FORMATS, TABLE_SOURCES, export_response
+from ungeforlob.logins.sessions import reauth_required
 
 
 @leader_required
@@ -30,6 +31,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @leader_required
+@reauth_required
 def export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     """One leader table as CSV or XLSX, in the filters of the page it was on."""
     prefix = slug.split("-", 1)[0]

@@ -14,6 +14,7 @@ from ungeforlob import policy
 from ungeforlob.audit.services import audit_record_list, audit_search
 from ungeforlob.chain.selectors import valid_consents
 from ungeforlob.core.forms import run_service
+from ungeforlob.logins.sessions import reauth_required
 from ungeforlob.policy import Action
 from ungeforlob.youth import access_requests, selectors, services
 from ungeforlob.youth.forms import (
@@ -105,6 +106,7 @@ def youth_edit(request: HttpRequest, youth_pk: int) -> HttpResponse:
 
 
 @require_http_methods(["POST"])
+@reauth_required
 def youth_reveal_cpr(request: HttpRequest, youth_pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="cpr", audit=False)
     form = RevealCprForm(request.POST)
