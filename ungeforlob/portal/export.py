@@ -62,6 +62,7 @@ EXPORT_SECTIONS: list[ExportSection] = [
     ExportSection("ungeforlob.chain.export.handovers_section", ("chain.Handover", "chain.HandoverComment")),
     ExportSection("ungeforlob.meetings.export.meetings_section",
                   ("meetings.AgendaEntry", "meetings.Decision", "meetings.MeetingParticipant")),
+    ExportSection("ungeforlob.activities.export.signups_section", ("activities.SignUp",)),
 ]
 
 # Models that refer to a young person but are not in "Hent mine data", each with its reason.

@@ -49,6 +49,7 @@ YOUTH_OVERVIEW_CARDS: list[tuple[str, str]] = [
     ("progression/_overview_card.html", "ungeforlob.progression.cards.overview_card"),
     ("chain/_overview_card.html", "ungeforlob.chain.cards.overview_card"),
     ("portal/staff/_wishes_card.html", "ungeforlob.portal.cards.wishes_card"),
+    ("activities/_overview_card.html", "ungeforlob.activities.cards.overview_card"),
 ]
 
 

@@ -1,0 +1,14 @@
+"""The fællesskaber card on the youth overview (registered in `youth.sections.YOUTH_OVERVIEW_CARDS`)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from ungeforlob.activities.selectors import attendance_stability
+from ungeforlob.youth.models import Youth
+
+
+def overview_card(youth: Youth, *, today: datetime.date) -> dict[str, Any]:
+    """Her attendance stability over her last recorded sign-ups, and what she is signed up for (two queries)."""
+    return {"stability": attendance_stability(youth)}
