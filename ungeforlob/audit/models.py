@@ -32,7 +32,8 @@ class AuditEvent(models.Model):
     """Who did what to which young person's data, when and why.
 
     The youth is referenced by id, not by foreign key: the trail must outlive (and must not block) the
-    erasure of a record. The database itself refuses UPDATE and DELETE of a row: triggers on PostgreSQL
+    erasure of a record. The database itself refuses UPDATE and DELETE of a row (one UPDATE is let through:
+    replacing the young person's id by their pseudonym, nothing else — migration 0006): triggers on PostgreSQL
     (migration 0002, on every partition since 0005) and on SQLite (0002 and 0003); only emptying the whole
     database (`flush`) is allowed, and on PostgreSQL the worker drops whole monthly partitions older than
     `AUDIT_RETENTION_MONTHS` (`services.audit_partitions_drop_expired`).
@@ -58,6 +59,9 @@ class AuditEvent(models.Model):
     action = models.CharField(max_length=20, choices=AuditAction.choices)
     # Indexed by `audit_youth_recent` below (its leading column); a second index on youth_id alone was a duplicate.
     youth_id = models.BigIntegerField(null=True, blank=True)
+    # When the young person's record is anonymised by the retention rules, `youth_id` (and `actor_youth_id`) give
+    # way to this stable pseudonym (the same in every row; `retention.pseudonym`): the row keeps who looked.
+    youth_pseudonym = models.CharField(max_length=40, blank=True, default="", db_default="")
     object_type = models.CharField(max_length=60, blank=True)
     object_id = models.CharField(max_length=60, blank=True)
     purpose = models.CharField(max_length=300, blank=True)

@@ -114,6 +114,28 @@ def audit_record_list(*, actor: Any, youths: Iterable[Any], purpose: str = "") -
         cursor.execute(sql, params)
 
 
+def audit_pseudonymise(*, pseudonyms: dict[int, str]) -> int:
+    """Replace young people's ids in the log by their pseudonyms ({youth id: pseudonym}); return the rows changed.
+
+    The one change the append-only triggers let through (audit migration 0006): `youth_id` (and `actor_youth_id`
+    when it is the same young person) become NULL, `youth_pseudonym` is set, an `object_id` that was the young
+    person's id is emptied; who looked, when and why stay. Rows already pseudonymised are left alone, so running
+    it again changes nothing. Called by the retention rules when a record is anonymised or deleted.
+    """
+    changed = 0
+    sql = (
+        "UPDATE audit_auditevent SET youth_pseudonym = %s, youth_id = NULL, "
+        "actor_youth_id = CASE WHEN actor_youth_id = %s THEN NULL ELSE actor_youth_id END, "
+        "object_id = CASE WHEN object_id = %s AND youth_id = %s THEN '' ELSE object_id END "
+        "WHERE youth_pseudonym = '' AND (youth_id = %s OR (youth_id IS NULL AND actor_youth_id = %s))"
+    )
+    with connection.cursor() as cursor:
+        for youth_id, pseudonym in pseudonyms.items():
+            cursor.execute(sql, [pseudonym, youth_id, str(youth_id), youth_id, youth_id, youth_id])
+            changed += max(cursor.rowcount, 0)
+    return changed
+
+
 # A CPR number typed into a search box, with or without the dash (also inside a longer search).
 _CPR_IN_TERMS = re.compile(r"(?<!\d)\d{6}[-\s]?\d{4}(?!\d)")
 CPR_SEARCH_MASK = "CPR-søgning"

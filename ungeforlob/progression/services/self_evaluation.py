@@ -187,13 +187,16 @@ def self_evaluation_discard(*, round: SelfEvaluationRound, actor: Any = None, by
     _discard(_lock_round(round), actor=actor, by_youth=by_youth, why="discarded")
 
 
-def self_evaluation_purge_unkept(*, older_than: datetime.timedelta = datetime.timedelta(hours=1)) -> int:
-    """Delete rounds the young person chose not to keep once they are `older_than` (run by the worker/cron)."""
-    cutoff = timezone.now() - older_than
+def self_evaluation_purge_unkept(*, older_than: datetime.timedelta = datetime.timedelta(hours=1),
+                                 rounds: Any = None) -> int:
+    """Delete rounds the young person chose not to keep once they are `older_than`; return how many.
+
+    The retention rules run it (kind "self_evaluations_unkept", `retention.services.retention_purge_unkept` in
+    the worker), passing the municipality's due `rounds`; only rounds not kept are ever deleted here."""
+    if rounds is None:
+        rounds = SelfEvaluationRound.objects.filter(finished_at__lt=timezone.now() - older_than)
     count = 0
-    for round in SelfEvaluationRound.objects.filter(status=RoundStatus.NOT_KEPT, finished_at__lt=cutoff).select_related(
-        "youth__municipality"
-    ):
+    for round in rounds.filter(status=RoundStatus.NOT_KEPT).select_related("youth__municipality"):
         with transaction.atomic():
             _discard(round, actor=None, by_youth=False, why="not_kept_purged")
         count += 1
