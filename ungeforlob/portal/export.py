@@ -63,6 +63,7 @@ EXPORT_SECTIONS: list[ExportSection] = [
     ExportSection("ungeforlob.meetings.export.meetings_section",
                   ("meetings.AgendaEntry", "meetings.Decision", "meetings.MeetingParticipant")),
     ExportSection("ungeforlob.activities.export.signups_section", ("activities.SignUp",)),
+    ExportSection("ungeforlob.youthcouncil.export.council_section", ("youthcouncil.CouncilMember",)),
 ]
 
 # Models that refer to a young person but are not in "Hent mine data", each with its reason.
