@@ -64,6 +64,8 @@ EXPORT_SECTIONS: list[ExportSection] = [
                   ("meetings.AgendaEntry", "meetings.Decision", "meetings.MeetingParticipant")),
     ExportSection("ungeforlob.activities.export.signups_section", ("activities.SignUp",)),
     ExportSection("ungeforlob.youthcouncil.export.council_section", ("youthcouncil.CouncilMember",)),
+    ExportSection("ungeforlob.relocation.export.relocations_section",
+                  ("relocation.Relocation", "relocation.IncomingPackage")),
 ]
 
 # Models that refer to a young person but are not in "Hent mine data", each with its reason.

@@ -32,6 +32,7 @@ YOUTH_SECTIONS: list[tuple[str, object]] = [
     ("messaging:conversation", _("Beskeder")),
     ("youth:timeline", _("Tidslinje")),
     ("meetings:youth", _("Møder")),
+    ("relocation:youth", _("Flytning")),
 ]
 
 
