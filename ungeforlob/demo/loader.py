@@ -35,6 +35,8 @@ ORGANISATIONS = [
     ("10. klasse-centret", Sector.TIENDE_KLASSE),
     ("Børne- og Ungdomspsykiatrien", Sector.HEALTH),
     ("Foreningen Gadeplan", Sector.CIVIL),
+    "ungeforlob.youthcouncil.demo.load",
+    "ungeforlob.openinfo.demo.load",
 ]
 
 # username, first, last, organisation, profession, role

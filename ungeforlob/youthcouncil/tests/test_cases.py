@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from django.db import transaction
 
-from ungeforlob.youthcouncil.tests import outsider_cases, success_cases
 from ungeforlob.testing import Personas, client_for
 from ungeforlob.tests.test_policy_coverage import _client, _request, _writes
+from ungeforlob.youthcouncil.tests import outsider_cases, success_cases
 
 
 def test_every_youthcouncil_view_works_for_its_rightful_user(p: Personas) -> None:
