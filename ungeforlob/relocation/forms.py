@@ -40,8 +40,14 @@ class SendForm(SubmitOnceMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["receiving_municipality"].queryset = Municipality.objects.exclude(
             pk=user.municipality_id).order_by("name")
-        self.fields["receiving_installation"].choices = [("", "---------")] + [
-            (name, name) for name in sorted(sealing.partners())]
+        partners = sorted(sealing.partners())
+        if partners:
+            self.fields["receiving_installation"].choices = [("", "---------")] + [(n, n) for n in partners]
+        else:  # no other installation to send to: the form asks only for a municipality of this one
+            self.fields["destination"].choices = [(Destination.MUNICIPALITY, Destination.MUNICIPALITY.label)]
+            del self.fields["receiving_installation"], self.fields["receiver_name"]
+            self.fields["receiving_municipality"].required = True
+            self.fields["receiving_municipality"].help_text = ""
         self.fields["consent_given_on"].initial = timezone.localdate()
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -130,7 +131,7 @@ def relocation_send(
         audit_record(actor=actor, action=AuditAction.CREATE, municipality=receiving_municipality, obj=incoming,
                      detail={"package_id": package_id, "from": youth.municipality.name})
         leaders = User.objects.filter(municipality=receiving_municipality, role=Role.LEADER, is_active=True)
-        staff_notify(recipients=leaders, kind="relocation_incoming", url="/flytninger/",
+        staff_notify(recipients=leaders, kind="relocation_incoming", url=reverse("relocation:inbox"),
                      text=_("En ung flytter til kommunen: en flyttepakke fra %(from)s venter på at blive importeret.")
                      % {"from": youth.municipality.name})
     youth_notify(youth=youth, kind="relocation", related_type="relocation", related_id=relocation.pk,

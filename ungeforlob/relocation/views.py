@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -128,8 +129,24 @@ def _preview(request: HttpRequest, incoming: Any, form: Any) -> HttpResponse:
                  purpose="Flytning", detail={"package_id": str(incoming.package_id)})
     return render(request, "relocation/incoming.html", {
         "incoming": incoming, "document": document, "error": error, "problems": problems, "form": form,
-        "summary": package.summary(document) if document else None,
+        "summary": package.summary(document) if document else None, "dates": _dates(document),
     })
+
+
+def _dates(document: dict[str, Any] | None) -> dict[str, datetime.date | None]:
+    """The document's dates (ISO text) as dates, for the page to write them the Danish way."""
+    if not document:
+        return {}
+    consent = document.get("consent") or {}
+    found = {"born": (document.get("youth") or {}).get("birth_date"), "given": consent.get("given_on"),
+             "until": consent.get("valid_until")}
+    dates: dict[str, datetime.date | None] = {}
+    for key, value in found.items():
+        try:
+            dates[key] = datetime.date.fromisoformat(value)
+        except (TypeError, ValueError):
+            dates[key] = None
+    return dates
 
 
 @require_GET

@@ -358,3 +358,14 @@ def test_the_youth_relocation_page_has_a_constant_query_count(p: Personas, as_us
         make_relocation(p.youth, sender=p.contact_person, to=p.other_organisation.municipality)
     large = count_queries(lambda: client.get(url))
     assert small == large
+
+
+def test_the_keys_command_prints_what_a_partner_installation_needs(p: Personas) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    with override_settings(**EAST):
+        call_command("relocation_keys", stdout=out)
+        assert json.loads(out.getvalue()) == {"Ungeforløb Øst": _keys_of(EAST)}
