@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ungeforlob.chain.forms import DateInput, ProfessionalChoiceField
-from ungeforlob.chain.models import LegalBasis
+from ungeforlob.chain.forms import ConsentChoiceField, DateInput, ProfessionalChoiceField
+from ungeforlob.chain.models import Consent, LegalBasis
 from ungeforlob.core.forms import SubmitOnceMixin
 from ungeforlob.meetings.models import ParticipantKind, Rhythm
 from ungeforlob.meetings.services import CONSENT
@@ -118,11 +118,18 @@ class ParticipantForm(SubmitOnceMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Hvem deltager?"), choices=ParticipantKind.choices)
     professional = ProfessionalChoiceField(label=_("Fagperson fra kæden"), queryset=None, required=False)  # type: ignore[arg-type]
     guardian = forms.ModelChoiceField(label=_("Forælder eller værge"), queryset=None, required=False)  # type: ignore[arg-type]
+    # Only for a guardian: the young person's consent when she is 18 or over on the meeting day, and the SMS.
+    consent = ConsentChoiceField(label=_("Den unges samtykke (forælder eller værge, når den unge er 18 eller over)"),
+                                 queryset=None, required=False)  # type: ignore[arg-type]
+    sms_reminder = forms.TypedChoiceField(label=_("SMS-påmindelse til forælder eller værge dagen før"),
+                                          choices=[("ja", _("Ja")), ("nej", _("Nej"))], coerce=lambda v: v == "ja",
+                                          required=False, empty_value=True)
 
-    def __init__(self, *args: Any, people: Any, guardians: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, people: Any, guardians: Any, consents: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["professional"].queryset = people
         self.fields["guardian"].queryset = guardians
+        self.fields["consent"].queryset = consents if consents is not None else Consent.objects.none()
 
 
 class AgreementForm(SubmitOnceMixin, forms.Form):

@@ -7,7 +7,9 @@
 * Decision – what the meeting decided about the question: a short text, an owner and a deadline (a task on the
   owner's *I dag*). Minutes are decisions, not narratives: there is no free-text minutes field.
 * MeetingParticipant – who takes part in a plan meeting or a follow-up step (staff, a guardian, the young
-  person), kept here so the plans and transitions apps keep their models.
+  person), kept here so the plans and transitions apps keep their models. Guardians never log in: they are
+  invited by SMS (and e-mail with the .ics when they have an address); for a young person of 18 or over on the
+  meeting day, only with her consent (a chain.Consent, which she sees and can withdraw on Min side).
 * CooperationAgreement – what the municipality has agreed with a partner organisation, and when to review it.
 """
 
@@ -154,6 +156,10 @@ class MeetingParticipant(models.Model):
                                      related_name="+")
     guardian = models.ForeignKey("youth.Guardian", on_delete=models.CASCADE, null=True, blank=True,
                                  related_name="+")
+    # A guardian of a young person who is 18 or over on the meeting day is invited only with her consent.
+    consent = models.ForeignKey("chain.Consent", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # A guardian gets the invitation by SMS, and (when chosen) a reminder the day before.
+    sms_reminder = models.BooleanField(_("SMS-påmindelse dagen før"), default=True)
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     added_at = models.DateTimeField(auto_now_add=True)
 

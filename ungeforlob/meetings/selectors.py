@@ -10,7 +10,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from ungeforlob.accounts.models import Organisation
-from ungeforlob.meetings import access
+from ungeforlob.meetings import access, guardians
 from ungeforlob.meetings.models import (
     AgendaEntry,
     ChainMeeting,
@@ -102,7 +102,7 @@ def entry_decisions(entry: AgendaEntry) -> list[Decision]:
 
 def youth_meetings(youth: Youth, *, today: datetime.date) -> dict[str, Any]:
     """The young person's plan meetings (the latest 20) and follow-up steps of the next 60 days (up to 50),
-    each with its participants: four queries."""
+    each with its participants, and for each guardian the SMS that invited and will remind them: five queries."""
     from ungeforlob.plans.models import PlanMeeting
     from ungeforlob.transitions.models import FollowUp, FollowUpStatus
 
@@ -112,7 +112,10 @@ def youth_meetings(youth: Youth, *, today: datetime.date) -> dict[str, Any]:
                      .order_by("due_date", "due_time", "pk")[:50])
     participants = list(MeetingParticipant.objects.filter(
         Q(plan_meeting__in=[m.pk for m in plan_meetings]) | Q(followup__in=[f.pk for f in followups]))
-        .select_related("professional", "guardian"))
+        .select_related("professional", "guardian", "consent__receiving_organisation"))
+    sms = guardians.sms_status(participants)
+    for participant in participants:
+        participant.sms = sms.get(participant.pk, [])  # type: ignore[attr-defined]
     by_plan: dict[int, list[MeetingParticipant]] = {}
     by_followup: dict[int, list[MeetingParticipant]] = {}
     for participant in participants:
@@ -125,6 +128,13 @@ def youth_meetings(youth: Youth, *, today: datetime.date) -> dict[str, Any]:
         "followups": [(f, by_followup.get(f.pk, [])) for f in followups],
         "guardians": list(youth.guardians.order_by("name")),
     }
+
+
+def guardian_consents(youth: Youth) -> QuerySet[Any]:
+    """Her consents that hold today: one of them lets her guardians be invited when she is 18 or over."""
+    from ungeforlob.chain.selectors import valid_consents
+
+    return valid_consents(youth).order_by("-given_at", "-pk")
 
 
 def circle_staff(youth: Youth) -> QuerySet[Any]:

@@ -23,7 +23,7 @@ from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
 from ungeforlob.chain.models import Consent, LegalBasis
 from ungeforlob.core.text import default_language
-from ungeforlob.meetings import invitations
+from ungeforlob.meetings import guardians, invitations
 from ungeforlob.meetings.access import may_take_part
 from ungeforlob.meetings.models import (
     AgendaEntry,
@@ -300,11 +300,13 @@ def decision_complete(*, actor: Any, decision: Decision) -> Decision:
 
 @transaction.atomic
 def participant_add(*, actor: Any, youth: Youth, kind: str, plan_meeting: Any = None, followup: Any = None,
-                    professional: User | None = None, guardian: Guardian | None = None) -> MeetingParticipant:
+                    professional: User | None = None, guardian: Guardian | None = None, consent: Any = None,
+                    sms_reminder: bool = True) -> MeetingParticipant:
     """Add a participant to a plan meeting or a follow-up step of this young person.
 
-    Staff must be in the young person's circle; a guardian must be the young person's own. A member of staff
-    gets the invitation (.ics) by e-mail.
+    Staff must be in the young person's circle; a guardian must be the young person's own and, when she is 18
+    or over on the meeting day, comes only with her `consent` (see `meetings.guardians`). A member of staff
+    gets the invitation (.ics) by e-mail; a guardian by SMS (a reminder the day before with `sms_reminder`).
     """
     if (plan_meeting is None) == (followup is None):
         raise ValidationError(_("Vælg et møde."))
@@ -321,6 +323,8 @@ def participant_add(*, actor: Any, youth: Youth, kind: str, plan_meeting: Any = 
         if guardian is None or guardian.youth_id != youth.pk:
             raise ValidationError({"guardian": _("Vælg en af den unges forældre eller værger.")})
         professional = None
+        consent = guardians.check_consent(youth=youth, consent=consent,
+                                          day=guardians.meeting_day(plan_meeting=plan_meeting, followup=followup))
         duplicate = existing.filter(guardian=guardian).exists()
     elif kind == ParticipantKind.YOUTH:
         professional = guardian = None
@@ -329,20 +333,28 @@ def participant_add(*, actor: Any, youth: Youth, kind: str, plan_meeting: Any = 
         raise ValidationError({"kind": _("Vælg hvem der deltager.")})
     if duplicate:
         raise ValidationError({"kind": _("Deltageren er allerede med på mødet.")})
+    if kind != ParticipantKind.GUARDIAN:
+        consent, sms_reminder = None, False
     participant = MeetingParticipant.objects.create(plan_meeting=plan_meeting, followup=followup, kind=kind,
-                                                    professional=professional, guardian=guardian, added_by=actor)
+                                                    professional=professional, guardian=guardian, consent=consent,
+                                                    sms_reminder=bool(sms_reminder), added_by=actor)
     audit_record(actor=actor, action=AuditAction.CREATE, youth=youth, obj=participant,
                  detail={"kind": kind, "plan_meeting": getattr(plan_meeting, "pk", None),
-                         "followup": getattr(followup, "pk", None)})
+                         "followup": getattr(followup, "pk", None), "consent": getattr(consent, "pk", None)})
     if professional is not None and professional.pk != actor.pk:
         invitations.send_single(professional, youth=youth, plan_meeting=plan_meeting, followup=followup)
+    if guardian is not None:
+        guardians.invite(actor=actor, youth=youth, participant=participant, plan_meeting=plan_meeting,
+                         followup=followup)
     return participant
 
 
 @transaction.atomic
 def participant_remove(*, actor: Any, youth: Youth, participant: MeetingParticipant) -> None:
+    """Take a participant off the meeting; a guardian's SMS not yet sent is cancelled."""
     audit_record(actor=actor, action=AuditAction.DELETE, youth=youth, obj=participant,
                  detail={"kind": participant.kind})
+    guardians.uninvite(actor=actor, participant=participant)
     participant.delete()
 
 

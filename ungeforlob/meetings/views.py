@@ -246,7 +246,8 @@ def decision_done(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Participants of a young person's plan meetings and follow-ups --------------------------------------------
 
 def _participant_form(youth: Any, data: Any = None) -> forms.ParticipantForm:
-    return forms.ParticipantForm(data, people=selectors.circle_staff(youth), guardians=youth.guardians.all())
+    return forms.ParticipantForm(data, people=selectors.circle_staff(youth), guardians=youth.guardians.all(),
+                                 consents=selectors.guardian_consents(youth))
 
 
 def youth_meetings(request: HttpRequest, youth_pk: int, form: Any = None, target: str = "") -> HttpResponse:

@@ -122,7 +122,8 @@ class WakeUpSeries(models.Model):
 
 
 class OutboundMessage(models.Model):
-    """One SMS to a young person: written with its cause, sent by the worker, tracked to delivery."""
+    """One SMS to a young person (or, about her, to her guardian): written with its cause, sent by the worker,
+    tracked to delivery."""
 
     youth = models.ForeignKey("youth.Youth", on_delete=models.CASCADE, related_name="sms_outbound")
     kind = models.CharField(_("type"), max_length=20, choices=MessageKind.choices)
@@ -154,6 +155,12 @@ class OutboundMessage(models.Model):
     related_id = models.CharField(max_length=60, blank=True)
     series = models.ForeignKey(WakeUpSeries, on_delete=models.SET_NULL, null=True, blank=True,
                                related_name="messages")
+    # An SMS about the young person to one of her parents or guardians (a plan meeting's invitation or
+    # reminder) goes to the guardian's number instead of hers, and not in her conversation. When the message
+    # rests on her consent (she is 18 or over), it is sent only while that consent holds.
+    guardian = models.ForeignKey("youth.Guardian", on_delete=models.CASCADE, null=True, blank=True,
+                                 related_name="+")
+    consent = models.ForeignKey("chain.Consent", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

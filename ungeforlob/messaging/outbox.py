@@ -83,14 +83,35 @@ def claim(*, now: datetime.datetime, limit: int, lease_seconds: int) -> tuple[st
     )
     rows = list(
         OutboundMessage.objects.filter(claim_token=token, status=MessageStatus.SENDING)
-        .select_related("youth__sms_consent")
+        .select_related("youth__sms_consent", "guardian", "consent")
         .order_by("due_at", "id")
     )
     return token, rows
 
 
+def recipient_number(row: OutboundMessage) -> str:
+    """The guardian's number for a message to a guardian, else the young person's."""
+    return row.guardian.phone if row.guardian_id else row.youth.mobile
+
+
+def _guardian_preflight(row: OutboundMessage, now: datetime.datetime) -> str:
+    """A message to a guardian needs no SMS consent of hers, but the consent it rests on (she is 18 or over)
+    must still hold when it is sent, and the guardian needs a valid number."""
+    if row.consent_id and not row.consent.is_valid_on(timezone.localdate(now)):
+        return _("Ikke sendt: den unge har trukket sit samtykke tilbage, eller det er udløbet.")
+    if not row.guardian.phone:
+        return _("Ikke sendt: forælderen eller værgen har intet telefonnummer.")
+    try:
+        validate_danish_phone(row.guardian.phone)
+    except Exception:  # noqa: BLE001 - any invalid number is a reason not to send
+        return _("Ikke sendt: telefonnummeret er ikke et gyldigt dansk nummer.")
+    return ""
+
+
 def _preflight(row: OutboundMessage, now: datetime.datetime) -> str:
     """Why this message must not go now (a Danish reason), or "" when it may."""
+    if row.guardian_id:
+        return _guardian_preflight(row, now)
     if row.kind == MessageKind.WAKEUP and now - row.send_at > datetime.timedelta(minutes=conf.wakeup_grace_minutes()):
         return _("Vækningen kunne ikke sendes til tiden og blev droppet.")
     consent = getattr(row.youth, "sms_consent", None)
@@ -170,7 +191,7 @@ def process_batch(
             _finish(row, token, status=MessageStatus.CANCELLED, cancelled_at=now, status_reason=reason[:200])
             report.cancelled += 1
             continue
-        to = validate_danish_phone(row.youth.mobile)
+        to = validate_danish_phone(recipient_number(row))
         sendable.append((row, OutgoingSms(to=to, body=row.body, sender=conf.sender_name(),
                                           idempotency_key=row.idempotency_key)))
     send: Callable[[OutgoingSms], SendResult] = _safe_sender(gateway)

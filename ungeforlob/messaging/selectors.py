@@ -41,7 +41,7 @@ class ThreadItem:
 def _shown_outbound(youth: Any) -> QuerySet[OutboundMessage]:
     """Messages that went (or tried to): sent, delivered, failed, in flight, or stopped at sending time (no
     consent, late wake-up). Cancelled before their time, they are not part of the conversation."""
-    return OutboundMessage.objects.filter(youth=youth).exclude(kind=MessageKind.LOGIN_CODE).filter(
+    return OutboundMessage.objects.filter(youth=youth, guardian__isnull=True).exclude(kind=MessageKind.LOGIN_CODE).filter(
         Q(status__in=[MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.FAILED, MessageStatus.SENDING])
         | Q(status=MessageStatus.CANCELLED, cancelled_at__gte=F("send_at"))
     )
@@ -66,7 +66,7 @@ def conversation_page(youth: Any) -> dict[str, Any]:
     return {
         "consent": SmsConsent.objects.filter(youth=youth).select_related("recorded_by").first(),
         "scheduled": list(
-            OutboundMessage.objects.filter(youth=youth, status=MessageStatus.QUEUED)
+            OutboundMessage.objects.filter(youth=youth, status=MessageStatus.QUEUED, guardian__isnull=True)
             .exclude(kind__in=[MessageKind.WAKEUP, MessageKind.LOGIN_CODE])
             .order_by("send_at", "id")[:50]
         ),

@@ -113,6 +113,7 @@ def test_a_guardian_must_be_the_young_persons_own(p: Personas) -> None:
         services.participant_add(actor=p.contact_person, youth=p.youth, plan_meeting=w.plan_meeting,
                                  kind=ParticipantKind.GUARDIAN, guardian=stranger_parent)
     own = Guardian.objects.create(youth=p.youth, name="Mor Hansen", relation="mor")
+    p.youth.birth_date = timezone.localdate() - datetime.timedelta(days=16 * 365)  # under 18: no consent needed
     services.participant_add(actor=p.contact_person, youth=p.youth, plan_meeting=w.plan_meeting,
                              kind=ParticipantKind.GUARDIAN, guardian=own)
     assert MeetingParticipant.objects.filter(guardian=own).exists()

@@ -100,6 +100,8 @@ def _enqueue(
     accept_warnings: bool,
     series: Any = None,
     audit: bool = True,
+    guardian: Any = None,
+    consent: Any = None,
 ) -> OutboundMessage:
     existing = OutboundMessage.objects.filter(idempotency_key=key).first()
     if existing is not None:
@@ -115,7 +117,7 @@ def _enqueue(
         youth=youth, kind=kind, body=body, send_at=when, due_at=when, quiet_shifted=shifted,
         idempotency_key=key, related_type=str(related_type or "")[:60], related_id=str(related_id or "")[:60],
         warning_accepted=warned, created_by=staff_or_none(actor),
-        series=series,
+        series=series, guardian=guardian, consent=consent,
     )
     try:
         with transaction.atomic():
@@ -124,8 +126,10 @@ def _enqueue(
         # Another transaction enqueued the same key at the same moment: that one is the message.
         return OutboundMessage.objects.get(idempotency_key=key)
     if audit:
-        audit_record(actor=actor, action=AuditAction.CREATE, youth=youth, obj=message,
-                     detail={"kind": kind, "send_at": when.isoformat(), "warning_accepted": warned})
+        detail = {"kind": kind, "send_at": when.isoformat(), "warning_accepted": warned}
+        if guardian is not None:
+            detail["guardian"] = guardian.pk
+        audit_record(actor=actor, action=AuditAction.CREATE, youth=youth, obj=message, detail=detail)
     return message
 
 
@@ -141,6 +145,8 @@ def sms_enqueue(
     related_type: str = "",
     related_id: Any = "",
     accept_warnings: bool = False,
+    guardian: Any = None,
+    consent: Any = None,
 ) -> OutboundMessage:
     """Put one SMS to `youth` in the outbox, to be sent at `send_at` (default: now).
 
@@ -157,11 +163,17 @@ def sms_enqueue(
     * `kind` is a MessageKind (or "reminder", "wakeup", "scheduled", "checkin", "conversation"); any other
       value is stored as a notice.
     * `related_type`/`related_id` loosely link the message to its cause, e.g. ("plans.activity", 42).
+    * `guardian` sends it about `youth` to one of her guardians (their number; her SMS consent does not apply,
+      and it is not part of her conversation); `consent` is the consent of hers it rests on, checked again
+      when the message is due (a withdrawn or expired consent cancels it).
     """
+    if guardian is not None and guardian.youth_id != youth.pk:
+        raise ValidationError(_("Vælg en af den unges forældre eller værger."))
     return _enqueue(
         youth=youth, body=body, kind=normalize_kind(kind), send_at=send_at, actor=actor,
         key=normalize_key(idempotency_key) if idempotency_key else f"sms:{uuid.uuid4().hex}",
         related_type=related_type, related_id=str(related_id or ""), accept_warnings=accept_warnings,
+        guardian=guardian, consent=consent,
     )
 
 
