@@ -2,7 +2,8 @@
 
 * Relocation – sent: one young person's course handed to a new municipality with the young person's consent to
   the parts it covers. The sealed file is kept, so the contact person can download it again while the consent
-  holds; the consent can be withdrawn, and then nothing more leaves.
+  holds; the consent can be withdrawn, and then nothing more leaves. The file goes when the consent is withdrawn
+  or runs out (the worker's `relocation_purge_expired`); the row stays as the record of what was sent.
 * IncomingPackage – received: addressed to a municipality of this installation by another one, or uploaded as a
   file from another installation. Imported once (the package id is unique per municipality).
 """
@@ -56,7 +57,8 @@ class Relocation(models.Model):
     consent_withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    sealed = models.TextField(editable=False)
+    # The sealed file, kept while the consent holds; emptied when it is withdrawn or runs out.
+    sealed = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
@@ -87,7 +89,9 @@ class IncomingPackage(models.Model):
     sender_municipality = models.CharField(_("fra"), max_length=200)
     sender_installation = models.CharField(max_length=100)
     parts = models.JSONField(default=list)
-    sealed = models.TextField(editable=False)
+    consent_valid_until = models.DateField(null=True, blank=True)
+    # Emptied once imported (the data then lives in the record) or once the consent has run out.
+    sealed = models.TextField(editable=False, blank=True)
     received_at = models.DateTimeField(auto_now_add=True)
     received_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

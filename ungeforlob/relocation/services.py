@@ -127,7 +127,8 @@ def relocation_send(
         incoming = IncomingPackage.objects.create(
             municipality=receiving_municipality, package_id=package_id, source=Destination.MUNICIPALITY,
             relocation=relocation, sender_municipality=youth.municipality.name,
-            sender_installation=sealing.installation_name(), parts=chosen, sealed=sealed)
+            sender_installation=sealing.installation_name(), parts=chosen, consent_valid_until=valid_until,
+            sealed=sealed)
         audit_record(actor=actor, action=AuditAction.CREATE, municipality=receiving_municipality, obj=incoming,
                      detail={"package_id": package_id, "from": youth.municipality.name})
         leaders = User.objects.filter(municipality=receiving_municipality, role=Role.LEADER, is_active=True)
@@ -143,7 +144,7 @@ def relocation_send(
 def relocation_download(*, actor: Any, relocation: Relocation) -> str:
     """The sealed file, for the contact person to hand over; logged as an export. Refused once the consent is
     withdrawn or has run out: without a valid consent nothing leaves."""
-    if not relocation.consent_is_valid_on(timezone.localdate()):
+    if not relocation.sealed or not relocation.consent_is_valid_on(timezone.localdate()):
         raise ValidationError(_("Samtykket gælder ikke længere, så pakken kan ikke hentes."))
     audit_record(actor=actor, action=AuditAction.EXPORT, youth=relocation.youth, obj=relocation,
                  purpose="Flytning", detail={"package_id": str(relocation.package_id), "file": True})
@@ -158,7 +159,9 @@ def relocation_withdraw_consent(*, actor: Any, relocation: Relocation) -> Reloca
         return relocation
     relocation.consent_withdrawn_at = timezone.now()
     relocation.consent_withdrawn_by = actor
-    relocation.save(update_fields=["consent_withdrawn_at", "consent_withdrawn_by"])
+    relocation.sealed = ""
+    relocation.save(update_fields=["consent_withdrawn_at", "consent_withdrawn_by", "sealed"])
+    IncomingPackage.objects.filter(relocation=relocation, imported_at__isnull=True).update(sealed="")
     audit_record(actor=actor, action=AuditAction.UPDATE, youth=relocation.youth, obj=relocation,
                  detail={"consent": "withdrawn", "package_id": str(relocation.package_id)})
     return relocation
@@ -179,6 +182,8 @@ def _keys_for(user: Any) -> list[bytes]:
 
 def package_open(*, actor: Any, incoming: IncomingPackage) -> dict[str, Any]:
     """The checked document of a received package (decrypted, signature verified), or ValidationError."""
+    if not incoming.sealed:
+        raise ValidationError(_("Pakkens indhold er slettet: samtykket er udløbet eller trukket tilbage."))
     return sealing.open_sealed(incoming.sealed, keys=_keys_for(actor))
 
 
@@ -198,11 +203,18 @@ def package_receive_file(*, actor: Any, text: str) -> IncomingPackage:
         sender_municipality=_text(sender.get("municipality"), 200),
         sender_installation=_text(sender.get("installation"), 100),
         parts=sorted(p for p in (document.get("consent") or {}).get("parts", []) if p in Part.values),
-        sealed=text, received_by=actor)
+        consent_valid_until=_valid_until(document), sealed=text, received_by=actor)
     audit_record(actor=actor, action=AuditAction.CREATE, obj=incoming,
                  detail={"package_id": str(incoming.package_id), "from": incoming.sender_municipality,
                          "installation": incoming.sender_installation})
     return incoming
+
+
+def _valid_until(document: dict[str, Any]) -> datetime.date | None:
+    try:
+        return _date((document.get("consent") or {}).get("valid_until"))
+    except (TypeError, ValueError):
+        return None
 
 
 def import_problems(*, actor: Any, incoming: IncomingPackage, document: dict[str, Any]) -> list[str]:
@@ -211,11 +223,7 @@ def import_problems(*, actor: Any, incoming: IncomingPackage, document: dict[str
     from ungeforlob.youth.services import check_age
 
     problems = []
-    consent = document.get("consent") or {}
-    try:
-        valid_until = _date(consent.get("valid_until"))
-    except (TypeError, ValueError):
-        valid_until = None
+    valid_until = _valid_until(document)
     if valid_until is None or valid_until < timezone.localdate():
         problems.append(_("Samtykket i pakken er udløbet. Bed den tidligere kommune om en ny pakke med et nyt "
                           "samtykke."))
@@ -359,7 +367,8 @@ def package_import(*, actor: Any, incoming: IncomingPackage) -> IncomingPackage:
     incoming.imported_at = timezone.now()
     incoming.imported_by = actor
     incoming.youth = youth
-    incoming.save(update_fields=["imported_at", "imported_by", "youth"])
+    incoming.sealed = ""  # the data now lives in the record; no second copy is kept
+    incoming.save(update_fields=["imported_at", "imported_by", "youth", "sealed"])
     summary = package.summary(document)
     audit_record(actor=actor, action=AuditAction.CREATE, youth=youth, obj=incoming, purpose="Flytning",
                  detail={"package_id": str(incoming.package_id), "from": sender,
@@ -377,3 +386,16 @@ def package_import(*, actor: Any, incoming: IncomingPackage) -> IncomingPackage:
                                              "name": actor.get_full_name()})
     policy.forget()
     return incoming
+
+
+def relocation_purge_expired(*, today: datetime.date | None = None) -> int:
+    """The worker's job: empty the sealed files whose consent has run out, sent and received alike; return how
+    many. The rows stay (what was sent, to whom, on which consent); only the copy of the data goes."""
+    day = today or timezone.localdate()
+    sent = Relocation.objects.filter(consent_valid_until__lt=day).exclude(sealed="").update(sealed="")
+    received = (IncomingPackage.objects.filter(consent_valid_until__lt=day, imported_at__isnull=True)
+                .exclude(sealed="").update(sealed=""))
+    if sent or received:
+        audit_record(actor=None, action=AuditAction.DELETE, object_type="relocation_package",
+                     purpose="Samtykket til flytningen er udløbet", detail={"sent": sent, "received": received})
+    return sent + received

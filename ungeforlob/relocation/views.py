@@ -119,11 +119,12 @@ def upload(request: HttpRequest) -> HttpResponse:
 def _preview(request: HttpRequest, incoming: Any, form: Any) -> HttpResponse:
     """The dry run: what the package holds and what an import would create, without writing any of it."""
     document, error, problems = None, "", []
-    try:
-        document = services.package_open(actor=request.user, incoming=incoming)
-    except ValidationError as exc:
-        error = " ".join(exc.messages)
-    if document is not None and not incoming.is_imported:
+    if not incoming.is_imported:  # an imported package's content is in the record now, not here
+        try:
+            document = services.package_open(actor=request.user, incoming=incoming)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+    if document is not None:
         problems = services.import_problems(actor=request.user, incoming=incoming, document=document)
     audit_record(actor=request.user, action=AuditAction.READ, obj=incoming, object_type="relocation_package",
                  purpose="Flytning", detail={"package_id": str(incoming.package_id)})

@@ -49,4 +49,6 @@ JOBS: tuple[Job, ...] = (
     Job("audit_partitions_drop_expired", "ungeforlob.audit.services.audit_partitions_drop_expired", every=24 * HOUR),
     # Leaders' figures: each young person's situation at each quarter's end (the running quarter recomputed).
     Job("insights_snapshots_refresh", "ungeforlob.insights.snapshots.snapshots_refresh", every=HOUR),
+    # Moving municipality: sealed handover packages whose consent has run out are emptied (the rows stay).
+    Job("relocation_purge_expired", "ungeforlob.relocation.services.relocation_purge_expired", every=24 * HOUR),
 )

@@ -102,7 +102,7 @@ def test_a_withdrawn_consent_stops_the_download_and_the_import(p: Personas, as_u
     response = as_user(p.contact_person).get(f"/unge/{p.youth.pk}/flytning/{relocation.pk}/pakke.json", follow=True)
     assert "Samtykket gælder ikke længere" in response.content.decode()
     incoming = IncomingPackage.objects.get(package_id=relocation.package_id)
-    with pytest.raises(ValidationError, match="trukket samtykket tilbage"):
+    with pytest.raises(ValidationError, match="trukket tilbage"):
         services.package_import(actor=p.stranger, incoming=incoming)
     assert not Youth.objects.filter(municipality=p.stranger.municipality, first_name="Josefine").exists()
 
@@ -369,3 +369,31 @@ def test_the_keys_command_prints_what_a_partner_installation_needs(p: Personas) 
     with override_settings(**EAST):
         call_command("relocation_keys", stdout=out)
         assert json.loads(out.getvalue()) == {"Ungeforløb Øst": _keys_of(EAST)}
+
+
+# --- No copy kept longer than needed ----------------------------------------------------------------------------
+
+
+def test_an_import_keeps_no_copy_of_the_package(p: Personas) -> None:
+    incoming = make_incoming(make_youth(p.stranger, first_name="Freja"), sender=p.stranger, to=p.municipality)
+    services.package_import(actor=p.contact_person, incoming=incoming)
+    assert IncomingPackage.objects.get(pk=incoming.pk).sealed == ""
+
+
+def test_withdrawing_the_consent_empties_the_sealed_copies(p: Personas) -> None:
+    relocation = _send(p, [Part.PLAN])
+    services.relocation_withdraw_consent(actor=p.contact_person, relocation=relocation)
+    assert Relocation.objects.get(pk=relocation.pk).sealed == ""
+    assert IncomingPackage.objects.get(relocation=relocation).sealed == ""
+
+
+def test_the_worker_empties_packages_whose_consent_ran_out_and_not_before(p: Personas) -> None:
+    relocation = _send(p, [Part.PLAN])
+    last_day = relocation.consent_valid_until
+    assert services.relocation_purge_expired(today=last_day) == 0
+    assert Relocation.objects.get(pk=relocation.pk).sealed != ""
+    assert services.relocation_purge_expired(today=last_day + datetime.timedelta(days=1)) == 2
+    assert Relocation.objects.get(pk=relocation.pk).sealed == ""
+    assert IncomingPackage.objects.get(relocation=relocation).sealed == ""
+    assert AuditEvent.objects.filter(action=AuditAction.DELETE, object_type="relocation_package").exists()
+    assert Relocation.objects.filter(pk=relocation.pk).exists()  # the record of what was sent stays
