@@ -103,6 +103,7 @@ DEMO_LOADERS: list[str] = [
     "ungeforlob.reflection.demo.load",
     "ungeforlob.targets.demo.load",
     "ungeforlob.vocabulary.demo.load",
+    "ungeforlob.activities.demo.load",
 ]
 
 
