@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ungeforlob import policy
 from ungeforlob.audit.services import audit_search
 from ungeforlob.core.forms import run_service
+from ungeforlob.logins.sessions import reauth_required, reauth_required_on_post
 from ungeforlob.plans import selectors, services
 from ungeforlob.plans.forms import (
     ActivityCreateForm,
@@ -443,6 +444,7 @@ def note_show(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
 # --- print and share ----------------------------------------------------------------------------------
 
 
+@reauth_required
 def plan_pdf(request: HttpRequest, youth_pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="plan_pdf")
     share = None
@@ -455,6 +457,7 @@ def plan_pdf(request: HttpRequest, youth_pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@reauth_required_on_post
 def share(request: HttpRequest, youth_pk: int) -> HttpResponse:
     """Print Min plan, or give it to someone outside the circle with the youth's consent (recorded)."""
     youth = policy.get_youth_for(request.user, youth_pk, what="plan_shares", for_edit=request.method == "POST")
