@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from ungeforlob.processing import views
 
 app_name = "processing"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("behandlingsfortegnelse/", views.record, name="record"),
+    path("behandlingsfortegnelse/behandlingsfortegnelse.pdf", views.record_pdf, name="record_pdf"),
+    path("behandlingsfortegnelse/behandlingsfortegnelse.md", views.record_markdown, name="record_markdown"),
+]

@@ -49,6 +49,8 @@ JOBS: tuple[Job, ...] = (
     Job("audit_partitions_drop_expired", "ungeforlob.audit.services.audit_partitions_drop_expired", every=24 * HOUR),
     # Leaders' figures: each young person's situation at each quarter's end (the running quarter recomputed).
     Job("insights_snapshots_refresh", "ungeforlob.insights.snapshots.snapshots_refresh", every=HOUR),
+    # Log review: last month's weighted sample of reads for each municipality that has none yet (idempotent).
+    Job("log_samples_create_due", "ungeforlob.logreview.services.log_samples_create_due", every=6 * HOUR),
     # Moving municipality: sealed handover packages whose consent has run out are emptied (the rows stay).
     Job("relocation_purge_expired", "ungeforlob.relocation.services.relocation_purge_expired", every=24 * HOUR),
 )
