@@ -365,6 +365,19 @@ def get_granted_youth(user: Any, youth_id: Any, *, granted: QuerySet[Youth], wha
     return youth
 
 
+def emergency_youth(user: Any) -> QuerySet[Youth]:
+    """The young people this user reaches through emergency access ("break the glass", the emergency app): a
+    narrow, time-boxed read grant outside the circle, with a reason given, until it ends. For
+    `get_granted_youth(granted=...)` only: it never widens `youth_for`, so no other page of the record opens
+    through it, nothing can be changed through it, and every read is audited with the reason as its purpose."""
+    from ungeforlob.emergency.models import EmergencyAccess
+
+    if not is_staff_user(user) or user.municipality_id is None:
+        return Youth.objects.none()
+    grants = EmergencyAccess.objects.active().filter(professional=user, youth=OuterRef("pk"))
+    return Youth.objects.filter(municipality_id=user.municipality_id).filter(Exists(grants))
+
+
 def access(
     objects: type[M] | QuerySet[M],
     *,

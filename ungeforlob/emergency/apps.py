@@ -7,3 +7,10 @@ class EmergencyConfig(AppConfig):
     name = "ungeforlob.emergency"
     label = "emergency"
     verbose_name = _("Nødadgang")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from ungeforlob.emergency.banner import on_login
+
+        user_logged_in.connect(on_login, dispatch_uid="ungeforlob_emergency_banner_on_login")

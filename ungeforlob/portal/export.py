@@ -64,6 +64,7 @@ EXPORT_SECTIONS: list[ExportSection] = [
                   ("meetings.AgendaEntry", "meetings.Decision", "meetings.MeetingParticipant")),
     ExportSection("ungeforlob.activities.export.signups_section", ("activities.SignUp",)),
     ExportSection("ungeforlob.youthcouncil.export.council_section", ("youthcouncil.CouncilMember",)),
+    ExportSection("ungeforlob.emergency.export.accesses_section", ("emergency.EmergencyAccess",)),
     ExportSection("ungeforlob.relocation.export.relocations_section",
                   ("relocation.Relocation", "relocation.IncomingPackage")),
 ]
