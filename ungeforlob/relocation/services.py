@@ -337,7 +337,7 @@ def package_import(*, actor: Any, incoming: IncomingPackage) -> IncomingPackage:
     """
     from ungeforlob.youth.services import youth_create
 
-    incoming = IncomingPackage.objects.select_for_update().select_related("relocation").get(pk=incoming.pk)
+    incoming = IncomingPackage.objects.select_for_update(of=("self",)).select_related("relocation").get(pk=incoming.pk)
     if incoming.is_imported:
         return incoming
     document = package_open(actor=actor, incoming=incoming)
