@@ -242,3 +242,41 @@ def test_the_leaders_pages_have_a_constant_query_count(p: Personas, count_querie
     large = [count_queries(lambda url=url: client.get(url))
              for url in ("/ledelse/ungeraadet/", "/ledelse/ungeraadet/kommentarer/")]
     assert large == small
+
+
+# --- Plain words ------------------------------------------------------------------------------------------
+
+
+def test_the_councils_youth_facing_text_is_easy_to_read() -> None:
+    """LIX ≤ 35 over what the young people read: the council's Min side pages, the join form, the proposal
+    statuses and the messages they get."""
+    import re
+    from pathlib import Path
+
+    from ungeforlob.portal.tests.test_pages import _lix
+    from ungeforlob.youthcouncil.forms import JoinForm
+    from ungeforlob.youthcouncil.models import ProposalStatus
+
+    root = Path(__file__).resolve().parents[1] / "templates" / "youthcouncil"
+    texts = []
+    for name in ("home.html", "leave.html"):
+        raw = (root / name).read_text()
+        raw = re.sub(r"{%\s*(translate|trans)\s+\"([^\"]*)\"[^%]*%}", r" \2. ", raw)
+        raw = re.sub(r"{%\s*blocktranslate[^%]*%}(.*?){%\s*(plural|endblocktranslate)\s*%}", r" \1. ", raw,
+                     flags=re.S)
+        texts.append(re.sub(r"{%.*?%}|{{.*?}}|<[^>]+>", " ", raw, flags=re.S))
+    field = JoinForm().fields["shown_name"]
+    texts += [f"{field.label}.", f"{field.help_text}"]
+    texts += [f"{label}." for label in ProposalStatus.labels]
+    source = (Path(__file__).resolve().parents[1] / "views.py").read_text()
+    youth_part = source[:source.index("# --- The leader's pages")]
+    texts += [m + " " for m in re.findall(r'_\("([^"]+)"\)', youth_part)]
+    services_source = (Path(__file__).resolve().parents[1] / "services.py").read_text()
+    texts += [m + " " for m in re.findall(r'_\("([^"]+)"\)', services_source[:services_source.index("def council_leave")])]
+    lix = _lix(" ".join(texts))
+    assert lix <= 35, f"LIX {lix:.1f}"
+
+
+def test_the_main_menu_links_leaders_to_the_council_and_no_one_else(p: Personas) -> None:
+    assert 'href="/ledelse/ungeraadet/"' in client_for(p.leader).get("/ledelse/ungeraadet/").content.decode()
+    assert 'href="/ledelse/ungeraadet/"' not in client_for(p.contact_person).get("/unge/").content.decode()
