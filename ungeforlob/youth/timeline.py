@@ -96,6 +96,7 @@ TIMELINE_SOURCES: list[str] = [
     "ungeforlob.messaging.timeline.sms_entries",
     "ungeforlob.portal.timeline.wish_entries",
     "ungeforlob.meetings.timeline.meeting_entries",
+    "ungeforlob.relocation.timeline.relocation_entries",
 ]
 
 

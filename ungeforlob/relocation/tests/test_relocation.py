@@ -397,3 +397,15 @@ def test_the_worker_empties_packages_whose_consent_ran_out_and_not_before(p: Per
     assert IncomingPackage.objects.get(relocation=relocation).sealed == ""
     assert AuditEvent.objects.filter(action=AuditAction.DELETE, object_type="relocation_package").exists()
     assert Relocation.objects.filter(pk=relocation.pk).exists()  # the record of what was sent stays
+
+
+def test_the_timelines_of_both_municipalities_show_the_move(p: Personas) -> None:
+    from ungeforlob.youth.timeline import timeline_page
+
+    relocation = _send(p, [Part.PLAN])
+    titles = [e.title for e in timeline_page(p.youth, number=1).entries]
+    assert "Forløbet overdraget til Nabokommune" in titles
+    incoming = services.package_import(actor=p.stranger,
+                                       incoming=IncomingPackage.objects.get(relocation=relocation))
+    titles = [e.title for e in timeline_page(incoming.youth, number=1).entries]
+    assert "Flyttet hertil fra Testkommune" in titles
