@@ -45,6 +45,7 @@ def test_the_leader_plans_a_meeting_and_writes_what_came_of_a_proposal(browse, p
     s.login("leder", PASSWORD)
     s.goto("/ledelse/ungeraadet/")
     assert "1 ung er med i Ungerådet." in s.page.content()
+    assert _fits(s)
     s.screenshot("youthcouncil-manage")
     assert s.axe_violations() == []
     s.page.get_by_role("link", name="Nyt møde").click()
