@@ -53,4 +53,6 @@ JOBS: tuple[Job, ...] = (
     Job("log_samples_create_due", "ungeforlob.logreview.services.log_samples_create_due", every=6 * HOUR),
     # Moving municipality: sealed handover packages whose consent has run out are emptied (the rows stay).
     Job("relocation_purge_expired", "ungeforlob.relocation.services.relocation_purge_expired", every=24 * HOUR),
+    # Staff login history (time, address, device) is kept LOGIN_HISTORY_DAYS (default 90), then pruned.
+    Job("login_history_prune", "ungeforlob.logins.services.login_history_prune", every=24 * HOUR),
 )

@@ -233,3 +233,17 @@ def test_exports_ask_for_the_password_again(p: Personas) -> None:
         assert client.get(f"/unge/{p.youth.pk}/plan/del/").status_code == 200  # the page opens …
         assert client.post(f"/unge/{p.youth.pk}/plan/del/", {}).url.startswith("/bekraeft/")  # … sending needs it
         assert leader.get("/ledelse/eksport/x.csv").url.startswith("/bekraeft/")
+
+
+def test_login_history_older_than_its_keeping_time_is_pruned(p: Personas) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from ungeforlob.logins.services import login_history_prune
+
+    _logged_in()
+    old = LoginEvent.objects.create(user=p.contact_person, username="kontaktperson", success=True)
+    LoginEvent.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=91))
+    assert login_history_prune() == 1
+    assert LoginEvent.objects.filter(user=p.contact_person).count() == 1
