@@ -7,6 +7,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ungeforlob import policy
@@ -37,3 +38,46 @@ def wish_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
             detail=oldest.text[:120],
         ))
     return items
+
+
+def checkin_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
+    """One item per young person of the user's caseload whose check-ins from Min side wait: not yet seen, or a
+    sub-goal she proposes reached. One query."""
+    from django.db.models import Q
+
+    from ungeforlob.portal.models import CheckIn, ReachedStatus
+
+    rows = (CheckIn.objects.filter(youth__in=policy.contact_person_youth(user))
+            .filter(Q(seen_at__isnull=True) | Q(reached=ReachedStatus.PROPOSED))
+            .select_related("youth", "subgoal").order_by("created_at", "pk")[:500])
+    by_youth: dict[int, list[Any]] = {}
+    for checkin in rows:
+        by_youth.setdefault(checkin.youth_id, []).append(checkin)
+    items = []
+    for youth_id, checkins in by_youth.items():
+        newest = checkins[-1]
+        proposed = any(c.reached == ReachedStatus.PROPOSED for c in checkins)
+        title = (_("Den unge foreslår, at et delmål er nået") if proposed
+                 else ngettext("Den unge har tjekket ind", "Den unge har tjekket ind %(n)s gange", len(checkins))
+                 % {"n": len(checkins)})
+        head = _("Jeg har gjort det") if newest.done else _("Det gik ikke")
+        items.append(AgendaItem(
+            due=timezone.localdate(checkins[0].created_at), kind="tjek_ind", title=title, youth_id=youth_id,
+            youth_name=newest.youth.full_name, url=reverse("portal:staff_checkins", args=[youth_id]),
+            detail=(f"{head}: {newest.subgoal.text}" + (f" – »{newest.line}«" if newest.line else ""))[:200],
+        ))
+    return items
+
+
+def proposal_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
+    """Her proposals of a contact person that wait for an answer, for her contact person. One query."""
+    from ungeforlob.portal.models import ContactProposal, ProposalStatus
+
+    rows = (ContactProposal.objects.filter(youth__in=policy.contact_person_youth(user), status=ProposalStatus.NEW)
+            .select_related("youth").order_by("created_at", "pk")[:500])
+    now = timezone.now()
+    return [AgendaItem(
+        due=timezone.localdate(p.created_at), kind="oenske", title=_("Den unge foreslår en ny kontaktperson"),
+        youth_id=p.youth_id, youth_name=p.youth.full_name, url=reverse("portal:staff_proposals", args=[p.youth_id]),
+        overdue=now - p.created_at > ANSWER_WITHIN, detail=p.professional_name,
+    ) for p in rows]

@@ -59,6 +59,8 @@ EXPORT_SECTIONS: list[ExportSection] = [
     ExportSection("ungeforlob.messaging.export.wakeups_section", ("messaging.WakeUpSeries",)),
     ExportSection("ungeforlob.notifications.export.notices_section", ("notifications.YouthNotice",)),
     ExportSection("ungeforlob.portal.export.wishes_section", ("portal.Wish",)),
+    ExportSection("ungeforlob.portal.export_choose.checkins_section", ("portal.CheckIn",)),
+    ExportSection("ungeforlob.portal.export_choose.contact_proposals_section", ("portal.ContactProposal",)),
     ExportSection("ungeforlob.chain.export.handovers_section", ("chain.Handover", "chain.HandoverComment")),
     ExportSection("ungeforlob.meetings.export.meetings_section",
                   ("meetings.AgendaEntry", "meetings.Decision", "meetings.MeetingParticipant")),

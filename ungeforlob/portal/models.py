@@ -78,6 +78,7 @@ class WishKind(models.TextChoices):
     GOAL = "maal", _("Et mål")
     SUBGOAL = "delmaal", _("Et delmål")
     ACTIVITY = "aktivitet", _("En aktivitet")
+    OFFER = "tilbud", _("Høre mere om et tilbud")
 
 
 class WishStatus(models.TextChoices):
@@ -99,6 +100,8 @@ class Wish(models.Model):
     text = models.CharField(_("dit ønske"), max_length=300)
     goal = models.ForeignKey("plans.Goal", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     subgoal = models.ForeignKey("plans.SubGoal", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # "Det vil jeg gerne høre mere om": the offer suggested to her on Min side.
+    offer = models.ForeignKey("offers.Offer", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     status = models.CharField(max_length=10, choices=WishStatus.choices, default=WishStatus.NEW)
     reply = models.TextField(_("svar til den unge"), max_length=1000, blank=True)
     handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
@@ -125,3 +128,106 @@ class Wish(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in (WishStatus.NEW, WishStatus.DISCUSS)
+
+
+class StaffPresentation(models.Model):
+    """A professional's photo-free short presentation for young people choosing a contact person.
+
+    Only a professional who opts in ("kan vælges af unge") is shown on Min side: name, organisation and what
+    they are good at, in their own words. Kept here, one-to-one to the user, so accounts stays untouched.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="youth_presentation")
+    choosable = models.BooleanField(_("kan vælges af unge"), default=False)
+    good_at = models.CharField(_("det er jeg god til"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("præsentation for unge")
+        verbose_name_plural = _("præsentationer for unge")
+
+    def __str__(self) -> str:
+        return f"presentation of user {self.user_id}"
+
+
+class ProposalStatus(models.TextChoices):
+    NEW = "ny", _("Venter på svar")
+    ACCEPTED = "ja", _("Sagt ja – I aftaler, hvornår du skifter")
+    DISCUSS = "tale", _("Vi taler om det sammen")
+    DECLINED = "nej", _("Det kan ikke lade sig gøre lige nu")
+
+
+class ContactProposal(models.Model):
+    """The young person proposes a contact person on Min side; the contact person or a leader answers.
+
+    The wish is also written in the circle (chain.ContactWish), where the handover form shows it.
+    """
+
+    youth = models.ForeignKey("youth.Youth", on_delete=models.CASCADE, related_name="portal_contact_proposals")
+    professional = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    professional_name = models.CharField(max_length=200)
+    why = models.CharField(_("hvorfor"), max_length=300, blank=True)
+    status = models.CharField(max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.NEW)
+    reply = models.TextField(_("svar til den unge"), max_length=1000, blank=True)
+    handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+")
+    handled_by_name = models.CharField(max_length=200, blank=True)
+    handled_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("forslag til kontaktperson")
+        verbose_name_plural = _("forslag til kontaktperson")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["youth", "status"], name="portal_proposal_youth_status")]
+
+    def __str__(self) -> str:
+        return f"{self.youth_id}: {self.professional_name}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (ProposalStatus.NEW, ProposalStatus.DISCUSS)
+
+
+class ReachedStatus(models.TextChoices):
+    NONE = "", _("Ikke foreslået")
+    PROPOSED = "foreslaaet", _("Venter på, at din kontaktperson bekræfter")
+    CONFIRMED = "bekraeftet", _("Bekræftet – delmålet er nået")
+    DECLINED = "afvist", _("Ikke helt endnu")
+
+
+class CheckIn(models.Model):
+    """One check-in from Min side ("Jeg har gjort det" / "Det gik ikke"), in her own words.
+
+    It reaches the contact person's *I dag* until they have seen it. `reached` is her proposal that the
+    sub-goal is reached, which the contact person confirms or declines.
+    """
+
+    youth = models.ForeignKey("youth.Youth", on_delete=models.CASCADE, related_name="portal_checkins")
+    subgoal = models.ForeignKey("plans.SubGoal", on_delete=models.CASCADE, related_name="+")
+    activity = models.ForeignKey("plans.Activity", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    evaluation = models.ForeignKey("plans.Evaluation", on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    done = models.BooleanField(default=True)
+    line = models.CharField(max_length=300, blank=True)
+    closeness = models.PositiveSmallIntegerField()
+    reached = models.CharField(max_length=12, choices=ReachedStatus.choices, default=ReachedStatus.NONE, blank=True)
+    reply = models.CharField(_("svar til den unge"), max_length=500, blank=True)
+    seen_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="+")
+    seen_by_name = models.CharField(max_length=200, blank=True)
+    seen_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tjek ind")
+        verbose_name_plural = _("tjek ind")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["youth", "seen_at"], name="portal_checkin_youth_seen")]
+
+    def __str__(self) -> str:
+        return f"check-in {self.pk} of youth {self.youth_id}"
+
+    @property
+    def waits(self) -> bool:
+        return self.seen_at is None or self.reached == ReachedStatus.PROPOSED

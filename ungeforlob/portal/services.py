@@ -18,7 +18,19 @@ from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
 from ungeforlob.core.request_context import current_ip
 from ungeforlob.core.validators import validate_danish_phone
-from ungeforlob.portal.models import LoginAttempt, LoginCode, ServiceFeedback, Wish, WishKind, WishStatus
+from ungeforlob.portal.models import (
+    CheckIn,
+    ContactProposal,
+    LoginAttempt,
+    LoginCode,
+    ProposalStatus,
+    ReachedStatus,
+    ServiceFeedback,
+    StaffPresentation,
+    Wish,
+    WishKind,
+    WishStatus,
+)
 from ungeforlob.youth.models import Youth
 
 CODE_LIFETIME = datetime.timedelta(minutes=10)
@@ -168,12 +180,14 @@ LINE_MAX = 300
 
 @transaction.atomic
 def checkin_record(*, youth: Youth, outcome: str, line: str, closeness: Any, subgoal: Any = None,
-                   activity: Any = None) -> Any:
+                   activity: Any = None, reached: bool = False) -> Any:
     """"Jeg har gjort det" / "Det gik ikke" on a sub-goal or an activity, with one line on how it went.
 
     Recorded as the youth's own evaluation of the sub-goal (plans.evaluation_create, by_youth=True), so it
     shows at once on the plan page and in the timeline; an open SMS check-in about the activity is answered
-    too. Returns the Evaluation. Bad input raises ValidationError (Danish) and saves nothing.
+    too. A portal CheckIn keeps her words for her contact person's *I dag* (until seen) and a notification
+    tells them; `reached=True` proposes that the sub-goal is reached, for the contact person to confirm.
+    Returns the Evaluation. Bad input raises ValidationError (Danish) and saves nothing.
     """
     from ungeforlob.plans.services import evaluation_create
 
@@ -204,7 +218,28 @@ def checkin_record(*, youth: Youth, outcome: str, line: str, closeness: Any, sub
 
         checkin_answer(youth=youth, related_type="plans.activity", related_id=activity.pk, answer=text,
                        answered_in="portal")
+    from ungeforlob.plans.models import SubGoalStatus
+
+    propose = bool(reached) and subgoal.status != SubGoalStatus.REACHED
+    checkin = CheckIn.objects.create(
+        youth=youth, subgoal=subgoal, activity=activity, evaluation=evaluation, done=outcome == CHECKIN_DONE,
+        line=line, closeness=evaluation.closeness, reached=ReachedStatus.PROPOSED if propose else ReachedStatus.NONE)
+    audit_record(actor=None, actor_youth=youth, action=AuditAction.CREATE, youth=youth, obj=checkin,
+                 detail={"reached": checkin.reached})
+    _tell_contact_people(youth, kind="tjek_ind", url_name="portal:staff_checkins",
+                         text=_("Den unge har foreslået, at et delmål er nået. Bekræft det.") if propose
+                         else _("Den unge har tjekket ind på sin plan."))
     return evaluation
+
+
+def _tell_contact_people(youth: Youth, *, kind: str, text: str, url_name: str) -> None:
+    """An in-app notification for the young person's contact person(s); no personal details in the text."""
+    from django.urls import reverse
+
+    from ungeforlob.notifications.services import staff_notify
+    from ungeforlob.portal.choose import contact_people
+
+    staff_notify(recipients=contact_people(youth), kind=kind, text=text, url=reverse(url_name, args=[youth.pk]))
 
 
 # --- Mine ønsker --------------------------------------------------------------------------------------
@@ -234,11 +269,30 @@ def wish_create(*, youth: Youth, kind: str, text: str, goal: Any = None, subgoal
         goal = None
     if kind != WishKind.ACTIVITY:
         subgoal = None
+    if kind == WishKind.GOAL and goal_room(youth) <= 0:
+        raise ValidationError({"kind": goals_full_message()})
     if Wish.objects.filter(youth=youth, text__iexact=text, status=WishStatus.NEW).exists():
         raise ValidationError({"text": _("Du har allerede sendt det ønske.")})
     wish = Wish.objects.create(youth=youth, kind=kind, text=text, goal=goal, subgoal=subgoal)
     audit_record(actor=None, actor_youth=youth, action=AuditAction.CREATE, youth=youth, obj=wish)
     return wish
+
+
+def goal_room(youth: Youth) -> int:
+    """How many more goal wishes the plan has room for: three goals at most, counting the goals in the plan and
+    the goal wishes still open (a wish answered "yes" is a goal by then)."""
+    from ungeforlob.plans.models import MAX_GOALS, Goal
+
+    goals = Goal.objects.filter(youth=youth).count()
+    waiting = Wish.objects.filter(youth=youth, kind=WishKind.GOAL,
+                                  status__in=[WishStatus.NEW, WishStatus.DISCUSS]).count()
+    return MAX_GOALS - goals - waiting
+
+
+def goals_full_message() -> str:
+    return _("Du kan ikke ønske et mål mere. En plan har højst tre mål, og du har tre mål eller ønsker om mål "
+             "allerede. Du kan ønske et delmål eller en aktivitet i stedet. Eller tal med din kontaktperson om "
+             "at skifte et mål ud.")
 
 
 WISH_ACCEPT = "ja"
@@ -278,9 +332,9 @@ def wish_handle(*, actor: Any, youth: Youth, wish: Wish, decision: str, text: st
         elif wish.kind == WishKind.SUBGOAL:
             created = plans.subgoal_create(youth=youth, goal=goal, actor=actor, text=text,
                                            success_criterion=success_criterion, change_reason=_("Den unges ønske"))
-        else:
+        else:  # an activity, or an offer she wanted to hear more about (it becomes an activity in the offer)
             created = plans.activity_create(youth=youth, subgoal=subgoal, actor=actor, title=text,
-                                            reason=reason, responsible=Responsible.YOUTH,
+                                            reason=reason, responsible=Responsible.YOUTH, offer=wish.offer,
                                             change_reason=_("Den unges ønske"))
         wish.status = WishStatus.ACCEPTED if text == wish.text else WishStatus.ADJUSTED
         wish.created_type = created._meta.model_name
@@ -340,3 +394,171 @@ def _own(qs: Any, pk: Any) -> Any:
     except (TypeError, ValueError):
         return None
     return qs.filter(pk=pk).first() if 0 < pk < 2**63 else None
+
+
+# --- Choosing: a contact person, an offer -----------------------------------------------------------------
+
+GOOD_AT_MAX = 300
+WHY_MAX = 300
+
+
+@transaction.atomic
+def presentation_save(*, actor: Any, choosable: bool, good_at: str) -> StaffPresentation:
+    """A professional's own short presentation for young people, and whether they can be chosen."""
+    good_at = (good_at or "").strip()
+    if len(good_at) > GOOD_AT_MAX:
+        raise ValidationError({"good_at": _("Skriv højst %(n)s tegn.") % {"n": GOOD_AT_MAX}})
+    if choosable and not good_at:
+        raise ValidationError({"good_at": _("Skriv kort, hvad du er god til, så de unge kan vælge dig.")})
+    if choosable and (not actor.is_active or actor.municipality_id is None):
+        raise ValidationError({"choosable": _("Kun en aktiv fagperson i kommunen kan vælges af unge.")})
+    presentation, _created = StaffPresentation.objects.select_for_update().get_or_create(user=actor)
+    presentation.choosable = bool(choosable)
+    presentation.good_at = good_at
+    presentation.save()
+    audit_record(actor=actor, action=AuditAction.UPDATE, obj=presentation,
+                 detail={"choosable": presentation.choosable})
+    return presentation
+
+
+@transaction.atomic
+def contact_proposal_create(*, youth: Youth, professional_id: Any, why: str = "") -> ContactProposal:
+    """She proposes a contact person among those the municipality lets young people choose (portal.choose).
+
+    One proposal waits at a time. The wish is written in her circle too (chain.contact_wish_record), and her
+    contact person is told. Bad input raises ValidationError (Danish) and saves nothing."""
+    from ungeforlob.chain.services import contact_wish_record
+    from ungeforlob.portal.choose import choosable_professionals, current_contact_ids
+
+    why = (why or "").strip()
+    if len(why) > WHY_MAX:
+        raise ValidationError({"why": _("Skriv højst %(n)s tegn.") % {"n": WHY_MAX}})
+    professional = _own(choosable_professionals(youth), professional_id)
+    if professional is None:
+        raise ValidationError({"professional": _("Vælg en af dem på listen.")})
+    if professional.pk in current_contact_ids(youth):
+        raise ValidationError({"professional": _("%(name)s er allerede din kontaktperson.")
+                               % {"name": professional.get_full_name()}})
+    Youth.objects.select_for_update().filter(pk=youth.pk).first()  # one proposal at a time, also when racing
+    if ContactProposal.objects.filter(youth=youth, status=ProposalStatus.NEW).exists():
+        raise ValidationError({"professional": _("Du har allerede et forslag, der venter på svar.")})
+    proposal = ContactProposal.objects.create(
+        youth=youth, professional=professional, why=why,
+        professional_name=(professional.get_full_name() or professional.username)[:200])
+    contact_wish_record(actor=None, youth=youth, wished_professional=professional, wish_text=why, by_youth=True)
+    audit_record(actor=None, actor_youth=youth, action=AuditAction.CREATE, youth=youth, obj=proposal)
+    _tell_contact_people(youth, kind="kontaktperson_oenske", url_name="portal:staff_proposals",
+                         text=_("Den unge har foreslået en ny kontaktperson på Min side."))
+    return proposal
+
+
+PROPOSAL_DECISIONS = {"ja": ProposalStatus.ACCEPTED, "tale": ProposalStatus.DISCUSS, "nej": ProposalStatus.DECLINED}
+
+
+@transaction.atomic
+def contact_proposal_handle(*, actor: Any, youth: Youth, proposal: ContactProposal, decision: str,
+                            reply: str = "") -> ContactProposal:
+    """The contact person answers her proposal: yes (they then make the handover in the circle), let us talk,
+    or not now — the last two with a reply she reads. She is told on Min side."""
+    from ungeforlob.notifications.services import youth_notify
+
+    locked = ContactProposal.objects.select_for_update().filter(pk=proposal.pk, youth=youth).first()
+    if locked is None:
+        raise ValidationError({"__all__": _("Forslaget findes ikke.")})
+    if not locked.is_open:
+        raise ValidationError({"__all__": _("Forslaget er allerede besvaret.")})
+    status = PROPOSAL_DECISIONS.get(decision)
+    if status is None:
+        raise ValidationError({"decision": _("Vælg et svar.")})
+    reply = (reply or "").strip()
+    if len(reply) > REPLY_MAX:
+        raise ValidationError({"reply": _("Skriv højst %(n)s tegn.") % {"n": REPLY_MAX}})
+    if status != ProposalStatus.ACCEPTED and not reply:
+        raise ValidationError({"reply": _("Skriv et svar til den unge, så hun eller han ved hvorfor.")})
+    locked.status, locked.reply, locked.handled_by = status, reply, actor
+    locked.handled_by_name = (actor.get_full_name() or actor.username)[:200]
+    locked.handled_at = timezone.now()
+    locked.save()
+    audit_record(actor=actor, action=AuditAction.UPDATE, youth=youth, obj=locked, detail={"status": status})
+    youth_notify(youth=youth, kind="kontaktperson_svar", actor=actor, related_type="portal.contactproposal",
+                 related_id=locked.pk, text=_("Du har fået svar på dit forslag om kontaktperson."))
+    return locked
+
+
+@transaction.atomic
+def offer_interest(*, youth: Youth, offer_id: Any) -> Wish:
+    """"Det vil jeg gerne høre mere om": a wish about one of the offers suggested to her (portal.choose), which
+    her contact person answers like any other wish."""
+    from ungeforlob.portal.choose import suggested_offers
+
+    offer = next((s["offer"] for s in suggested_offers(youth) if str(s["offer"].pk) == str(offer_id)), None)
+    if offer is None:
+        raise ValidationError({"offer": _("Vi kan ikke finde det tilbud. Prøv igen fra listen.")})
+    if Wish.objects.filter(youth=youth, offer=offer, status__in=[WishStatus.NEW, WishStatus.DISCUSS]).exists():
+        raise ValidationError({"offer": _("Du har allerede spurgt om det tilbud. Din kontaktperson svarer dig.")})
+    wish = Wish.objects.create(youth=youth, kind=WishKind.OFFER, text=offer.name[:WISH_MAX], offer=offer)
+    audit_record(actor=None, actor_youth=youth, action=AuditAction.CREATE, youth=youth, obj=wish)
+    _tell_contact_people(youth, kind="oenske", url_name="portal:staff_wishes",
+                         text=_("Den unge vil gerne høre mere om et tilbud."))
+    return wish
+
+
+# --- Check-ins: the contact person's side ---------------------------------------------------------------
+
+
+@transaction.atomic
+def checkins_seen(*, actor: Any, youth: Youth) -> int:
+    """The contact person has read her check-ins (they leave *I dag*; a sub-goal proposed reached stays)."""
+    now = timezone.now()
+    count = CheckIn.objects.filter(youth=youth, seen_at__isnull=True).update(
+        seen_at=now, seen_by=actor, seen_by_name=(actor.get_full_name() or actor.username)[:200])
+    if count:
+        audit_record(actor=actor, action=AuditAction.UPDATE, youth=youth, object_type="portal_checkin",
+                     detail={"seen": count})
+    return count
+
+
+REACHED_CONFIRM = "ja"
+REACHED_DECLINE = "nej"
+
+
+@transaction.atomic
+def reached_answer(*, actor: Any, youth: Youth, checkin: CheckIn, decision: str, reply: str = "") -> CheckIn:
+    """Confirm (the sub-goal becomes "Nået" through plans.subgoal_update, which checks that `actor` may edit the
+    plan and keeps the plan history) or decline with a reply her own words are answered with. Audited; she is
+    told on Min side."""
+    from ungeforlob.notifications.services import youth_notify
+    from ungeforlob.plans.models import SubGoal, SubGoalStatus
+    from ungeforlob.plans.services import subgoal_update
+
+    locked = CheckIn.objects.select_for_update(of=("self",)).filter(pk=checkin.pk, youth=youth).first()
+    if locked is None or locked.reached != ReachedStatus.PROPOSED:
+        raise ValidationError({"__all__": _("Forslaget er allerede besvaret.")})
+    reply = (reply or "").strip()
+    if len(reply) > 500:
+        raise ValidationError({"reply": _("Skriv højst %(n)s tegn.") % {"n": 500}})
+    if decision == REACHED_CONFIRM:
+        subgoal = SubGoal.objects.select_related("goal").get(pk=locked.subgoal_id)
+        if subgoal.status != SubGoalStatus.REACHED:
+            subgoal_update(youth=youth, subgoal=subgoal, actor=actor, version=subgoal.version, text=subgoal.text,
+                           success_criterion=subgoal.success_criterion, target_date=subgoal.target_date,
+                           status=SubGoalStatus.REACHED, change_reason=_("Den unge foreslog, at delmålet er nået"))
+        locked.reached = ReachedStatus.CONFIRMED
+        text = _("Din kontaktperson har bekræftet, at du har nået dit delmål. Godt gået!")
+    elif decision == REACHED_DECLINE:
+        if not reply:
+            raise ValidationError({"reply": _("Skriv et svar til den unge: hvad mangler der?")})
+        locked.reached = ReachedStatus.DECLINED
+        text = _("Din kontaktperson har svaret på dit delmål.")
+    else:
+        raise ValidationError({"decision": _("Vælg et svar.")})
+    now = timezone.now()
+    locked.reply = reply
+    if locked.seen_at is None:
+        locked.seen_at, locked.seen_by = now, actor
+        locked.seen_by_name = (actor.get_full_name() or actor.username)[:200]
+    locked.save()
+    audit_record(actor=actor, action=AuditAction.UPDATE, youth=youth, obj=locked, detail={"reached": locked.reached})
+    youth_notify(youth=youth, kind="delmaal_svar", actor=actor, related_type="portal.checkin", related_id=locked.pk,
+                 text=text)
+    return locked

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from ungeforlob.portal import oidc, views
+from ungeforlob.portal import views_choose as choose
 
 app_name = "portal"
 
@@ -31,6 +32,12 @@ urlpatterns = [
     path("min-side/overleveringer/", views.handovers, name="handovers"),
     # The contact person's side of "Mine ønsker" (staff session, access policy).
     path("unge/<int:youth_pk>/oensker/", views.staff_wishes, name="staff_wishes"),
+    # Choosing and saying (issue 17, points 5–6): Min side, the contact person's side, a professional's own.
+    path("min-side/kontaktperson/", choose.choose_contact, name="choose_contact"),
+    path("min-side/tilbud/", choose.offers, name="offers"),
+    path("unge/<int:youth_pk>/tjek-ind/", choose.staff_checkins, name="staff_checkins"),
+    path("unge/<int:youth_pk>/kontaktperson-forslag/", choose.staff_proposals, name="staff_proposals"),
+    path("min-praesentation-for-unge/", choose.presentation, name="presentation"),
 ]
 
 # Log ind med MitID (docs/mitid-oidc.md): the routes exist only when the municipality has configured its

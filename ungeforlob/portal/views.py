@@ -161,8 +161,14 @@ def data_pdf(request: HttpRequest) -> HttpResponse:
 
 @youth_required
 def plan(request: HttpRequest) -> HttpResponse:
+    from ungeforlob.portal.choose import my_checkins
+
     services.portal_read(youth=request.youth, what="plan")
-    return render(request, "portal/plan.html", {"youth": request.youth, **selectors.my_plan(request.youth)})
+    context = selectors.my_plan(request.youth)
+    mine = my_checkins(request.youth)
+    for sg in context["plan"].subgoals:  # her own words shown back under each sub-goal
+        sg.portal_checkins = mine.get(sg.pk, [])
+    return render(request, "portal/plan.html", {"youth": request.youth, **context})
 
 
 @youth_required
@@ -176,12 +182,16 @@ def checkin(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         subgoal = activity.subgoal
     else:
         raise Http404
-    form = CheckInForm(request.POST or None)
+    from ungeforlob.plans.models import SubGoalStatus
+
+    form = CheckInForm(request.POST or None, can_reach=subgoal.status != SubGoalStatus.REACHED)
     if request.method == "POST" and form.is_valid():
         ok, _result, form = run_service(form, lambda: services.checkin_record(
             youth=request.youth, subgoal=subgoal, activity=activity, **form.service_data))
         if ok:
-            messages.success(request, _("Tak! Din kontaktperson kan se det nu."))
+            line = form.cleaned_data.get("line", "").strip()
+            messages.success(request, (_("Tak! Din kontaktperson kan se det nu. Du skrev: »%(line)s«") % {"line": line})
+                             if line else _("Tak! Din kontaktperson kan se det nu."))
             return redirect("portal:plan")
     return render(request, "portal/checkin.html",
                   {"youth": request.youth, "form": form, "subgoal": subgoal, "activity": activity})
@@ -193,7 +203,15 @@ def checkin(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @youth_required
 @require_http_methods(["GET", "POST"])
 def wishes(request: HttpRequest) -> HttpResponse:
-    form = WishForm(request.POST or None, youth=request.youth)
+    """First what she wishes (a goal, a sub-goal, an activity: ?slags=), then only the fields for that kind.
+    A goal wish the plan has no room for is refused at once, with the reason, before she writes it."""
+    from ungeforlob.portal.models import WishKind
+
+    kind = request.GET.get("slags", "") or request.POST.get("kind", "")
+    room = services.goal_room(request.youth)
+    if kind == WishKind.GOAL and room <= 0 and request.method == "GET":
+        kind = ""
+    form = WishForm(request.POST or None, youth=request.youth, kind=kind)
     if request.method == "POST" and form.is_valid():
         ok, _result, form = run_service(form, lambda: services.wish_create(youth=request.youth, **form.service_data))
         if ok:
@@ -201,8 +219,10 @@ def wishes(request: HttpRequest) -> HttpResponse:
             return redirect("portal:wishes")
     if request.method == "GET":
         services.portal_read(youth=request.youth, what="wishes")
-    return render(request, "portal/wishes.html",
-                  {"youth": request.youth, "form": form, "wishes": selectors.wishes_for(request.youth)})
+    return render(request, "portal/wishes.html", {
+        "youth": request.youth, "form": form, "kind": form.kind,
+        "kind_label": dict(WishKind.choices).get(form.kind, ""), "goal_room": room,
+        "goals_full": services.goals_full_message(), "wishes": selectors.wishes_for(request.youth)})
 
 
 @never_cache
@@ -234,6 +254,21 @@ def staff_wishes(request: HttpRequest, youth_pk: int) -> HttpResponse:
 # --- Selvevaluering -----------------------------------------------------------------------------------
 
 
+def _in_plain_words(context: dict) -> dict:
+    """The self-evaluation's result in plain words first (portal.choose.plain_words); the chart is named so too."""
+    from django.utils import formats
+
+    from ungeforlob.portal.choose import plain_words
+
+    profile, focus = context.get("focus_profile"), context.get("focus")
+    if profile is not None:
+        context["plain"] = plain_words(profile["scores"])
+    if context.get("radar") is not None and focus is not None:
+        context["radar"]["title"] = _("Din selvevaluering fra %(date)s") % {
+            "date": formats.date_format(focus.started_at, "DATE_FORMAT")}
+    return context
+
+
 @youth_required
 @require_http_methods(["GET", "POST"])
 def selfeval(request: HttpRequest) -> HttpResponse:
@@ -245,7 +280,7 @@ def selfeval(request: HttpRequest) -> HttpResponse:
         round = progression_services.self_evaluation_start(youth=request.youth, by_youth=True)
         return redirect("portal:selfeval_answer", round.pk, DIMENSION_ORDER[0])
     services.portal_read(youth=request.youth, what="selvevaluering")
-    context = progression.self_evaluation_overview(request.youth)
+    context = _in_plain_words(progression.self_evaluation_overview(request.youth))
     return render(request, "portal/selfeval.html", {"youth": request.youth, **context})
 
 
@@ -290,7 +325,7 @@ def selfeval_finish(request: HttpRequest, pk: int) -> HttpResponse:
     from ungeforlob.progression import selectors as progression
     from ungeforlob.progression import services as progression_services
     if request.session.get(PRINTED_AND_DELETED) == pk:  # "Færdig" pressed after taking the PDF copy
-        messages.info(request, _("Billedet er slettet. Det er ikke gemt."))
+        messages.info(request, _("Selvevalueringen er slettet. Den er ikke gemt."))
         return redirect("portal:selfeval")
     round = progression.self_evaluation_round_for(request.youth, pk)
     if not round.is_in_progress:
@@ -305,9 +340,10 @@ def selfeval_finish(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
-            messages.success(request, _("Din profil er gemt.") if keep else _("Din profil er slettet. Den er ikke gemt."))
+            messages.success(request, _("Din selvevaluering er gemt.") if keep
+                             else _("Din selvevaluering er slettet. Den er ikke gemt."))
             return redirect("portal:selfeval")
-    context = progression.self_evaluation_overview(request.youth, focus=round)
+    context = _in_plain_words(progression.self_evaluation_overview(request.youth, focus=round))
     from ungeforlob.progression.questionnaire import DIMENSION_ORDER
 
     return render(request, "portal/selfeval_finish.html", {"youth": request.youth, "round": round, "form": form,
@@ -339,7 +375,7 @@ def selfeval_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     if progression_services.self_evaluation_printed(round=round, by_youth=True):  # deletes a round not kept
         request.session[PRINTED_AND_DELETED] = pk
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="mit-billede-{round.started_at:%Y-%m-%d}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="min-selvevaluering-{round.started_at:%Y-%m-%d}.pdf"'
     return response
 
 
@@ -353,7 +389,7 @@ def selfeval_discard(request: HttpRequest, pk: int) -> HttpResponse:
     round = progression.self_evaluation_round_for(request.youth, pk)
     if request.method == "POST":
         progression_services.self_evaluation_discard(round=round, by_youth=True)
-        messages.success(request, _("Runden er slettet."))
+        messages.success(request, _("Selvevalueringen er slettet."))
         return redirect("portal:selfeval")
     return render(request, "portal/selfeval_discard.html", {"youth": request.youth, "round": round})
 

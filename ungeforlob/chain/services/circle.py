@@ -248,16 +248,20 @@ def member_end(*, actor: Any, membership: Membership, note: str = "", end_other_
 
 
 @transaction.atomic
-def contact_wish_record(*, actor: Any, youth: Youth, wished_professional: Any = None, wish_text: str = "") -> ContactWish:
-    """The young person's wish for contact person, in their own words and/or as a named professional."""
+def contact_wish_record(*, actor: Any, youth: Youth, wished_professional: Any = None, wish_text: str = "",
+                        by_youth: bool = False) -> ContactWish:
+    """The young person's wish for contact person, in their own words and/or as a named professional.
+
+    `by_youth=True` (and `actor=None`): she proposed it herself on Min side (portal.contact_proposal_create)."""
     wish_text = (wish_text or "").strip()
     if wished_professional is None and not wish_text:
         raise ValidationError({"wish_text": _("Vælg en fagperson eller skriv den unges ønske.")})
     if wished_professional is not None:
         _check_professional(wished_professional, youth, "wished_professional")
     wish = ContactWish.objects.create(youth=youth, wished_professional=wished_professional,
-                                      wish_text=wish_text[:300], recorded_by=actor)
-    audit_record(actor=actor, action=AuditAction.CREATE, youth=youth, obj=wish)
+                                      wish_text=wish_text[:300], recorded_by=None if by_youth else actor)
+    audit_record(actor=None if by_youth else actor, actor_youth=youth if by_youth else None,
+                 action=AuditAction.CREATE, youth=youth, obj=wish)
     return wish
 
 

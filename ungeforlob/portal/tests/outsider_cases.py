@@ -1,3 +1,4 @@
+from ungeforlob.portal.tests.choose_cases import outsider_cases
 from ungeforlob.testing import Personas
 from ungeforlob.testing_cases import OutsiderCase as C
 
@@ -37,4 +38,5 @@ def cases(p: Personas) -> list[C]:
         C("portal:staff_wishes", f"/unge/{p.youth.pk}/oensker/"),
         C("portal:staff_wishes", f"/unge/{p.youth.pk}/oensker/", "post",
           {"wish": str(wish.pk), f"w{wish.pk}-decision": "ja"}),
+        *outsider_cases(p),  # choosing and saying (issue 17, points 5–6)
     ]

@@ -3,6 +3,7 @@
 Every portal URL: the GET renders for `p.youth` in their own session, and each POST has its effect.
 """
 
+from ungeforlob.portal.tests.choose_cases import success_cases
 from ungeforlob.testing import Personas
 from ungeforlob.testing_cases import SuccessCase as C
 
@@ -65,7 +66,7 @@ def cases(p: Personas) -> list[C]:
           {"outcome": "gjort", "line": "Jeg kom op", "closeness": "4"}, **youth,
           effect=lambda r: Evaluation.objects.filter(subgoal_id=sg, by_youth=True, closeness=4).exists()),
         C("portal:wishes", "/min-side/oensker/", contains="Tage kørekort", **youth),
-        C("portal:wishes", "/min-side/oensker/", "post", {"kind": "maal", "text": "Lære at lave mad"}, **youth,
+        C("portal:wishes", "/min-side/oensker/", "post", {"kind": "aktivitet", "text": "Lære at lave mad"}, **youth,
           effect=lambda r: Wish.objects.filter(youth=y, text="Lære at lave mad").exists()),
         C("portal:selfeval", "/min-side/selvevaluering/", **youth),
         C("portal:selfeval", "/min-side/selvevaluering/", "post", **youth,
@@ -96,4 +97,5 @@ def cases(p: Personas) -> list[C]:
         C("portal:staff_wishes", f"/unge/{y.pk}/oensker/", "post", {"wish": str(wish.pk), f"w{wish.pk}-decision": "ja"},
           effect=lambda r: Wish.objects.get(pk=wish.pk).status == WishStatus.ACCEPTED
           and Goal.objects.filter(youth=y, text="Tage kørekort").exists()),
+        *success_cases(p),  # choosing and saying (issue 17, points 5–6)
     ]

@@ -99,7 +99,7 @@ def test_a_youth_on_a_phone_checks_in_evaluates_herself_withdraws_a_consent_and_
     s.page.check("#id_keep_0", force=True)
     s.page.click("main form button[type=submit]")
     s.page.wait_for_url("**/min-side/selvevaluering/")
-    assert "Din profil er gemt." in s.page.content()
+    assert "Din selvevaluering er gemt." in s.page.content()
 
     # Mine samtykker: one tap, and it takes effect at once.
     s.goto("/min-side/samtykker/")
@@ -178,9 +178,9 @@ def test_a_youth_on_a_phone_takes_a_pdf_copy_instead_of_keeping_her_picture(brow
     s.screenshot("portal-selfeval-finish-copy")
     assert s.axe_violations() == []
     with s.page.expect_download() as download:
-        s.page.get_by_role("button", name="Hent det som PDF, og slet det her").click()
-    assert download.value.suggested_filename.startswith("mit-billede-")
+        s.page.get_by_role("button", name="Hent den som PDF, og slet den her").click()
+    assert download.value.suggested_filename.startswith("min-selvevaluering-")
     assert not SelfEvaluationRound.objects.filter(pk=round.pk).exists()
     s.page.get_by_role("button", name="Færdig").click()
     s.page.wait_for_url("**/min-side/selvevaluering/")
-    assert "Billedet er slettet" in s.page.content()
+    assert "Selvevalueringen er slettet" in s.page.content()

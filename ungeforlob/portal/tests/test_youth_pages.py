@@ -502,7 +502,7 @@ def test_a_young_person_takes_a_pdf_copy_of_a_picture_not_kept_and_it_is_deleted
     client = youth_client(p.youth)
     round = _answered_round(client, p)
     page = client.get(f"/min-side/selvevaluering/{round.pk}/afslut/").content.decode()
-    assert "Hent det som PDF, og slet det her" in page
+    assert "Hent den som PDF, og slet den her" in page
     assert client.get(f"/min-side/selvevaluering/{round.pk}/pdf/").status_code == 302  # never by a plain link
     assert SelfEvaluationRound.objects.filter(pk=round.pk).exists()
     response = client.post(f"/min-side/selvevaluering/{round.pk}/pdf/")
@@ -512,7 +512,7 @@ def test_a_young_person_takes_a_pdf_copy_of_a_picture_not_kept_and_it_is_deleted
     assert AuditEvent.objects.filter(actor_youth_id=p.youth.pk, action=AuditAction.EXPORT).exists()
     # Pressing "Færdig" afterwards on the same page says what happened instead of "not found".
     response = client.post(f"/min-side/selvevaluering/{round.pk}/afslut/", {"keep": "ja"}, follow=True)
-    assert "Billedet er slettet. Det er ikke gemt." in response.content.decode()
+    assert "Selvevalueringen er slettet. Den er ikke gemt." in response.content.decode()
 
 
 def test_a_kept_picture_can_be_downloaded_as_pdf_and_stays(p: Personas) -> None:
