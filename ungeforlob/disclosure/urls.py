@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from ungeforlob.disclosure import views
 
 app_name = "disclosure"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("unge/<int:youth_pk>/undtaget/", views.youth, name="youth"),
+    path("unge/<int:youth_pk>/undtaget/<int:pk>/ophaev/", views.lift, name="lift"),
+]

@@ -57,7 +57,8 @@ def changes_section(youth: Youth) -> Section:
 def shares_section(youth: Youth) -> Section:
     rows = [{"dato": d(s.created_at), "delt med": s.recipient_name, "organisation": s.recipient_organisation,
              "formål": s.purpose, "det blev delt": ", ".join(s.part_labels()),
-             "dit samtykke": s.get_consent_display(), "delt af": s.shared_by_name}
+             "dit samtykke": s.get_consent_display(), "delt af": s.shared_by_name,
+             "trukket tilbage": d(s.withdrawn_at)}
             for s in PlanShare.objects.filter(youth=youth).order_by("created_at", "pk")]
     return (str(_("Deling af din plan")), rows)
 

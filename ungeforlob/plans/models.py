@@ -339,6 +339,10 @@ class PlanShare(models.Model):
     shared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     shared_by_name = models.CharField(max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
+    # A share is a consent the young person controls: withdrawn on Min side ("Mine samtykker") or by staff.
+    # Its PDF is no longer handed out after that; the row stays, so the history can be read.
+    withdrawn_at = models.DateTimeField(_("trukket tilbage"), null=True, blank=True)
+    withdrawn_by_youth = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("deling af planen")

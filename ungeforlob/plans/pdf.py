@@ -14,11 +14,11 @@ from django.utils import timezone
 
 from ungeforlob.core.pdf import font_css, local_only
 from ungeforlob.plans import selectors
-from ungeforlob.plans.models import SharePart
+from ungeforlob.plans.models import PlanShare, SharePart
 from ungeforlob.youth.models import Youth
 
 STYLESHEET = Path(__file__).parent / "static" / "plans" / "pdf.css"
-def plan_pdf_context(youth: Youth, *, parts: list[str]) -> dict[str, Any]:
+def plan_pdf_context(youth: Youth, *, parts: list[str], share: PlanShare | None = None) -> dict[str, Any]:
     from ungeforlob.plans.services import youth_display_name
 
     profile = selectors.profile_for(youth) if SharePart.PROFILE in parts else None
@@ -32,14 +32,17 @@ def plan_pdf_context(youth: Youth, *, parts: list[str]) -> dict[str, Any]:
         "show_activities": SharePart.ACTIVITIES in parts,
         "show_evaluations": SharePart.EVALUATIONS in parts,
         "today": timezone.localdate(),
+        # A share's copy is read by someone else: it names the recipient and the consent and speaks about the
+        # young person ("Planen for Josefine"), not to her.
+        "share": share,
     }
 
 
-def render_plan_pdf(youth: Youth, *, parts: list[str]) -> bytes:
+def render_plan_pdf(youth: Youth, *, parts: list[str], share: PlanShare | None = None) -> bytes:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    html = render_to_string("plans/plan_pdf.html", plan_pdf_context(youth, parts=parts))
+    html = render_to_string("plans/plan_pdf.html", plan_pdf_context(youth, parts=parts, share=share))
     font_config = FontConfiguration()
     fetcher = local_only()
     sheets = [CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=font_config)]

@@ -450,7 +450,11 @@ def plan_pdf(request: HttpRequest, youth_pk: int) -> HttpResponse:
     share = None
     if request.GET.get("deling"):
         share = policy.access(PlanShare, user=request.user, youth=youth, pk=request.GET["deling"])
-    pdf = services.plan_pdf(youth=youth, actor=request.user, share=share)
+    try:
+        pdf = services.plan_pdf(youth=youth, actor=request.user, share=share)
+    except ValidationError as exc:  # the young person withdrew the consent behind this share
+        messages.error(request, " ".join(exc.messages))
+        return redirect("plans:share", youth.pk)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="min-plan.pdf"'
     return response

@@ -33,6 +33,7 @@ YOUTH_SECTIONS: list[tuple[str, object]] = [
     ("youth:timeline", _("Tidslinje")),
     ("meetings:youth", _("Møder")),
     ("relocation:youth", _("Flytning")),
+    ("disclosure:youth", _("Undtaget")),
 ]
 
 

@@ -33,12 +33,12 @@ from ungeforlob.plans.services.plan import (
     subgoal_update,
 )
 from ungeforlob.plans.services.profile import PROFILE_FIELDS, PROFILE_FIELDS_FOR_YOUTH, profile_update
-from ungeforlob.plans.services.sharing import plan_pdf, plan_share
+from ungeforlob.plans.services.sharing import plan_pdf, plan_share, plan_share_withdraw
 
 __all__ = [
     "DOUBLE_SUBMIT_WINDOW", "MANY_PARTICIPANTS", "PROFILE_FIELDS", "PROFILE_FIELDS_FOR_YOUTH", "StaleEdit",
     "activity_create", "activity_delete", "activity_update", "evaluation_create", "goal_create", "goal_delete",
     "goal_update", "label_of", "meeting_close", "meeting_create", "note_create", "note_hide", "note_show",
-    "open_meeting_for", "plan_pdf", "plan_share", "profile_update", "subgoal_create", "subgoal_delete",
+    "open_meeting_for", "plan_pdf", "plan_share", "plan_share_withdraw", "profile_update", "subgoal_create", "subgoal_delete",
     "subgoal_update", "youth_display_name",
 ]

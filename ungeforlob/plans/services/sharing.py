@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ungeforlob.audit.models import AuditAction
@@ -62,15 +63,39 @@ def plan_share(*, youth: Youth, actor: Any = None, by_youth: bool = False, recip
     return share
 
 
+@transaction.atomic
+def plan_share_withdraw(*, youth: Youth, share: PlanShare, actor: Any = None, by_youth: bool = False) -> PlanShare:
+    """Withdraw the consent behind a share: from now on its PDF is not handed out. The young person does it on
+    Min side (`by_youth=True`); a professional who may edit the plan may record it for them. Audited."""
+    _check_editor(youth=youth, actor=actor, by_youth=by_youth)
+    locked = PlanShare.objects.select_for_update().filter(pk=share.pk, youth=youth).first()
+    if locked is None:
+        _raise({NON_FIELD_ERRORS: _("Vi kan ikke finde den deling.")})
+    assert locked is not None
+    if locked.withdrawn_at is not None:
+        _raise({NON_FIELD_ERRORS: _("Du har allerede trukket det tilbage.")})
+    locked.withdrawn_at = timezone.now()
+    locked.withdrawn_by_youth = by_youth
+    locked.save(update_fields=["withdrawn_at", "withdrawn_by_youth"])
+    _audit(youth=youth, actor=actor, by_youth=by_youth, action=AuditAction.UPDATE, obj=locked,
+           purpose=_("Samtykke trukket tilbage"), detail={"recipient": locked.recipient_name, "withdrawn": True})
+    return locked
+
+
 def plan_pdf(*, youth: Youth, actor: Any = None, by_youth: bool = False, share: PlanShare | None = None) -> bytes:
-    """Min plan as a PDF (all parts, or exactly what a recorded share contains). The export is audited."""
+    """Min plan as a PDF (all parts, or exactly what a recorded share contains). The export is audited.
+
+    A share's PDF names the recipient and the consent and speaks about the young person in the third person;
+    a withdrawn share's PDF is refused (ValidationError)."""
     from ungeforlob.plans.pdf import render_plan_pdf
 
     _check_reader(youth=youth, actor=actor, by_youth=by_youth)
     if share is not None and share.youth_id != youth.pk:
         raise PermissionDenied
+    if share is not None and share.withdrawn_at is not None:
+        _raise({NON_FIELD_ERRORS: _("Den unge har trukket samtykket til denne deling tilbage.")})
     parts = share.parts if share is not None else list(SharePart.values)
-    pdf = render_plan_pdf(youth, parts=parts)
+    pdf = render_plan_pdf(youth, parts=parts, share=share)
     _audit(youth=youth, actor=actor, by_youth=by_youth, action=AuditAction.EXPORT, object_type="plan_pdf",
            detail={"parts": parts, "share": share.pk if share else None})
     return pdf

@@ -107,6 +107,7 @@ def test_the_youths_forms_statuses_and_messages_are_easy_to_read() -> None:
     source = Path(services.__file__).read_text()
     start = source.index("# --- Min plan: check-in")
     texts += [m + " " for m in re.findall(r'_\("([^"]+)"\)', source[start:]) if "%" not in m]
+    texts += _insight_texts()
     lix = _lix(" ".join(texts))
     assert lix <= 35, f"LIX {lix:.1f}"
 
@@ -152,3 +153,19 @@ def test_the_language_switch_on_min_side_refuses_a_next_to_another_site(p: Perso
     response = youth_session_client(p.youth).post("/min-side/sprog/",
                                                   {"language": "en", "next": "https://ond.example/"})
     assert response.status_code == 302 and response["Location"] == "/min-side/"
+
+
+def _insight_texts() -> list[str]:
+    """What "Alt skrevet om mig", "Hvem har kigget" and "Mine samtykker" say outside their templates: why something
+    is withheld, the sentences of the access log, the filter's labels and messages."""
+    from ungeforlob.disclosure.selectors import YOUTH_REASON
+    from ungeforlob.portal import selectors
+    from ungeforlob.portal.forms_insight import LookedFilterForm
+
+    texts = [str(t) for t in YOUTH_REASON.values()]
+    texts += [selectors.looked_sentence({"who": "Din kontaktperson", "action": action, "part": part,
+                                         "recipient": "Tømrerskolen" if action == "export" else ""}) + "."
+              for part in selectors.LOOKED_PARTS for action in ("read", "update", "export")]
+    for field in LookedFilterForm(people=[]).fields.values():
+        texts += [f"{field.label}."] + [f"{m}" for m in field.error_messages.values() if "%" not in str(m)]
+    return texts
