@@ -9,12 +9,15 @@ and fails when one is neither. Each section runs a fixed number of queries whate
 
 from __future__ import annotations
 
+import datetime
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
@@ -64,6 +67,7 @@ EXPORT_SECTIONS: list[ExportSection] = [
     ExportSection("ungeforlob.chain.export.handovers_section", ("chain.Handover", "chain.HandoverComment")),
     ExportSection("ungeforlob.meetings.export.meetings_section",
                   ("meetings.AgendaEntry", "meetings.Decision", "meetings.MeetingParticipant")),
+    ExportSection("ungeforlob.disclosure.export.withholdings_section", ("disclosure.Withholding",)),
     ExportSection("ungeforlob.activities.export.signups_section", ("activities.SignUp",)),
     ExportSection("ungeforlob.youthcouncil.export.council_section", ("youthcouncil.CouncilMember",)),
     ExportSection("ungeforlob.emergency.export.accesses_section", ("emergency.EmergencyAccess",)),
@@ -91,9 +95,71 @@ def export_json(youth: Youth) -> str:
 
 
 def export_pdf_html(youth: Youth) -> str:
-    """The page the PDF is printed from."""
-    return render_to_string("portal/data_pdf.html",
-                            {"youth": youth, "sections": export_data(youth), "now": timezone.now()})
+    """The page the PDF is printed from: her plan first, then a contents list, then every section, with times
+    in local time (Europe/Copenhagen) and dates written the Danish way. The JSON keeps the ISO values."""
+    from ungeforlob.plans.selectors import plan_for
+    from ungeforlob.plans.services import youth_display_name
+
+    sections = [(f"s{n}", title, [{_label(k): readable(v) for k, v in row.items()} for row in rows])
+                for n, (title, rows) in enumerate(export_data(youth), start=1)]
+    return render_to_string("portal/data_pdf.html", {
+        "youth": youth, "name": youth_display_name(youth), "plan": plan_for(youth), "sections": sections,
+        "now": timezone.localtime()})
+
+
+def export_pdf(youth: Youth) -> bytes:
+    """"Hent mine data" as PDF (WeasyPrint; no network, the stylesheet a file beside the templates)."""
+    from pathlib import Path
+
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    from ungeforlob.core.pdf import font_css, local_only
+
+    font_config = FontConfiguration()
+    fetcher = local_only()
+    sheets = [CSS(filename=str(Path(__file__).parent / "static" / "portal" / "data_pdf.css"), url_fetcher=fetcher,
+                  font_config=font_config)]
+    fonts = font_css()
+    if fonts:
+        sheets.insert(0, CSS(string=fonts, url_fetcher=fetcher, font_config=font_config))
+    return HTML(string=export_pdf_html(youth), base_url=str(Path(__file__).parent), url_fetcher=fetcher).write_pdf(
+        stylesheets=sheets, font_config=font_config)
+
+
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def readable(value: Any) -> str:
+    """One value of a section as plain words for the PDF: an ISO time as a local Danish date and time, an ISO
+    date as a Danish date, yes/no for a truth value, lists joined, "—" for nothing."""
+    if value is None or value == "" or value == [] or value == {}:
+        return "—"
+    if isinstance(value, bool):
+        return str(_("Ja") if value else _("Nej"))
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value) if timezone.is_aware(value) else value, "DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return date_format(value, "DATE_FORMAT")
+    if isinstance(value, list | tuple):
+        return ", ".join(readable(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{_label(k)}: {readable(v)}" for k, v in value.items())
+    text = str(value)
+    try:
+        if _ISO_DATETIME.match(text):
+            return readable(datetime.datetime.fromisoformat(text))
+        if _ISO_DATE.match(text):
+            return readable(datetime.date.fromisoformat(text))
+    except ValueError:
+        pass
+    return text
+
+
+def _label(key: Any) -> str:
+    text = str(key)
+    return text[:1].upper() + text[1:]
 
 
 def d(value: Any) -> str:

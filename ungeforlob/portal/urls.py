@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ungeforlob.portal import oidc, views
+from ungeforlob.portal import oidc, views, views_insight
 from ungeforlob.portal import views_choose as choose
 
 app_name = "portal"
@@ -13,7 +13,7 @@ urlpatterns = [
     path("min-side/nyt/set/", views.notices_read, name="notices_read"),
     path("min-side/sprog/", views.language, name="language"),
     path("min-side/kaede/", views.chain, name="chain"),
-    path("min-side/hvem-har-kigget/", views.access_log, name="access_log"),
+    path("min-side/hvem-har-kigget/", views_insight.access_log, name="access_log"),
     path("min-side/hvordan-gaar-det/", views.feedback, name="feedback"),
     path("min-side/mine-data/", views.data_download, name="data"),
     path("min-side/mine-data.json", views.data_json, name="data_json"),
@@ -29,6 +29,7 @@ urlpatterns = [
     path("min-side/hvor-er-jeg/", views.where, name="where"),
     path("min-side/skrevet-om-mig/", views.written, name="written"),
     path("min-side/samtykker/", views.consents, name="consents"),
+    path("min-side/samtykker/deling/<int:pk>/traek-tilbage/", views_insight.share_withdraw, name="share_withdraw"),
     path("min-side/overleveringer/", views.handovers, name="handovers"),
     # The contact person's side of "Mine ønsker" (staff session, access policy).
     path("unge/<int:youth_pk>/oensker/", views.staff_wishes, name="staff_wishes"),

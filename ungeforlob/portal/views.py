@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -114,13 +113,6 @@ def chain(request: HttpRequest) -> HttpResponse:
 
 
 @youth_required
-def access_log(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.who_has_looked(request.youth), 50).get_page(request.GET.get("side"))
-    show_names = request.youth.municipality.show_staff_names_to_youth
-    return render(request, "portal/access_log.html", {"youth": request.youth, "page": page, "show_names": show_names})
-
-
-@youth_required
 @require_http_methods(["GET", "POST"])
 def feedback(request: HttpRequest) -> HttpResponse:
     form = FeedbackForm(request.POST or None)
@@ -147,11 +139,8 @@ def data_json(request: HttpRequest) -> HttpResponse:
 
 @youth_required
 def data_pdf(request: HttpRequest) -> HttpResponse:
-    from weasyprint import HTML
-
     services.export_record(youth=request.youth, fmt="pdf")
-    pdf = HTML(string=export.export_pdf_html(request.youth), base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
+    response = HttpResponse(export.export_pdf(request.youth), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="mine-data.pdf"'
     return response
 

@@ -32,6 +32,7 @@ def cases(p: Personas) -> list[C]:
         C("portal:where", "/min-side/hvor-er-jeg/", refused_statuses=PORTAL),
         C("portal:written", "/min-side/skrevet-om-mig/", refused_statuses=PORTAL),
         C("portal:consents", "/min-side/samtykker/", "post", {"consent": "sms"}, refused_statuses=PORTAL),
+        C("portal:share_withdraw", "/min-side/samtykker/deling/1/traek-tilbage/", "post", refused_statuses=PORTAL),
         C("portal:handovers", "/min-side/overleveringer/", "post", {"handover": "1", "text": "Hej"},
           refused_statuses=PORTAL),
         # The contact person's side: the youth's wishes, behind the access policy.

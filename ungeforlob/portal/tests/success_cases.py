@@ -11,7 +11,8 @@ from ungeforlob.testing_cases import SuccessCase as C
 def cases(p: Personas) -> list[C]:
     from ungeforlob.chain.models import Consent, Handover, HandoverComment
     from ungeforlob.notifications.models import YouthNotice
-    from ungeforlob.plans.models import Evaluation, Goal
+    from ungeforlob.plans.models import Evaluation, Goal, PlanShare
+    from ungeforlob.plans.services import plan_share
     from ungeforlob.portal.models import LoginCode, ServiceFeedback, Wish, WishStatus
     from ungeforlob.portal.testing import give_consent, give_plan
     from ungeforlob.progression.models import RoundStatus, SelfEvaluationAnswer, SelfEvaluationRound
@@ -26,6 +27,8 @@ def cases(p: Personas) -> list[C]:
     plan = give_plan(y, p.contact_person)
     sg = plan["subgoal"].pk
     consent = give_consent(y, p.contact_person, p.organisation)
+    share = plan_share(youth=y, actor=p.contact_person, recipient_name="Tømrerskolen", purpose="Optagelse",
+                       parts=["maal"], consent="mundtligt", consent_confirmed=True)
     notice = YouthNotice.objects.create(youth=y, kind="test", text="Nogen er kommet med i din kæde")
     handover = Handover.objects.create(youth=y, sender=p.contact_person, receiver=p.outsider, role="frivillig",
                                        what_works="Korte møder om formiddagen")
@@ -89,6 +92,10 @@ def cases(p: Personas) -> list[C]:
         C("portal:consents", "/min-side/samtykker/", contains="Hjælp til job", **youth),
         C("portal:consents", "/min-side/samtykker/", "post", {"consent": str(consent.pk)}, **youth,
           effect=lambda r: Consent.objects.get(pk=consent.pk).withdrawn_at is not None),
+        C("portal:share_withdraw", f"/min-side/samtykker/deling/{share.pk}/traek-tilbage/", contains="Tømrerskolen",
+          **youth),
+        C("portal:share_withdraw", f"/min-side/samtykker/deling/{share.pk}/traek-tilbage/", "post", **youth,
+          effect=lambda r: PlanShare.objects.get(pk=share.pk).withdrawn_at is not None),
         C("portal:handovers", "/min-side/overleveringer/", contains="Korte møder om formiddagen", **youth),
         C("portal:handovers", "/min-side/overleveringer/", "post", {"handover": str(handover.pk), "text": "Det passer"},
           **youth, effect=lambda r: HandoverComment.objects.filter(handover=handover, by_youth=True).exists()),
