@@ -280,3 +280,23 @@ def test_the_councils_youth_facing_text_is_easy_to_read() -> None:
 def test_the_main_menu_links_leaders_to_the_council_and_no_one_else(p: Personas) -> None:
     assert 'href="/ledelse/ungeraadet/"' in client_for(p.leader).get("/ledelse/ungeraadet/").content.decode()
     assert 'href="/ledelse/ungeraadet/"' not in client_for(p.contact_person).get("/unge/").content.decode()
+
+
+def test_an_anonymous_visitor_is_sent_to_the_login_and_changes_nothing(p: Personas) -> None:
+    from django.test import Client
+
+    council(p, member=False)
+    client = Client()
+    for url in (HOME, f"{HOME}meld-ud/"):
+        response = client.post(url, {"shown_name": "Hacker"})
+        assert response.status_code == 302 and "/min-side/login/" in response["Location"]
+    assert "/login/" in client.get("/ledelse/ungeraadet/")["Location"]
+    assert not CouncilMember.objects.exists()
+
+
+def test_a_youths_session_does_not_open_the_leaders_pages(p: Personas) -> None:
+    c = council(p)
+    client = youth_session_client(p.youth)
+    response = client.post(f"/ledelse/ungeraadet/forslag/{c.proposal.pk}/slet/")
+    assert response.status_code in (302, 403)
+    assert Proposal.objects.filter(pk=c.proposal.pk).exists()
