@@ -8,6 +8,7 @@ existing), one service or selector, then redirect/render.
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ungeforlob import policy
 from ungeforlob.accounts.models import Organisation, Role, User
 from ungeforlob.activities import access, forms, selectors, services
+from ungeforlob.activities.models import Activity
 from ungeforlob.audit.services import audit_record_list
 from ungeforlob.core.forms import run_service
 from ungeforlob.portal.auth import youth_required
@@ -72,9 +74,21 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial["starts_at"] = timezone.localtime(activity.starts_at)
     initial["version"] = activity.version
     form = forms.ActivityEditForm(request.POST or None, initial=initial, **_choices(request.user))
+
+    def on_stale(exc: ValidationError) -> forms.ActivityEditForm | None:
+        """Someone saved meanwhile: keep what this user wrote, on the current version (saving again is
+        deliberate)."""
+        if getattr(exc, "code", None) != "stale":
+            return None
+        data = request.POST.copy()
+        data["version"] = str(Activity.objects.values_list("version", flat=True).get(pk=activity.pk))
+        rebound = forms.ActivityEditForm(data, **_choices(request.user))
+        rebound.is_valid()
+        return rebound
+
     if request.method == "POST" and form.is_valid():
         ok, _a, form = run_service(form, lambda: services.activity_update(actor=request.user, activity=activity,
-                                                                          **form.cleaned_data))
+                                                                          **form.cleaned_data), on_error=on_stale)
         if ok:
             messages.success(request, _("Fællesskabet er gemt."))
             return redirect("activities:detail", activity.pk)

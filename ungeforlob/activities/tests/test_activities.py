@@ -200,8 +200,13 @@ def test_a_stale_edit_is_refused_and_nothing_is_changed(p: Personas) -> None:
     client = client_for(p.contact_person)
     assert client.post(f"/faellesskaber/{a.pk}/ret/", _form(p, title="Første", version="1")).status_code == 302
     response = client.post(f"/faellesskaber/{a.pk}/ret/", _form(p, title="Anden", version="1"))
-    assert "En anden har ændret fællesskabet" in response.content.decode()
+    page = response.content.decode()
+    assert "En anden har ændret fællesskabet" in page
     assert Activity.objects.get(pk=a.pk).title == "Første"
+    # The form keeps what she wrote, moved to the current version: saving again is deliberate and works.
+    assert 'value="Anden"' in page and 'name="version" value="2"' in page
+    assert client.post(f"/faellesskaber/{a.pk}/ret/", _form(p, title="Anden", version="2")).status_code == 302
+    assert Activity.objects.get(pk=a.pk).title == "Anden"
 
 
 def test_fewer_seats_than_are_taken_is_refused(p: Personas) -> None:
@@ -323,3 +328,25 @@ def test_the_participants_page_and_the_card_cost_the_same_queries_for_few_and_ma
     many = count_queries(lambda: client.get(f"/faellesskaber/{a.pk}/deltagere/"))
     assert few == many
     assert card_few == count_queries(lambda: selectors.attendance_stability(p.youth)) == 2
+
+
+# --- Easy to read -------------------------------------------------------------------------------------------
+
+def test_what_the_young_person_reads_about_faellesskaber_is_easy_to_read() -> None:
+    """LIX ≤ 35 over her Min side page, the messages the sign-up pages show her and the SMS she gets."""
+    import re
+    from pathlib import Path
+
+    from ungeforlob.portal.tests.test_pages import _lix
+
+    app = Path(__file__).resolve().parents[1]
+    raw = (app / "templates" / "activities" / "youth_list.html").read_text()
+    raw = re.sub(r"{%\s*(translate|trans)\s+\"([^\"]*)\"[^%]*%}", r" \2. ", raw)
+    raw = re.sub(r"{%\s*blocktranslate[^%]*%}(.*?){%\s*(plural|endblocktranslate)\s*%}", r" \1. ", raw, flags=re.S)
+    texts = [re.sub(r"{%.*?%}|{{.*?}}|<[^>]+>", " ", raw, flags=re.S)]
+    views = (app / "views.py").read_text()
+    texts += [m + " " for m in re.findall(r'_\("([^"]+)"\)', views[views.index("# --- Min side"):])]
+    sms = (app / "services.py").read_text()
+    texts += [re.sub(r"%\(\w+\)s", "x", m) + " " for m in re.findall(r'_\("(Hej[^"]+)"\)', sms)]
+    lix = _lix(" ".join(texts))
+    assert lix <= 35, f"LIX {lix:.1f}"
