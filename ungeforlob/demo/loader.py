@@ -104,6 +104,7 @@ DEMO_LOADERS: list[str] = [
     "ungeforlob.targets.demo.load",
     "ungeforlob.vocabulary.demo.load",
     "ungeforlob.activities.demo.load",
+    "ungeforlob.logreview.demo.load",  # last: the officer's sample is drawn from the log the others wrote
 ]
 
 

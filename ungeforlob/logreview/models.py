@@ -58,11 +58,15 @@ class SampledRead(models.Model):
     actor_name = models.CharField(_("medarbejder"), max_length=200, blank=True)
     actor_organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     youth_id = models.BigIntegerField(_("ung nr."), null=True)
+    # Set (and youth_id emptied) when the young person's record is anonymised, as in the audit log itself.
+    youth_pseudonym = models.CharField(max_length=64, blank=True)
     action = models.CharField(_("handling"), max_length=20)
     object_type = models.CharField(_("hvad"), max_length=60, blank=True)
     purpose = models.CharField(_("formål"), max_length=300, blank=True)
     reasons = models.JSONField(default=list, blank=True)  # Reason values
     weight = models.FloatField(default=1.0)
+    # Whether the person (or a team of theirs) was in the young person's circle on the day of the read; None: unknown.
+    in_circle = models.BooleanField(_("i kæden på dagen"), null=True)
 
     outcome = models.CharField(_("vurdering"), max_length=20, choices=Outcome.choices, blank=True)
     note = models.TextField(_("note"), blank=True)

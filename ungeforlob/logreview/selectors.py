@@ -10,7 +10,9 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from ungeforlob.accounts.models import Team
 from ungeforlob.audit.models import AuditAction, AuditEvent
+from ungeforlob.chain.models import Membership
 from ungeforlob.logreview.models import LogSample, Outcome, SampledRead
 from ungeforlob.logreview.weighting import Read
 
@@ -38,6 +40,31 @@ def month_reads(*, municipality: Any, month: datetime.date) -> Iterator[Read]:
                          "actor_name", "actor_organisation"))
     for row in rows.iterator(chunk_size=5000):
         yield Read(*row)
+
+
+def circle_on_the_day(reads: list[Read]) -> dict[int, bool]:
+    """{event id: was the person, or a team they are in now, a member of the young person's circle on the day of
+    the read} for the drawn reads, in two queries. Memberships are read by their dates (not by consent): what the
+    officer asks is whether the person belonged to the circle then. Team membership is today's (it has no history).
+    """
+    if not reads:
+        return {}
+    actors = {r.actor_id for r in reads}
+    teams: dict[int, set[int]] = {}
+    for user_id, team_id in Team.members.through.objects.filter(user_id__in=actors).values_list("user_id", "team_id"):
+        teams.setdefault(user_id, set()).add(team_id)
+    spans: dict[int, list[tuple[Any, ...]]] = {}
+    for youth_id, *span in (Membership.objects.filter(youth_id__in={r.youth_id for r in reads})
+                            .values_list("youth_id", "professional_id", "team_id", "start_date", "end_date")):
+        spans.setdefault(youth_id, []).append(tuple(span))
+    answer = {}
+    for read in reads:
+        day = timezone.localdate(read.created_at)
+        mine = teams.get(read.actor_id, set())
+        answer[read.event_id] = any(
+            (professional == read.actor_id or team in mine) and start <= day and (end is None or end >= day)
+            for professional, team, start, end in spans.get(read.youth_id, []))
+    return answer
 
 
 def _outcome_counts() -> dict[str, Any]:

@@ -43,7 +43,8 @@ def log_sample_create(*, municipality: Municipality, month: datetime.date, seed:
     """The municipality's sample of `month`'s reads, drawn once: a month that has its sample keeps it.
 
     Reads the month's log in one streamed query (`selectors.month_reads`), draws by `weighting.draw`, and saves
-    the drawn rows as snapshots; the data protection officers of the municipality are told. Safe to run again
+    the drawn rows as snapshots with whether the person was in the young person's circle that day
+    (`selectors.circle_on_the_day`); the data protection officers of the municipality are told. Safe to run again
     and from two workers at once (the second finds the first's sample).
     """
     month = month_start(month)
@@ -53,6 +54,7 @@ def log_sample_create(*, municipality: Municipality, month: datetime.date, seed:
     seed = secrets.randbits(62) if seed is None else seed
     result = draw(selectors.month_reads(municipality=municipality, month=month), size=size or sample_size(),
                   seed=seed)
+    in_circle = selectors.circle_on_the_day(result.drawn)
     try:
         with transaction.atomic():
             sample = LogSample.objects.create(municipality=municipality, month=month, seed=seed,
@@ -61,7 +63,7 @@ def log_sample_create(*, municipality: Municipality, month: datetime.date, seed:
                 SampledRead(sample=sample, event_id=r.event_id, read_at=r.created_at, actor_id=r.actor_id,
                             actor_name=r.actor_name, actor_organisation=r.actor_organisation, youth_id=r.youth_id,
                             action=r.action, object_type=r.object_type, purpose=r.purpose[:300],
-                            reasons=sorted(set(r.reasons)), weight=r.weight)
+                            reasons=sorted(set(r.reasons)), weight=r.weight, in_circle=in_circle.get(r.event_id))
                 for r in result.drawn])
             audit_record(actor=None, action=AuditAction.CREATE, obj=sample, municipality=municipality,
                          detail={"month": month.isoformat(), "population": result.population,
@@ -153,6 +155,14 @@ def sampled_read_answer(*, actor: Any, row: SampledRead, answer: str) -> Sampled
                  text=_("%(name)s har svaret på dit spørgsmål om et opslag i loggen.") % {"name": row.actor_name},
                  url=reverse("logreview:review", args=[row.pk]))
     return row
+
+
+def sampled_reads_pseudonymise(*, pseudonyms: dict[int, str]) -> int:
+    """Replace young people's ids in the sampled rows by their pseudonyms ({youth id: pseudonym}), as the audit
+    log's own rows are (`audit.services.audit_pseudonymise`) when a record is anonymised or deleted; returns the rows
+    changed. Who read, when and the review stay."""
+    return sum(SampledRead.objects.filter(youth_id=youth_id).update(youth_id=None, youth_pseudonym=pseudonym)
+               for youth_id, pseudonym in pseudonyms.items())
 
 
 def _youth_id_from(actor: Any, value: str) -> int:

@@ -207,6 +207,25 @@ DECLARATION: dict[str, Declared] = {
     "retention.ArchiveTransfer": Declared("security", S, ("staff_actions",)),
 }
 
+# Danish names, in the record, for declared models whose own verbose name is still Django's English default.
+NAMES: dict[str, str | Promise] = {
+    "chain.ConcernAction": _("Handlinger på bekymringer"),
+    "chain.HandoverComment": _("Kommentarer til overleveringer"),
+    "meetings.MeetingMember": _("Deltagere i kædemøder"),
+    "meetings.Occurrence": _("Afholdte kædemøder"),
+    "meetings.MeetingParticipant": _("Deltagere i den unges møder"),
+    "notifications.YouthNotice": _("Beskeder til den unge"),
+    "notifications.StaffNotification": _("Notifikationer til medarbejdere"),
+    "portal.LoginCode": _("Engangskoder til Min side"),
+    "accounts.LoginFailure": _("Mislykkede log-in"),
+    "reflection.ReflectionGroup": _("Refleksionsgrupper"),
+    "reflection.Reflection": _("Refleksioner"),
+    "reflection.AgreedAction": _("Aftalte handlinger"),
+    "reflection.SelfRating": _("Egne vurderinger af kompetencer"),
+    "reflection.DevelopmentItem": _("Udviklingspunkter"),
+    "retention.ArchiveTransfer": _("Overførsler til arkiv"),
+}
+
 # Models that a name-like field makes look personal, but that hold no personal data.
 NOT_PERSONAL: dict[str, str] = {
     "accounts.Municipality": "the tenant: a municipality's name",

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ungeforlob.accounts.models import Organisation, Role, Sector, User
-from ungeforlob.processing.declaration import CATEGORIES, DECLARATION, PURPOSES, SUBJECTS
+from ungeforlob.processing.declaration import CATEGORIES, DECLARATION, NAMES, PURPOSES, SUBJECTS
 
 
 @dataclass
@@ -65,7 +65,8 @@ def activities() -> list[Activity]:
             continue
         subjects[declared.purpose].update(declared.subjects)
         data[declared.purpose].update(declared.data)
-        found[declared.purpose].models.append(str(model._meta.verbose_name_plural).capitalize())
+        name = NAMES.get(label) or model._meta.verbose_name_plural
+        found[declared.purpose].models.append(str(name)[:1].upper() + str(name)[1:])
     for key, activity in found.items():
         activity.subjects = _ordered(list(subjects[key]), SUBJECTS)
         activity.data = _ordered(list(data[key]), CATEGORIES)

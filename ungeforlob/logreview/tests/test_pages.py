@@ -75,3 +75,12 @@ def test_the_data_protection_officer_opens_no_young_persons_record(p: Personas) 
     failures = [f"{c.method} {c.url}" for c in refused if _request(client, c).status_code not in c.refused_statuses]
     assert not failures
     assert client.get(f"/unge/{p.youth.pk}/").status_code == 404
+
+
+def test_the_review_page_says_whether_the_person_was_in_the_circle_that_day(p: Personas) -> None:
+    w = world(p)
+    SampledRead.objects.filter(pk=w.open_row.pk).update(in_circle=False)
+    client = client_for(p.dpo)
+    assert "Nej: medarbejderen var ikke med i den unges kæde den dag" in client.get(
+        f"/logkontrol/opslag/{w.open_row.pk}/").content.decode()
+    assert "Ikke i kæden den dag" in client.get(f"/logkontrol/stikproeve/{w.sample.pk}/").content.decode()

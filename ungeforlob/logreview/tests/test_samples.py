@@ -81,3 +81,29 @@ def test_the_previous_month_is_the_calendar_month_before() -> None:
     assert services.previous_month(datetime.date(2026, 1, 15)) == datetime.date(2025, 12, 1)
     assert services.previous_month(datetime.date(2026, 3, 1)) == datetime.date(2026, 2, 1)
     assert services.previous_month(timezone.localdate()) == last_month()
+
+
+def test_a_sampled_row_says_whether_the_person_was_in_the_circle_that_day(p: Personas) -> None:
+    from ungeforlob.accounts.models import Team
+    from ungeforlob.chain.models import ChainRole, Membership
+
+    month = last_month()
+    Membership.objects.create(youth=p.other_youth, professional=p.outsider, role=ChainRole.MENTOR,
+                              start_date=month.replace(day=10), end_date=month.replace(day=20))
+    before, during, after = (read(p.outsider, p.other_youth, at(month.replace(day=d))) for d in (5, 15, 25))
+    team = Team.objects.create(municipality=p.municipality, organisation=p.organisation, name="Team Mobil")
+    team.members.add(p.reader)
+    Membership.objects.create(youth=p.other_youth, team=team, role=ChainRole.MENTOR, start_date=month)
+    through_team = read(p.reader, p.other_youth, at(month.replace(day=15)))
+    sample = services.log_sample_create(municipality=p.municipality, month=month, seed=1)
+    answers = dict(sample.rows.values_list("event_id", "in_circle"))
+    assert answers == {before.pk: False, during.pk: True, after.pk: False, through_team.pk: True}
+
+
+def test_an_anonymised_young_persons_id_leaves_the_sample_for_their_pseudonym(p: Personas) -> None:
+    month = last_month()
+    read(p.colleague, p.youth, at(month.replace(day=4)))
+    sample = services.log_sample_create(municipality=p.municipality, month=month, seed=1)
+    assert services.sampled_reads_pseudonymise(pseudonyms={p.youth.pk: "c0ffee"}) == 1
+    row = sample.rows.get()
+    assert (row.youth_id, row.youth_pseudonym, row.actor) == (None, "c0ffee", p.colleague)

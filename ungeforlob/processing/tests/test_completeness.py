@@ -85,3 +85,15 @@ def test_nothing_is_declared_twice_or_for_a_model_that_is_gone() -> None:
     stale = sorted(set(DECLARATION) - labels) + sorted(set(NOT_PERSONAL) - labels)
     assert not stale, f"Declared but no such model: {stale}"
     assert not set(DECLARATION) & set(NOT_PERSONAL)
+
+
+def test_every_declared_model_has_a_danish_name_in_the_record() -> None:
+    from django.utils.text import camel_case_to_spaces
+
+    from ungeforlob.processing.declaration import NAMES
+
+    english = sorted(label for label in DECLARATION if label not in NAMES and label in {
+        m._meta.label for m in _project_models()}
+        and str(apps.get_model(label)._meta.verbose_name) == camel_case_to_spaces(apps.get_model(label).__name__)
+        and label not in {"transitions.Station", "accounts.Team"})  # "station" and "team" are Danish too
+    assert not english, f"Give these a Danish name in declaration.NAMES (or a verbose_name): {english}"
