@@ -178,9 +178,9 @@ LOOKED_PARTS: dict[str, Any] = {
 _VERBS: dict[str, Any] = {
     AuditAction.READ: gettext_lazy("%(who)s læste %(what)s"),
     AuditAction.CREATE: gettext_lazy("%(who)s skrev i %(what)s"),
-    AuditAction.UPDATE: gettext_lazy("%(who)s ændrede i %(what)s"),
-    AuditAction.DELETE: gettext_lazy("%(who)s slettede noget i %(what)s"),
-    AuditAction.EXPORT: gettext_lazy("%(who)s hentede %(what)s"),
+    AuditAction.UPDATE: gettext_lazy("%(who)s lavede noget om i %(what)s"),
+    AuditAction.DELETE: gettext_lazy("%(who)s tog noget ud af %(what)s"),
+    AuditAction.EXPORT: gettext_lazy("%(who)s tog en kopi af %(what)s"),
 }
 
 

@@ -301,3 +301,10 @@ def test_withheld_notes_and_items_are_in_the_export_without_their_text(p: Person
     title, rows = withholdings_section(p.youth)
     assert len(rows) == 2 and "Naboen" not in str(rows) and "Hemmelig" not in str(rows)
     assert JournalNote.objects.filter(visible_to_youth=False).count() == 1
+
+
+def test_the_insight_pages_own_words_are_easy_to_read_on_their_own() -> None:
+    """LIX ≤ 35 for the reasons, the access log's sentences and the filter, also without the rest of Min side."""
+    from ungeforlob.portal.tests.test_pages import _insight_texts, _lix
+
+    assert _lix(" ".join(_insight_texts())) <= 35
