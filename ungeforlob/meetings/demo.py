@@ -57,8 +57,29 @@ def load(*, municipality: Any, staff: dict[str, Any], orgs: dict[str, Any]) -> N
          "Ungeindsatsen og Jobcenter Ung gennemgår nye henvisninger hver mandag. Samarbejdspartneren og evt. den "
          "unge kontaktes samme uge.", "Jonas Friis (Jobcenter Ung), Lene Bach (Ungeindsatsen)", -200, 165),
     ]
+    _guardian_invited(mette, today)
     for org, title, agreed, contacts, start, review in agreements:
         if not CooperationAgreement.objects.filter(municipality=municipality, title=title).exists():
             services.agreement_create(actor=leader, organisation=orgs[org], title=title, agreed=agreed,
                                       contact_people=contacts, starts_on=today + datetime.timedelta(days=start),
                                       review_on=today + datetime.timedelta(days=review))
+
+
+def _guardian_invited(mette: Any, today: datetime.date) -> None:
+    """A mother invited by SMS to the coming plan meeting of one of Mette's young people under 18."""
+    from ungeforlob.meetings.models import MeetingParticipant, ParticipantKind
+    from ungeforlob.plans.models import PlanMeeting
+    from ungeforlob.youth.models import Guardian
+
+    for youth in Youth.objects.filter(memberships__professional=mette, memberships__role=ChainRole.CONTACT_PERSON,
+                                      memberships__end_date__isnull=True).order_by("pk"):
+        guardian = Guardian.objects.filter(youth=youth).first()
+        if guardian is None or youth.age_on(today + datetime.timedelta(days=5)) >= 18:
+            continue
+        if MeetingParticipant.objects.filter(guardian=guardian).exists():
+            return
+        meeting = PlanMeeting.objects.create(youth=youth, held_on=today + datetime.timedelta(days=5),
+                                             created_by=mette)
+        services.participant_add(actor=mette, youth=youth, plan_meeting=meeting, kind=ParticipantKind.GUARDIAN,
+                                 guardian=guardian)
+        return
