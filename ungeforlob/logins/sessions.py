@@ -32,8 +32,10 @@ STARTED_KEY = "logins_started"
 SEEN_KEY = "logins_seen"
 REAUTH_KEY = "logins_reauth"
 EXPIRED_KEY = "logins_expired"
-# The last-seen time is written at most this often, so an active user's requests do not each save the session.
-SEEN_RESOLUTION_SECONDS = 60
+# The last-seen time is written at most this often (and at most a sixth of the idle timeout), so an active user's
+# requests do not each save the session: a page's query count stays the same from one request to the next. The
+# session therefore ends after between idle-minus-this and the idle timeout without a request, never later.
+SEEN_RESOLUTION_SECONDS = 300
 
 
 def _now() -> float:
@@ -86,7 +88,7 @@ def enforce_staff_session(request: HttpRequest) -> HttpResponse | None:
             response["HX-Redirect"] = reverse(settings.LOGIN_URL)
             return response
         return redirect_to_login(request.get_full_path())
-    if now - seen >= SEEN_RESOLUTION_SECONDS:
+    if now - seen >= min(SEEN_RESOLUTION_SECONDS, idle_seconds() / 6):
         session[SEEN_KEY] = now
     return None
 
