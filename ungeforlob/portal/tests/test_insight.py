@@ -243,6 +243,11 @@ def test_the_shared_pdf_names_the_recipient_and_the_consent_and_speaks_about_her
     assert "Min plan" not in html and "Sådan ved jeg" not in html and "Planen er din" not in html
     own = render_to_string("plans/plan_pdf.html", plan_pdf_context(p.youth, parts=share.parts))
     assert "Min plan" in own and "Tømrerskolen" not in own
+    from ungeforlob.plans.pdf import render_plan_pdf
+
+    out = Path(__file__).resolve().parents[3] / "artifacts" / "plan-share.pdf"
+    out.parent.mkdir(exist_ok=True)
+    out.write_bytes(render_plan_pdf(p.youth, parts=share.parts, share=share))  # looked at as PNG (pdftoppm)
 
 
 # --- 4. Hent mine data -------------------------------------------------------------------------------------------
