@@ -233,3 +233,9 @@ def test_the_review_queue_and_the_search_have_a_constant_query_count(p: Personas
     large_search = count_queries(lambda: sara.get("/noedadgang/?q=Ung"))
     assert small_queue == large_queue
     assert small_search == large_search
+
+
+def test_the_circle_sees_the_emergency_access_on_the_timeline(p: Personas) -> None:
+    grant(p)
+    page = client_for(p.contact_person).get(f"/unge/{p.youth.pk}/tidslinje/").content.decode()
+    assert f"Nødadgang: {MISSING}" in page and "Sara Holm, Jobcenter Ung" in page
