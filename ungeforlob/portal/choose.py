@@ -55,11 +55,15 @@ def proposals_for(youth: Youth) -> QuerySet[ContactProposal]:
 
 def choose_contact_page(youth: Youth) -> dict[str, Any]:
     """Min side's "Vælg kontaktperson": whom she can choose, her contact person now and her proposals."""
+    from ungeforlob.portal.models import ProposalStatus
+
     current = current_contact_ids(youth)
+    proposals = list(proposals_for(youth)[:10])
     return {
         "people": [u for u in choosable_professionals(youth) if u.pk not in current],
         "current": [m.holder_name for m in _contact_memberships(youth).select_related("professional", "team")],
-        "proposals": list(proposals_for(youth)[:10]),
+        "proposals": proposals,
+        "waiting": any(p.status == ProposalStatus.NEW for p in proposals),
     }
 
 

@@ -243,21 +243,6 @@ def staff_wishes(request: HttpRequest, youth_pk: int) -> HttpResponse:
 # --- Selvevaluering -----------------------------------------------------------------------------------
 
 
-def _in_plain_words(context: dict) -> dict:
-    """The self-evaluation's result in plain words first (portal.choose.plain_words); the chart is named so too."""
-    from django.utils import formats
-
-    from ungeforlob.portal.choose import plain_words
-
-    profile, focus = context.get("focus_profile"), context.get("focus")
-    if profile is not None:
-        context["plain"] = plain_words(profile["scores"])
-    if context.get("radar") is not None and focus is not None:
-        context["radar"]["title"] = _("Din selvevaluering fra %(date)s") % {
-            "date": formats.date_format(focus.started_at, "DATE_FORMAT")}
-    return context
-
-
 @youth_required
 @require_http_methods(["GET", "POST"])
 def selfeval(request: HttpRequest) -> HttpResponse:
@@ -271,6 +256,32 @@ def selfeval(request: HttpRequest) -> HttpResponse:
     services.portal_read(youth=request.youth, what="selvevaluering")
     context = _in_plain_words(progression.self_evaluation_overview(request.youth))
     return render(request, "portal/selfeval.html", {"youth": request.youth, **context})
+
+
+def _in_plain_words(context: dict) -> dict:
+    """The self-evaluation's result in plain words first (portal.choose.plain_words); the chart is named so too."""
+    from django.utils import formats
+
+    from ungeforlob.portal.choose import plain_words
+
+    profile, focus = context.get("focus_profile"), context.get("focus")
+    if profile is not None:
+        context["plain"] = plain_words(profile["scores"])
+    if context.get("radar") is not None and focus is not None:
+        def day(r: object) -> str:
+            return formats.date_format(r.started_at, "DATE_FORMAT")  # type: ignore[attr-defined]
+
+        context["radar"]["title"] = _("Din selvevaluering fra %(date)s") % {"date": day(focus)}
+        earlier = iter([r for r in context.get("kept", []) if r.started_at < focus.started_at][-3:])
+        for series in context.get("series", []):  # the legend and the table say "selvevaluering" too
+            if series.kind == "current":
+                series.label = _("Denne selvevaluering, %(date)s") % {"date": day(focus)}
+            elif series.kind == "earlier":
+                series.label = _("Selvevaluering %(date)s") % {"date": day(next(earlier))}
+        for row in context.get("table", []):
+            for value, series in zip(row["values"], context.get("series", []), strict=False):
+                value["label"] = series.label
+    return context
 
 
 @youth_required
