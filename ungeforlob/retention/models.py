@@ -91,11 +91,13 @@ class RetentionRun(models.Model):
 
 
 class RetentionDone(models.Model):
-    """A kind of a young person's data has been anonymised (or deleted): the next run leaves it alone."""
+    """A kind of a young person's data has been anonymised (or deleted) for the course that ended on
+    `course_end`: the next run leaves it alone — until a later course of theirs has ended too."""
 
     municipality = models.ForeignKey("accounts.Municipality", on_delete=models.CASCADE, related_name="+")
     youth_id = models.BigIntegerField()
     kind = models.CharField(max_length=40)
+    course_end = models.DateField(null=True)
     disposal = models.CharField(max_length=12, choices=Disposal.choices)
     run = models.ForeignKey(RetentionRun, on_delete=models.CASCADE, related_name="done")
     done_at = models.DateTimeField()

@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, Max, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from ungeforlob.retention.kinds import KINDS, KINDS_BY_KEY, Kind, defaults, youth_paths
@@ -74,12 +74,15 @@ def cutoff(rule: RetentionRule, today: datetime.date) -> datetime.date:
 
 def due_youth(rule: RetentionRule, *, today: datetime.date | None = None) -> QuerySet[Youth]:
     """The municipality's young people whose data of this kind is due: every course ended, the last on or before
-    the cutoff, and this kind not yet done for them. A young person who has never had a course is not due."""
+    the cutoff, and this kind not yet done for that course (a young person who came back for a new course is due
+    again when it has ended and its time has passed). A young person who has never had a course is not due.
+    Each carries `last_end`, the end of their last course."""
     today = today or timezone.localdate()
     open_course = Course.objects.filter(youth=OuterRef("pk"), end_date__isnull=True)
-    done = RetentionDone.objects.filter(kind=rule.kind, youth_id=OuterRef("pk"))
+    done = RetentionDone.objects.filter(kind=rule.kind, youth_id=OuterRef("pk"), course_end__gte=OuterRef("last_end"))
+    last_end = Course.objects.filter(youth=OuterRef("pk")).order_by(F("end_date").desc(nulls_last=True))
     return (Youth.objects.filter(municipality_id=rule.municipality_id)
-            .annotate(last_end=Max("courses__end_date"))
+            .annotate(last_end=Subquery(last_end.values("end_date")[:1]))
             .filter(last_end__lte=cutoff(rule, today))
             .exclude(Exists(open_course)).exclude(Exists(done)))
 

@@ -146,9 +146,19 @@ def _anonymise_rows(kind: Kind, ids: list[int]) -> int:
     return rows
 
 
-def _anonymise_youth(ids: list[int]) -> None:
-    """The young person's own identity: name, CPR number, phone, e-mail go; the birth year stays (age bands)."""
+def _anonymise_youth(ids: list[int], today: datetime.date) -> None:
+    """The young person's own identity: name, CPR number, phone, e-mail go; the birth year stays (age bands).
+    A membership still open ends today: no one keeps an anonymised record on their list."""
+    from django.db.models import F, Value
+    from django.db.models.functions import Greatest
+
+    from ungeforlob import policy
+    from ungeforlob.chain.models import Membership
     from ungeforlob.youth.models import Youth
+
+    Membership.objects.filter(youth_id__in=ids, end_date__isnull=True).update(
+        end_date=Greatest(F("start_date"), Value(today)))
+    policy.forget()
 
     people = list(Youth.objects.filter(pk__in=ids))
     for youth in people:
@@ -173,7 +183,7 @@ def _delete_rows(kind: Kind, ids: list[int]) -> int:
     return rows
 
 
-def _apply(rule: RetentionRule, ids: list[int], *, disposal: str) -> int:
+def _apply(rule: RetentionRule, ids: list[int], *, disposal: str, today: datetime.date) -> int:
     """Anonymise or delete one kind of these young people's data; return the rows touched."""
     kind = KINDS_BY_KEY[rule.kind]
     if kind.key == "audit_identity":
@@ -184,7 +194,7 @@ def _apply(rule: RetentionRule, ids: list[int], *, disposal: str) -> int:
     if disposal == Disposal.ANONYMISE:
         rows = _anonymise_rows(kind, ids)
         if kind.key == "record":
-            _anonymise_youth(ids)
+            _anonymise_youth(ids, today)
             rows = len(ids)
         return rows
     return _delete_rows(kind, ids)
@@ -198,11 +208,20 @@ def _purge_unkept(rule: RetentionRule, now: datetime.datetime) -> tuple[int, int
     return youth, self_evaluation_purge_unkept(rounds=rounds)
 
 
+def _remember(rule: RetentionRule, kind: str, ids: list[int], ends: dict[int, Any], *, disposal: str,
+              run: RetentionRun, now: datetime.datetime) -> None:
+    """Note that `kind` is done for these young people's last course (replacing a note about an earlier one)."""
+    RetentionDone.objects.filter(kind=kind, youth_id__in=ids).delete()
+    RetentionDone.objects.bulk_create(
+        [RetentionDone(municipality_id=rule.municipality_id, youth_id=pk, kind=kind, course_end=ends[pk],
+                       disposal=disposal, run=run, done_at=now) for pk in ids])
+
+
 def _run_rule(rule: RetentionRule, run: RetentionRun, now: datetime.datetime) -> dict[str, Any]:
     kind = KINDS_BY_KEY[rule.kind]
     if kind.anchor == "finished":
         youth, rows = _purge_unkept(rule, now)
-        return {"youth": youth, "rows": rows, "disposal": rule.disposal}
+        return {"youth": youth, "rows": rows, "disposal": rule.disposal, "ids": []}
     due = selectors.due_youth(rule, today=timezone.localdate(now))
     awaiting = 0
     disposal = rule.disposal
@@ -210,19 +229,16 @@ def _run_rule(rule: RetentionRule, run: RetentionRun, now: datetime.datetime) ->
         awaiting = due.exclude(pk__in=selectors.transferred(rule).values("youth_id")).count()
         due = due.filter(pk__in=selectors.transferred(rule).values("youth_id"))
         disposal = Disposal.DELETE  # handed over: the municipality's own copy goes
-    ids = list(due.values_list("pk", flat=True))
+    ends = dict(due.values_list("pk", "last_end"))
+    ids = sorted(ends)
     rows = 0
     for batch in _batches(ids):
-        rows += _apply(rule, batch, disposal=disposal)
-        RetentionDone.objects.bulk_create(
-            [RetentionDone(municipality_id=rule.municipality_id, youth_id=pk, kind=rule.kind, disposal=disposal,
-                           run=run, done_at=now) for pk in batch], ignore_conflicts=True)
-        if kind.key == "record":  # the record anonymised or deleted: so is its identity in the log
-            RetentionDone.objects.bulk_create(
-                [RetentionDone(municipality_id=rule.municipality_id, youth_id=pk, kind="audit_identity",
-                               disposal=Disposal.ANONYMISE, run=run, done_at=now) for pk in batch],
-                ignore_conflicts=True)
-    return {"youth": len(ids), "rows": rows, "disposal": disposal, "awaiting_archive": awaiting}
+        rows += _apply(rule, batch, disposal=disposal, today=timezone.localdate(now))
+        # The record anonymised or deleted: so is its identity in the log.
+        for done_kind in [rule.kind, "audit_identity"] if kind.key == "record" else [rule.kind]:
+            _remember(rule, done_kind, batch, ends, disposal=disposal if done_kind == rule.kind
+                      else Disposal.ANONYMISE, run=run, now=now)
+    return {"youth": len(ids), "rows": rows, "disposal": disposal, "awaiting_archive": awaiting, "ids": ids}
 
 
 @transaction.atomic
@@ -243,10 +259,14 @@ def retention_run(*, municipality: Any, actor: Any = None, automatic: bool = Fal
         actor_name=(actor.get_full_name() or actor.username) if actor is not None else "")
     wanted = set(kinds) if kinds is not None else None
     counts: dict[str, Any] = {}
+    touched: set[int] = set()
+    unkept = 0
     for rule in selectors.rules_for(municipality):
         if wanted is not None and rule.kind not in wanted:
             continue
         result = _run_rule(rule, run, now)
+        touched.update(result.pop("ids"))
+        unkept += result["youth"] if KINDS_BY_KEY[rule.kind].anchor == "finished" else 0
         counts[rule.kind] = result
         if result["rows"] or result["youth"]:
             audit_record(actor=actor, action=AuditAction.DELETE if result["disposal"] == Disposal.DELETE
@@ -255,7 +275,7 @@ def retention_run(*, municipality: Any, actor: Any = None, automatic: bool = Fal
                          detail={"run": run.pk, "kind": rule.kind, "disposal": result["disposal"],
                                  "youth": result["youth"], "rows": result["rows"]})
     run.counts = counts
-    run.total = sum(c["youth"] for c in counts.values())
+    run.total = len(touched) + unkept  # young people whose data was touched, each once
     run.finished_at = timezone.now()
     run.save(update_fields=["counts", "total", "finished_at"])
     return run
