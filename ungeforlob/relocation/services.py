@@ -122,8 +122,7 @@ def relocation_send(
                  detail={"end_reason": CourseEndReason.MOVED, "relocation": package_id})
     audit_record(actor=actor, action=AuditAction.EXPORT, youth=youth, obj=relocation, purpose="Flytning",
                  detail={"package_id": package_id, "parts": chosen, "receiver": receiver})
-    if destination == Destination.MUNICIPALITY:
-        assert receiving_municipality is not None
+    if destination == Destination.MUNICIPALITY and receiving_municipality is not None:
         incoming = IncomingPackage.objects.create(
             municipality=receiving_municipality, package_id=package_id, source=Destination.MUNICIPALITY,
             relocation=relocation, sender_municipality=youth.municipality.name,
@@ -304,7 +303,8 @@ def _import_followups(*, actor: Any, youth: Youth, groups: list[dict[str, Any]])
         rows = []
         for item in group.get("items") or []:
             due = _date(item.get("due_date"))
-            assert due is not None and station.start_date is not None
+            if due is None or station.start_date is None:
+                raise ValueError("a follow-up without a due date or a station without a start")
             rows.append(FollowUp(
                 transition=transition, youth=youth, title=_text(item.get("title"), 120),
                 kind=item.get("kind") if item.get("kind") in FollowUpKind.values else FollowUpKind.CALL,
@@ -361,7 +361,7 @@ def package_import(*, actor: Any, incoming: IncomingPackage) -> IncomingPackage:
             _import_followups(actor=actor, youth=youth, groups=document["followups"] or [])
         if contacts:
             _import_contacts(youth=youth, contacts=contacts)
-    except (AttributeError, KeyError, TypeError, ValueError, AssertionError):
+    except (AttributeError, KeyError, TypeError, ValueError):
         raise ValidationError(_("Pakken kunne ikke læses: en del af indholdet har ikke den form, formatet "
                                 "kræver.")) from None
     incoming.imported_at = timezone.now()

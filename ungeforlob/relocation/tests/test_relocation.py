@@ -409,3 +409,42 @@ def test_the_timelines_of_both_municipalities_show_the_move(p: Personas) -> None
                                        incoming=IncomingPackage.objects.get(relocation=relocation))
     titles = [e.title for e in timeline_page(incoming.youth, number=1).entries]
     assert "Flyttet hertil fra Testkommune" in titles
+
+
+# --- Bad input ---------------------------------------------------------------------------------------------
+
+
+def test_a_signed_package_of_the_wrong_shape_is_refused_and_nothing_is_half_saved(p: Personas) -> None:
+    mover = make_youth(p.stranger, first_name="Freja")
+    text, document = sealed_for(mover, sender=p.stranger, to=p.municipality, parts=[Part.PLAN])
+    document["followups"] = [{"station": {"kind": "fgu", "start_date": "ikke en dato"}, "items": [{}]}]
+    text = sealing.seal(document, key=sealing.tenant_key(p.municipality))
+    incoming = IncomingPackage.objects.create(municipality=p.municipality, package_id=document["package_id"],
+                                              source="kommune", sender_municipality="Nabokommune",
+                                              sender_installation="Ungeforløb", sealed=text)
+    with pytest.raises(ValidationError, match="Pakken kunne ikke læses"):
+        services.package_import(actor=p.contact_person, incoming=incoming)
+    assert not Youth.objects.filter(municipality=p.municipality, first_name="Freja").exists()
+    assert not Goal.objects.filter(youth__municipality=p.municipality).exists()
+    assert IncomingPackage.objects.get(pk=incoming.pk).imported_at is None
+
+
+def test_a_double_submitted_handover_is_sent_once(p: Personas, as_user: Any) -> None:
+    client = as_user(p.contact_person)
+    data = {"destination": "kommune", "receiving_municipality": str(p.other_organisation.municipality_id),
+            "parts": ["plan"], "consent_given_on": TODAY().isoformat(), "consent_how": "Mundtligt",
+            "submission": "a1b2c3d4e5f6"}
+    assert client.post(f"/unge/{p.youth.pk}/flytning/", data).status_code == 302
+    second = client.post(f"/unge/{p.youth.pk}/flytning/", data)
+    assert second.status_code == 200 and "allerede sendt" in second.content.decode()
+    assert Relocation.objects.count() == 1
+
+
+def test_a_bad_municipality_id_gives_a_danish_message(p: Personas, as_user: Any) -> None:
+    response = as_user(p.contact_person).post(f"/unge/{p.youth.pk}/flytning/", {
+        "destination": "kommune", "receiving_municipality": "99999999999999999999", "parts": ["plan"],
+        "consent_given_on": "ikke-en-dato", "consent_how": "x" * 400})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Der er fejl i formularen" in body
+    assert not Relocation.objects.exists() and p.youth.courses.get().end_date is None
