@@ -19,7 +19,8 @@ class SettingsForm(forms.Form):
 
 class SearchForm(forms.Form):
     q = forms.CharField(
-        label=_("CPR-nummer eller navn"), max_length=100, required=False,
+        label=_("CPR-nummer eller navn"), max_length=100,
+        error_messages={"required": _("Skriv et CPR-nummer eller et navn.")},
         help_text=_("Skriv hele CPR-nummeret, eller for- og efternavn. Du ser kun navn og fødselsår."),
     )
 

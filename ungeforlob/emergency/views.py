@@ -44,7 +44,7 @@ def search(request: HttpRequest) -> HttpResponse:
         return _refused(request)
     form = SearchForm(request.GET or None)
     matches, more, q = [], False, ""
-    if form.is_valid() and form.cleaned_data["q"]:
+    if form.is_valid():
         q = form.cleaned_data["q"]
         matches, more = selectors.search(request.user, q)
         audit_search(actor=request.user, terms=q, object_type="emergency_search", purpose=_("Nødadgang: søgning"))

@@ -239,3 +239,9 @@ def test_the_circle_sees_the_emergency_access_on_the_timeline(p: Personas) -> No
     grant(p)
     page = client_for(p.contact_person).get(f"/unge/{p.youth.pk}/tidslinje/").content.decode()
     assert f"Nødadgang: {MISSING}" in page and "Sara Holm, Jobcenter Ung" in page
+
+
+def test_an_empty_search_asks_for_a_number_or_a_name(p: Personas) -> None:
+    enable(p)
+    page = client_for(p.outsider).get("/noedadgang/?q=").content.decode()
+    assert "Skriv et CPR-nummer eller et navn." in page
