@@ -31,9 +31,11 @@ JOBS: tuple[Job, ...] = (
     Job("concerns_escalate", "ungeforlob.chain.tasks.concerns_escalate", every=MINUTE),
     # Memberships resting on a consent that has expired end (access already stopped with the policy).
     Job("consents_expire", "ungeforlob.chain.tasks.consents_expire", every=5 * MINUTE),
-    # Self-evaluation rounds the young person chose not to keep: an hour to print them, then they go.
-    Job("self_evaluations_purge_unkept", "ungeforlob.progression.services.self_evaluation_purge_unkept",
-        every=5 * MINUTE, kwargs={"older_than": datetime.timedelta(hours=1)}),
+    # Self-evaluation rounds the young person chose not to keep: an hour to print them, then they go (the
+    # retention kind "self_evaluations_unkept", in every municipality; a run is logged where one went).
+    Job("self_evaluations_purge_unkept", "ungeforlob.retention.services.retention_purge_unkept", every=5 * MINUTE),
+    # The retention rules of the municipalities that turned automatic runs on: what is due is anonymised or deleted.
+    Job("retention_run_automatic", "ungeforlob.retention.services.retention_run_automatic", every=24 * HOUR),
     # Failed-login rows are needed only for the lockout window; a day is kept for looking into an attack.
     Job("login_failures_prune", "ungeforlob.accounts.services.login_failures_prune",
         every=HOUR, kwargs={"older_than": datetime.timedelta(days=1)}),
