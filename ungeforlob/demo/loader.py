@@ -35,8 +35,6 @@ ORGANISATIONS = [
     ("10. klasse-centret", Sector.TIENDE_KLASSE),
     ("Børne- og Ungdomspsykiatrien", Sector.HEALTH),
     ("Foreningen Gadeplan", Sector.CIVIL),
-    "ungeforlob.youthcouncil.demo.load",
-    "ungeforlob.openinfo.demo.load",
 ]
 
 # username, first, last, organisation, profession, role
@@ -103,6 +101,8 @@ DEMO_LOADERS: list[str] = [
     "ungeforlob.reflection.demo.load",
     "ungeforlob.targets.demo.load",
     "ungeforlob.vocabulary.demo.load",
+    "ungeforlob.youthcouncil.demo.load",
+    "ungeforlob.openinfo.demo.load",
     "ungeforlob.activities.demo.load",
     "ungeforlob.logreview.demo.load",  # last: the officer's sample is drawn from the log the others wrote
 ]
