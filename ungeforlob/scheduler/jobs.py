@@ -49,4 +49,8 @@ JOBS: tuple[Job, ...] = (
     Job("audit_partitions_drop_expired", "ungeforlob.audit.services.audit_partitions_drop_expired", every=24 * HOUR),
     # Leaders' figures: each young person's situation at each quarter's end (the running quarter recomputed).
     Job("insights_snapshots_refresh", "ungeforlob.insights.snapshots.snapshots_refresh", every=HOUR),
+    # The committee's quarterly report as PDF, made ahead for the last completed quarter (a download is the file).
+    Job("voice_reports_prepare", "ungeforlob.voice.tasks.reports_prepare", every=6 * HOUR),
+    # The comparison between municipalities: each municipality's key figures per period, kept for the page.
+    Job("voice_benchmark_refresh", "ungeforlob.voice.tasks.benchmark_refresh", every=HOUR),
 )
