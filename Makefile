@@ -9,7 +9,7 @@ PG_PORT ?= 5433
 PG_BIN ?= $(firstword $(wildcard /usr/lib/postgresql/*/bin))
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run install setup serve messages test test-sqlite test-postgres system-deps postgres-start postgres-stop lint bench bench-scale clean build serve-prod
+.PHONY: run install setup serve messages test test-sqlite test-postgres system-deps postgres-start postgres-stop lint bench bench-scale clean build serve-prod backup restore backup-drill
 
 run: setup serve
 
@@ -153,6 +153,19 @@ load-test: install system-deps
 	  done; \
 	  $(MAKE) --no-print-directory postgres-stop PG_DIR=$(LOAD_PG_DIR) PG_PORT=$(LOAD_PG_PORT); \
 	  exit $$status
+
+## Backups (PostgreSQL, DATABASE_URL): pg_dump custom format encrypted with BACKUP_ENCRYPTION_KEY (gpg AES-256)
+## into BACKUP_DIR (default var/backups), with a manifest of every table's rows and checksum. README "Operations".
+backup:
+	$(PY) manage.py backup
+
+## Restores BACKUP_FILE (default: the newest backup) into the database; its content is replaced.
+restore:
+	$(PY) manage.py restore $(BACKUP_FILE) --yes
+
+## Takes a backup, restores it into a fresh database and compares every table with the manifest.
+backup-drill:
+	$(PY) manage.py backup_drill
 
 clean:
 	rm -rf .venv node_modules staticfiles var

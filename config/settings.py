@@ -164,6 +164,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+else:
+    # PostgreSQL plans a statement it has seen a few times on a connection once (psycopg's prepared statements,
+    # which need server-side parameter binding): pages such as *I dag* ask twenty small questions per request,
+    # and planning them was a third of their database time at national scale (docs/benchmarks.md).
+    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = env_bool(
+        "DATABASE_SERVER_SIDE_BINDING", True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -295,6 +301,9 @@ PORTAL_CODES_PER_CLIENT = env_int("PORTAL_CODES_PER_CLIENT", 30)
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 # The domain in the UID of every .ics invitation (plan meetings, follow-up steps, chain meetings).
 ICS_UID_DOMAIN = env_str("ICS_UID_DOMAIN", "ungeforlob.dk")
+# Backups (ungeforlob/core/backup.py): where `make backup` writes, and the key it encrypts with (read from the
+# environment at the moment of use, so a key is never kept in a settings dump).
+BACKUP_DIR = env_str("BACKUP_DIR", "")
 # The sectors of the municipal youth effort; staff of other organisations are partner staff (policy.is_partner),
 # whose menu holds what they do: refer, follow their referrals, their circles, their chain meetings.
 YOUTH_EFFORT_SECTORS = env_list("YOUTH_EFFORT_SECTORS", ["uu_kui", "jobcenter", "social"])

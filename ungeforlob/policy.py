@@ -137,6 +137,13 @@ def _remembered(key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
     return cache[key]
 
 
+def remembered(key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+    """A read computed once per request (or worker job), for selectors two parts of one page both ask, such as
+    *I dag*'s follow-ups due (an agenda source) and those coming up (the page itself). Keys start with the
+    asking module's name; outside a request scope it simply computes."""
+    return _remembered(("app",) + key, compute)
+
+
 class PolicyScopeMiddleware:
     """Opens the policy's per-request cache, so a user's roles in a circle are looked up once per request."""
 
@@ -276,6 +283,15 @@ def youth_for(user: Any, action: Action = Action.VIEW) -> QuerySet[Youth]:
     allowed = RULES[action]
     ids = sorted(pk for pk, roles in circles.items() if allowed == ANY_ROLE or roles & allowed)
     return Youth.objects.filter(municipality_id=user.municipality_id, pk__in=ids)
+
+
+def circles(user: Any) -> dict[int, frozenset[str]] | None:
+    """Inside a request: {young person's id: the user's roles in their circle}, read once (the same answer
+    `youth_for` names its young people by); None outside a request scope or beyond YOUTH_IDS_INLINE_MAX, when
+    callers keep to `memberships_of` subqueries."""
+    if not is_staff_user(user) or user.municipality_id is None or _cache.get() is None:
+        return None
+    return _remembered(("circles", user.pk), lambda: _circles(user))
 
 
 def visible_youth(user: Any) -> QuerySet[Youth]:

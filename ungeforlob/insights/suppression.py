@@ -129,6 +129,20 @@ def median(values: Sequence[float]) -> Cell:
     return Cell("median", statistics.median(values), len(values), rank=len(values))
 
 
+def median_of(value: float, n: int) -> Cell:
+    """A median computed elsewhere (the worker's kept figures) over `n` values, suppressed as `median`."""
+    if n < THRESHOLD:
+        return Cell("median", None, None, "primary", rank=n)
+    return Cell("median", value, n, rank=n)
+
+
+def average_of(value: float, n: int) -> Cell:
+    """An average computed elsewhere over `n` values, suppressed as `average`."""
+    if n < THRESHOLD:
+        return Cell("average", None, None, "primary", rank=n)
+    return Cell("average", value, n, rank=n)
+
+
 def _hide_one_more(line: list[tuple[int, int]], grid: list[list[Cell]], raw: list[list[int]]) -> bool:
     """In one row or column (its (row, col) positions), hide the smallest visible cell if exactly one is hidden."""
     hidden = [pos for pos in line if grid[pos[0]][pos[1]].suppressed]

@@ -57,4 +57,8 @@ JOBS: tuple[Job, ...] = (
     Job("relocation_purge_expired", "ungeforlob.relocation.services.relocation_purge_expired", every=24 * HOUR),
     # Staff login history (time, address, device) is kept LOGIN_HISTORY_DAYS (default 90), then pruned.
     Job("login_history_prune", "ungeforlob.logins.services.login_history_prune", every=24 * HOUR),
+    # The committee's quarterly report as PDF, made ahead for the last completed quarter (a download is the file).
+    Job("voice_reports_prepare", "ungeforlob.voice.tasks.reports_prepare", every=6 * HOUR),
+    # The comparison between municipalities: each municipality's key figures per period, kept for the page.
+    Job("voice_benchmark_refresh", "ungeforlob.voice.tasks.benchmark_refresh", every=HOUR),
 )

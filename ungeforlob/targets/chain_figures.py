@@ -13,7 +13,19 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models import (
+    Case,
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -54,27 +66,42 @@ def _hours(minutes: list[int]) -> list[float]:
     return [m / 60 for m in minutes]
 
 
+def _period_index(field: str, periods: list[Period]) -> Case:
+    """Which of `periods` the moment in `field` falls in (0, 1, …), as a CASE the database evaluates."""
+    return Case(*[When(**{f"{field}__gte": p.since, f"{field}__lt": p.until}, then=Value(i))
+                  for i, p in enumerate(periods)], default=Value(-1), output_field=IntegerField())
+
+
+def _grouped(rows: Any, n: int) -> list[list[Any]]:
+    """(period index, value) rows as one list of values per period."""
+    out: list[list[Any]] = [[] for _ in range(n)]
+    for i, value in rows:
+        if 0 <= i < n:
+            out[i].append(value)
+    return out
+
+
 def concern_figures(municipality_id: int, periods: list[Period], today: datetime.date,
                     only: Any = None) -> list[FigureRow]:
-    since, until = periods[0].since, periods[-1].until
-    rows = list(measures.concerns_in(municipality_id, since, until, only)
-                .annotate(on_time=ExpressionWrapper(measures.concern_answered_on_time(), output_field=BooleanField()),
-                          due=ExpressionWrapper(measures.concern_due(today), output_field=BooleanField()))
-                .values_list("raised_at", "response_minutes", "on_time", "due", "escalated_at"))
-    raised, median, on_time, escalated = [], [], [], []
-    for p in periods:
-        inside = [r for r in rows if p.since <= r[0] < p.until]
-        raised.append(s.count(len(inside)))
-        median.append(s.median(_hours([r[1] for r in inside if r[1] is not None])))
-        due = [r for r in inside if r[3]]
-        on_time.append(s.share(sum(1 for r in due if r[2]), len(due)))
-        escalated.append(s.count(sum(1 for r in inside if r[4] is not None)))
+    """Counted in the database per period (one query), the response times fetched as (period, minutes) only."""
+    concerns = measures.concerns_in(municipality_id, periods[0].since, periods[-1].until, only)
+    counts: dict[str, Any] = {}
+    for i, p in enumerate(periods):
+        inside = Q(raised_at__gte=p.since, raised_at__lt=p.until)
+        due = inside & measures.concern_due(today)
+        counts |= {f"n{i}": Count("pk", filter=inside), f"d{i}": Count("pk", filter=due),
+                   f"k{i}": Count("pk", filter=due & measures.concern_answered_on_time()),
+                   f"e{i}": Count("pk", filter=inside & Q(escalated_at__isnull=False))}
+    row = concerns.aggregate(**counts)
+    minutes = _grouped(concerns.filter(response_minutes__isnull=False)
+                       .values_list(_period_index("raised_at", periods), "response_minutes"), len(periods))
+    n = range(len(periods))
     return [
-        FigureRow(_("Bekymringer rejst"), raised),
-        FigureRow(_("Timer til kvittering (median)"), median),
-        FigureRow(_("Kvitteret inden fristen"), on_time, _("Af dem, hvis frist er gået eller som er kvitteret."),
-                  "concerns_answered_on_time"),
-        FigureRow(_("Bekymringer rejst i perioden, der blev eskaleret"), escalated),
+        FigureRow(_("Bekymringer rejst"), [s.count(row[f"n{i}"]) for i in n]),
+        FigureRow(_("Timer til kvittering (median)"), [s.median(_hours(minutes[i])) for i in n]),
+        FigureRow(_("Kvitteret inden fristen"), [s.share(row[f"k{i}"], row[f"d{i}"]) for i in n],
+                  _("Af dem, hvis frist er gået eller som er kvitteret."), "concerns_answered_on_time"),
+        FigureRow(_("Bekymringer rejst i perioden, der blev eskaleret"), [s.count(row[f"e{i}"]) for i in n]),
     ]
 
 
@@ -107,49 +134,55 @@ def followup_figures(municipality_id: int, periods: list[Period], today: datetim
     ]
 
 
+def _days_between(start: str, end: str) -> ExpressionWrapper:
+    return ExpressionWrapper(F(end) - F(start), output_field=DurationField())
+
+
 def referral_figures(municipality_id: int, periods: list[Period], today: datetime.date,
                      only: Any = None) -> list[FigureRow]:
     since, until = periods[0].since, periods[-1].until
     referrals = Referral.objects.filter(municipality_id=municipality_id)
     if only is not None:  # filtered: the referrals of the young people in the filters (accepted ones)
         referrals = referrals.filter(youth__in=only)
-    rows = list(referrals
-                .filter(Q(submitted_at__gte=since, submitted_at__lt=until) | Q(decided_at__gte=since,
-                                                                                decided_at__lt=until))
-                .values_list("submitted_at", "decided_at", "status"))
-    received, decided, days = [], [], []
-    for p in periods:
-        received.append(s.count(sum(1 for r in rows if p.since <= r[0] < p.until)))
-        done = [r for r in rows if r[1] is not None and p.since <= r[1] < p.until and r[2] != ReferralStatus.PENDING]
-        decided.append(s.count(len(done)))
-        days.append(s.median([(r[1] - r[0]).total_seconds() / 86400 for r in done]))
+    row = referrals.aggregate(**{f"n{i}": Count("pk", filter=Q(submitted_at__gte=p.since, submitted_at__lt=p.until))
+                                 for i, p in enumerate(periods)})
+    decided = _grouped(referrals.filter(decided_at__gte=since, decided_at__lt=until)
+                       .exclude(status=ReferralStatus.PENDING)
+                       .values_list(_period_index("decided_at", periods), _days_between("submitted_at", "decided_at")),
+                       len(periods))
+    n = range(len(periods))
     return [
-        FigureRow(_("Henvisninger modtaget"), received),
-        FigureRow(_("Henvisninger afgjort"), decided),
-        FigureRow(_("Dage fra modtaget til afgjort (median)"), days),
+        FigureRow(_("Henvisninger modtaget"), [s.count(row[f"n{i}"]) for i in n]),
+        FigureRow(_("Henvisninger afgjort"), [s.count(len(decided[i])) for i in n]),
+        FigureRow(_("Dage fra modtaget til afgjort (median)"),
+                  [s.median([d.total_seconds() / 86400 for d in decided[i]]) for i in n]),
     ]
 
 
 def handover_figures(municipality_id: int, periods: list[Period], today: datetime.date,
                      only: Any = None) -> list[FigureRow]:
-    since, until = periods[0].since, periods[-1].until
-    rows = list(measures.scoped(Handover.objects.filter(created_at__gte=since, created_at__lt=until),
-                                municipality_id, only)
-                .values_list("created_at", "decided_at", "status", "is_reassignment"))
-    sent, accepted, days, reassigned = [], [], [], []
-    for p in periods:
-        inside = [r for r in rows if p.since <= r[0] < p.until]
-        own = [r for r in inside if not r[3]]
-        decided = [r for r in own if r[2] != HandoverStatus.SENT and r[1] is not None]
-        sent.append(s.count(len(own)))
-        accepted.append(s.share(sum(1 for r in decided if r[2] == HandoverStatus.ACCEPTED), len(decided)))
-        days.append(s.median([(r[1] - r[0]).total_seconds() / 86400 for r in decided]))
-        reassigned.append(s.count(len(inside) - len(own)))
+    handovers = measures.scoped(Handover.objects.filter(created_at__gte=periods[0].since,
+                                                        created_at__lt=periods[-1].until), municipality_id, only)
+    answered = Q(decided_at__isnull=False) & ~Q(status=HandoverStatus.SENT)
+    counts: dict[str, Any] = {}
+    for i, p in enumerate(periods):
+        inside = Q(created_at__gte=p.since, created_at__lt=p.until)
+        own = inside & Q(is_reassignment=False)
+        counts |= {f"own{i}": Count("pk", filter=own), f"dec{i}": Count("pk", filter=own & answered),
+                   f"acc{i}": Count("pk", filter=own & answered & Q(status=HandoverStatus.ACCEPTED)),
+                   f"re{i}": Count("pk", filter=inside & Q(is_reassignment=True))}
+    row = handovers.aggregate(**counts)
+    days = _grouped(handovers.filter(answered, is_reassignment=False)
+                    .values_list(_period_index("created_at", periods), _days_between("created_at", "decided_at")),
+                    len(periods))
+    n = range(len(periods))
     return [
-        FigureRow(_("Overleveringer sendt"), sent),
-        FigureRow(_("Accepteret af modtageren"), accepted, _("Af de overleveringer, modtageren har svaret på.")),
-        FigureRow(_("Dage til modtagerens svar (median)"), days),
-        FigureRow(_("Unge flyttet ved omfordeling af en sagsstamme"), reassigned),
+        FigureRow(_("Overleveringer sendt"), [s.count(row[f"own{i}"]) for i in n]),
+        FigureRow(_("Accepteret af modtageren"), [s.share(row[f"acc{i}"], row[f"dec{i}"]) for i in n],
+                  _("Af de overleveringer, modtageren har svaret på.")),
+        FigureRow(_("Dage til modtagerens svar (median)"),
+                  [s.median([d.total_seconds() / 86400 for d in days[i]]) for i in n]),
+        FigureRow(_("Unge flyttet ved omfordeling af en sagsstamme"), [s.count(row[f"re{i}"]) for i in n]),
     ]
 
 

@@ -159,24 +159,48 @@ def next_followup_subquery() -> Subquery:
 
 # I dag -----------------------------------------------------------------------------------------------------
 
+def _responsible(user: Any) -> Q | Exists:
+    """The follow-ups the user answers for: every step for youths they are contact person for, and steps whose
+    responsible role they hold in the youth's circle. Inside a request the user's circles are known, so the
+    condition names young people and roles (index lookups); otherwise two EXISTS subqueries ask the same."""
+    circles = policy.circles(user)
+    if circles is None:
+        mine = policy.memberships_of(user)
+        return (Exists(mine.filter(youth=OuterRef("youth_id"), role=ChainRole.CONTACT_PERSON))
+                | Exists(mine.filter(youth=OuterRef("youth_id"), role=OuterRef("responsible_role"))))
+    by_role: dict[str, list[int]] = {}
+    for youth_id, roles in sorted(circles.items()):
+        for role in roles:
+            by_role.setdefault(role, []).append(youth_id)
+    condition = Q(youth_id__in=by_role.pop(ChainRole.CONTACT_PERSON, []))
+    for role, youth_ids in sorted(by_role.items()):
+        condition |= Q(responsible_role=role, youth_id__in=youth_ids)
+    return condition
+
+
 def followups_for(user: Any) -> QuerySet[FollowUp]:
-    """Open follow-ups the user answers for: every step for youths they are contact person for, and steps
-    whose responsible role they hold in the youth's circle."""
-    mine = policy.memberships_of(user)
-    responsible = (Exists(mine.filter(youth=OuterRef("youth_id"), role=ChainRole.CONTACT_PERSON))
-                   | Exists(mine.filter(youth=OuterRef("youth_id"), role=OuterRef("responsible_role"))))
+    """Open follow-ups the user answers for (see `_responsible`), of young people the user may see."""
     qs = FollowUp.objects.filter(youth__in=policy.visible_youth(user), status=FollowUpStatus.OPEN,
-                                 transition__cancelled_at__isnull=True).filter(responsible)
+                                 transition__cancelled_at__isnull=True).filter(_responsible(user))
     return _needs_a_person(with_sms_state(qs)).select_related("youth", "transition__to_station")
 
 
+UPCOMING_DAYS = 7
+
+
+def _followups_through(user: Any, *, today: datetime.date) -> list[FollowUp]:
+    """Everything *I dag* shows of follow-ups, due, overdue and the coming week's, in one query per request."""
+    last = today + datetime.timedelta(days=UPCOMING_DAYS)
+    return policy.remembered(("transitions.followups", user.pk, today), lambda: list(
+        followups_for(user).filter(due_date__lte=last).order_by("due_date", "due_time", "pk")))
+
+
 def followups_due(user: Any, *, today: datetime.date) -> list[FollowUp]:
-    return list(followups_for(user).filter(due_date__lte=today).order_by("due_date", "due_time", "pk"))
+    return [f for f in _followups_through(user, today=today) if f.due_date <= today]
 
 
-def followups_upcoming(user: Any, *, today: datetime.date, days: int = 7) -> list[FollowUp]:
-    return list(followups_for(user).filter(due_date__gt=today, due_date__lte=today + datetime.timedelta(days=days))
-                .order_by("due_date", "due_time", "pk"))
+def followups_upcoming(user: Any, *, today: datetime.date) -> list[FollowUp]:
+    return [f for f in _followups_through(user, today=today) if f.due_date > today]
 
 
 def followup_detail(followup: FollowUp) -> str:

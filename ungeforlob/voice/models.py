@@ -47,3 +47,43 @@ class BenchmarkOptIn(models.Model):
 
     def __str__(self) -> str:
         return f"benchmark opt-in {self.municipality_id}: {self.opted_in}"
+
+
+class ReportDocument(models.Model):
+    """A quarterly report rendered as PDF, kept so the committee's download does not wait for WeasyPrint.
+
+    The worker prepares the last completed quarter's report every six hours (job
+    `voice_reports_prepare`); a leader can have it made again at once. Aggregates only, like the report."""
+
+    municipality = models.ForeignKey("accounts.Municipality", on_delete=models.CASCADE, related_name="+")
+    quarter_code = models.CharField(max_length=7)
+    pdf = models.BinaryField()
+    rendered_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["municipality", "quarter_code"],
+                                               name="report_document_one_per_quarter")]
+        verbose_name = _("kvartalsrapport som PDF")
+        verbose_name_plural = _("kvartalsrapporter som PDF")
+
+    def __str__(self) -> str:
+        return f"report {self.municipality_id} {self.quarter_code}"
+
+
+class BenchmarkFigures(models.Model):
+    """One municipality's unsuppressed key figures over `span` quarters up to `until`, kept by the worker (job
+    `voice_benchmark_refresh`) so the comparison between municipalities reads one row each. Counts, shares'
+    parts, medians with their n: no person behind them, and never shown without suppression."""
+
+    municipality = models.ForeignKey("accounts.Municipality", on_delete=models.CASCADE, related_name="+")
+    until = models.CharField(max_length=7)  # the last quarter's code, e.g. "2026-3"
+    span = models.PositiveSmallIntegerField()
+    figures = models.JSONField()
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["until", "span", "municipality"],
+                                               name="benchmark_figures_one_per_period")]
+
+    def __str__(self) -> str:
+        return f"benchmark figures {self.municipality_id} {self.until}/{self.span}"

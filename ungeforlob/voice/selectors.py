@@ -99,3 +99,11 @@ def review_counts(*, municipality_id: int, quarter: Quarter) -> dict[str, s.Cell
     qs = answers_in(municipality_id, quarter).exclude(comment="")
     c = qs.aggregate(comments=Count("id"), read=Count("review"), answered=Count("review__answered_at"))
     return {k: s.count(v) for k, v in c.items()}
+
+
+def report_document(*, municipality_id: int, quarter: Quarter, with_pdf: bool = False) -> Any:
+    """The kept PDF of `quarter`'s report (None when none was made yet); without `with_pdf`, its date only."""
+    from ungeforlob.voice.models import ReportDocument
+
+    qs = ReportDocument.objects.filter(municipality_id=municipality_id, quarter_code=quarter.code)
+    return (qs if with_pdf else qs.defer("pdf")).first()

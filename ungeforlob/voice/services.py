@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
 from ungeforlob.portal.models import ServiceFeedback
-from ungeforlob.voice.models import BenchmarkOptIn, FeedbackReview
+from ungeforlob.voice.models import BenchmarkOptIn, FeedbackReview, ReportDocument
 
 MAX_ANSWER = 2000
 
@@ -80,3 +80,17 @@ def report_export_record(*, actor: Any, quarter_code: str) -> None:
     no young person)."""
     audit_record(actor=actor, action=AuditAction.EXPORT, object_type="voice_report", object_id=quarter_code,
                  municipality=actor.municipality, detail={"format": "pdf"})
+
+
+def report_document_prepare(*, municipality_id: int, quarter: Any) -> ReportDocument:
+    """Render `quarter`'s report for the municipality as PDF and keep it (replacing the one kept before).
+
+    Aggregates only; no personal data is read or written, so nothing is audited here (a download is)."""
+    from ungeforlob.voice.pdf import render_report_pdf
+    from ungeforlob.voice.report import report_context
+
+    pdf = render_report_pdf(report_context(municipality_id=municipality_id, quarter=quarter))
+    document, _created = ReportDocument.objects.update_or_create(
+        municipality_id=municipality_id, quarter_code=quarter.code,
+        defaults={"pdf": pdf, "rendered_at": timezone.now()})
+    return document

@@ -11,4 +11,5 @@ urlpatterns = [
     path("ledelse/sammenligning/deltag/", views.compare_opt_in, name="compare_opt_in"),
     path("ledelse/rapport/", views.report_preview, name="report"),
     path("ledelse/rapport/pdf/", views.report_pdf, name="report_pdf"),
+    path("ledelse/rapport/pdf/lav-igen/", views.report_pdf_refresh, name="report_pdf_refresh"),
 ]

@@ -135,17 +135,32 @@ def compare_opt_in(request: HttpRequest) -> HttpResponse:
 def report_preview(request: HttpRequest) -> HttpResponse:
     """The quarterly report for the political committee, as a page (the PDF has the same content)."""
     form = QuarterForm(request.GET or None)
-    context = report.report_context(municipality_id=request.user.municipality_id, quarter=form.quarter)
-    return render(request, "voice/report_preview.html", {**context, "form": form})
+    mid = request.user.municipality_id
+    context = report.report_context(municipality_id=mid, quarter=form.quarter)
+    return render(request, "voice/report_preview.html", {
+        **context, "form": form,
+        "document": selectors.report_document(municipality_id=mid, quarter=form.quarter)})
 
 
 @leader_required
 def report_pdf(request: HttpRequest) -> HttpResponse:
-    from ungeforlob.voice.pdf import render_report_pdf
-
+    """The report's PDF: the one the worker (or a leader's "Lav PDF'en igen") made, or made now if none was."""
     form = QuarterForm(request.GET or None)
-    context = report.report_context(municipality_id=request.user.municipality_id, quarter=form.quarter)
-    response = HttpResponse(render_report_pdf(context), content_type="application/pdf")
+    mid = request.user.municipality_id
+    document = selectors.report_document(municipality_id=mid, quarter=form.quarter, with_pdf=True)
+    if document is None:
+        document = services.report_document_prepare(municipality_id=mid, quarter=form.quarter)
+    response = HttpResponse(bytes(document.pdf), content_type="application/pdf")
     services.report_export_record(actor=request.user, quarter_code=form.quarter.code)
     response["Content-Disposition"] = f'attachment; filename="kvartalsrapport-{form.quarter.code}.pdf"'
     return response
+
+
+@leader_required
+@require_POST
+def report_pdf_refresh(request: HttpRequest) -> HttpResponse:
+    """Make the quarter's PDF again now (after figures changed since the worker made it)."""
+    form = QuarterForm(request.POST)
+    services.report_document_prepare(municipality_id=request.user.municipality_id, quarter=form.quarter)
+    messages.success(request, _("PDF'en er lavet igen med tallene, som de er nu."))
+    return redirect(f"{reverse('voice:report')}?{urlencode({'kvartal': form.quarter.code})}")

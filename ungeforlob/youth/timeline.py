@@ -101,7 +101,7 @@ TIMELINE_SOURCES: list[str] = [
 ]
 
 
-PER_PAGE = 50
+PER_PAGE = 25
 
 
 @functools.cache

@@ -19,4 +19,6 @@ def cases(p: Personas) -> list[C]:
           data={"opted_in": "on"}, allowed_for=LEADER),
         C("voice:report", "/ledelse/rapport/", refused_statuses=(403,), allowed_for=LEADER),
         C("voice:report_pdf", "/ledelse/rapport/pdf/", refused_statuses=(403,), allowed_for=LEADER),
+        C("voice:report_pdf_refresh", "/ledelse/rapport/pdf/lav-igen/", "post", {}, refused_statuses=(403,),
+          allowed_for=LEADER),
     ]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ungeforlob.testing import Personas
 from ungeforlob.testing_cases import SuccessCase as C
-from ungeforlob.voice.models import BenchmarkOptIn, FeedbackReview
+from ungeforlob.voice.models import BenchmarkOptIn, FeedbackReview, ReportDocument
 from ungeforlob.voice.tests.helpers import a_reviewable_comment
 
 
@@ -21,4 +21,6 @@ def cases(p: Personas) -> list[C]:
         C("voice:report", "/ledelse/rapport/", who="leader", contains="Det kan vi glæde os over"),
         C("voice:report_pdf", "/ledelse/rapport/pdf/", who="leader",
           effect=lambda r: r.content.startswith(b"%PDF")),
+        C("voice:report_pdf_refresh", "/ledelse/rapport/pdf/lav-igen/", method="post", who="leader", data={},
+          effect=lambda r: ReportDocument.objects.filter(municipality=p.municipality).exists()),
     ]

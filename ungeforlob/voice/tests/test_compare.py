@@ -112,3 +112,34 @@ def test_retention_and_moving_up_are_counted_per_municipality(p: Personas, as_us
     own = _rows(as_user(p.leader))[0]
     assert str(own["retention_3"]) == "75 %" and own["retention_3"].base == 8
     assert str(own["moved_up"]) == "83 %" and own["moved_up"].base == 6
+
+
+def test_the_kept_figures_give_the_same_comparison_as_computing_them_now(p: Personas, as_user) -> None:
+    from ungeforlob.voice.models import BenchmarkFigures
+    from ungeforlob.voice.tasks import benchmark_refresh
+
+    today = datetime.date.today()
+    for i in range(7):
+        y = make_youth(p.contact_person, first_name=f"K{i}", mobile=f"+45717171{i:02d}")
+        Course.objects.filter(youth=y).update(start_date=today - datetime.timedelta(days=300 + i),
+                                              end_date=today - datetime.timedelta(days=120),
+                                              end_reason=CourseEndReason.EDUCATION if i < 5 else CourseEndReason.JOB)
+    client = as_user(p.leader)
+    live = [{k: str(v) for k, v in r.items()} for r in _rows(client)]
+    assert benchmark_refresh() == 8 * Municipality.objects.count()  # eight periods, every municipality
+    kept = BenchmarkFigures.objects.filter(municipality=p.municipality, until=last_complete_quarter().code).get()
+    assert kept.figures["ended"] == kept.figures["good"] == 7 and kept.figures["median_days"][1] == 7
+    # The page reads what was kept: change the kept figure, and the page shows it.
+    assert [{k: str(v) for k, v in r.items()} for r in _rows(client)] == live
+    BenchmarkFigures.objects.filter(pk=kept.pk).update(figures={**kept.figures, "ended": 70, "good": 50})
+    assert str(_rows(client)[0]["ended"]) == "70"
+
+
+def test_with_one_municipality_nothing_is_kept(p: Personas) -> None:
+    from ungeforlob.voice.models import BenchmarkFigures
+    from ungeforlob.voice.tasks import benchmark_refresh
+
+    p.stranger.delete()
+    p.other_organisation.delete()
+    Municipality.objects.filter(code="nabo").delete()
+    assert benchmark_refresh() == 0 and not BenchmarkFigures.objects.exists()

@@ -128,3 +128,40 @@ def test_young_people_who_moved_up_a_level_are_celebrated_as_a_count(p: Personas
     ctx = report_context(municipality_id=p.municipality.pk, quarter=Q)
     celebrate = {c["text"]: str(c["figure"]) for c in ctx["celebrate"]}
     assert celebrate["unge rykkede et niveau op"] == "6"
+
+
+def test_a_download_serves_the_kept_pdf_and_the_page_says_when_it_was_made(quarter_data: Personas, as_user) -> None:
+    from ungeforlob.voice.models import ReportDocument
+    from ungeforlob.voice.services import report_document_prepare
+
+    document = report_document_prepare(municipality_id=quarter_data.municipality.pk, quarter=Q)
+    ReportDocument.objects.filter(pk=document.pk).update(pdf=b"%PDF-1.7 the kept one")
+    client = as_user(quarter_data.leader)
+    response = client.get("/ledelse/rapport/pdf/", {"kvartal": Q.code})
+    assert response.content == b"%PDF-1.7 the kept one"  # not rendered again
+    page = client.get("/ledelse/rapport/", {"kvartal": Q.code}).content.decode()
+    assert "PDF'en blev lavet" in page and "Lav PDF'en igen" in page
+
+
+def test_making_the_pdf_again_replaces_the_kept_one(quarter_data: Personas, as_user) -> None:
+    from ungeforlob.voice.models import ReportDocument
+    from ungeforlob.voice.services import report_document_prepare
+
+    document = report_document_prepare(municipality_id=quarter_data.municipality.pk, quarter=Q)
+    ReportDocument.objects.filter(pk=document.pk).update(pdf=b"old")
+    response = as_user(quarter_data.leader).post("/ledelse/rapport/pdf/lav-igen/", {"kvartal": Q.code})
+    assert response.status_code == 302 and "kvartal=2026-2" in response["Location"]
+    assert bytes(ReportDocument.objects.get(pk=document.pk).pdf).startswith(b"%PDF")
+    assert ReportDocument.objects.count() == 1
+
+
+def test_the_worker_prepares_the_last_complete_quarter_for_municipalities_with_a_leader(p: Personas) -> None:
+    from ungeforlob.voice.models import ReportDocument
+    from ungeforlob.voice.quarters import last_complete_quarter
+    from ungeforlob.voice.tasks import reports_prepare
+
+    made = reports_prepare()
+    kept = set(ReportDocument.objects.values_list("municipality_id", "quarter_code"))
+    assert (p.municipality.pk, last_complete_quarter().code) in kept
+    assert made == len(kept) >= 1
+    assert reports_prepare() == made and ReportDocument.objects.count() == made  # replaced, not added
