@@ -7,6 +7,7 @@ CPR_ENCRYPTION_KEY; `manage.py check --deploy` is then clean.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -304,6 +305,34 @@ ICS_UID_DOMAIN = env_str("ICS_UID_DOMAIN", "ungeforlob.dk")
 # Backups (ungeforlob/core/backup.py): where `make backup` writes, and the key it encrypts with (read from the
 # environment at the moment of use, so a key is never kept in a settings dump).
 BACKUP_DIR = env_str("BACKUP_DIR", "")
+
+# Staff sessions (the logins app): an idle and an absolute timeout, and how long a re-authentication (before a
+# CPR number is shown or anything is exported) holds; login history kept this many days.
+STAFF_SESSION_IDLE_MINUTES = env_int("STAFF_SESSION_IDLE_MINUTES", 30)
+STAFF_SESSION_ABSOLUTE_HOURS = env_int("STAFF_SESSION_ABSOLUTE_HOURS", 8)
+STAFF_REAUTH_MINUTES = env_int("STAFF_REAUTH_MINUTES", 5)
+LOGIN_HISTORY_DAYS = env_int("LOGIN_HISTORY_DAYS", 90)
+# Emergency access lasts until this hour of the next working day.
+EMERGENCY_WORKDAY_END_HOUR = env_int("EMERGENCY_WORKDAY_END_HOUR", 16)
+# The keyed hash that replaces an anonymised young person's id in the audit log (keep it stable; default from
+# SECRET_KEY).
+AUDIT_PSEUDONYM_KEY = env_str("AUDIT_PSEUDONYM_KEY", "")
+# Log review: reads in each month's sample, working hours, and "many young people in a short time".
+LOGREVIEW_SAMPLE_SIZE = env_int("LOGREVIEW_SAMPLE_SIZE", 25)
+LOGREVIEW_WORKDAY_START = env_int("LOGREVIEW_WORKDAY_START", 7)
+LOGREVIEW_WORKDAY_END = env_int("LOGREVIEW_WORKDAY_END", 18)
+LOGREVIEW_MANY_YOUTH = env_int("LOGREVIEW_MANY_YOUTH", 15)
+LOGREVIEW_MANY_YOUTH_MINUTES = env_int("LOGREVIEW_MANY_YOUTH_MINUTES", 60)
+# Fællesskaber: attendance stability over the young person's last N recorded sign-ups.
+ACTIVITIES_STABILITY_LAST = env_int("ACTIVITIES_STABILITY_LAST", 10)
+# Moving municipality (the relocation app): this installation's name in sealed packages, the secret its keys
+# come from (default SECRET_KEY), the Fernet key for packages from other installations, and those
+# installations as JSON {"name": {"inbox_key": …, "public_key": …}} (`manage.py relocation_keys` prints ours).
+RELOCATION_INSTALLATION = env_str("RELOCATION_INSTALLATION", "Ungeforløb")
+RELOCATION_SECRET = env_str("RELOCATION_SECRET", "")
+RELOCATION_INBOX_KEY = env_str("RELOCATION_INBOX_KEY", "")
+RELOCATION_PARTNERS = json.loads(env_str("RELOCATION_PARTNERS", "{}") or "{}")
+RELOCATION_CONSENT_DAYS = env_int("RELOCATION_CONSENT_DAYS", 30)
 # The sectors of the municipal youth effort; staff of other organisations are partner staff (policy.is_partner),
 # whose menu holds what they do: refer, follow their referrals, their circles, their chain meetings.
 YOUTH_EFFORT_SECTORS = env_list("YOUTH_EFFORT_SECTORS", ["uu_kui", "jobcenter", "social"])

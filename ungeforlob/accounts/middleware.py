@@ -8,6 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import resolve
 
+from ungeforlob.accounts.models import Role
+
 # Pages an administrator may reach before the second factor is verified.
 _ALLOWED = {"accounts:login", "accounts:logout", "accounts:otp_setup", "accounts:otp_verify", "core:healthz"}
 
@@ -61,7 +63,8 @@ class RequireTwoFactorMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not user.is_verified():
             has_device = _has_confirmed_device(request, user)
-            needs_setup = user.is_administrator and not has_device
+            # Administrators and data protection officers (who export the log) must set up a second factor.
+            needs_setup = (user.is_administrator or user.role == Role.DPO) and not has_device
             if needs_setup or has_device:
                 try:
                     name = resolve(request.path_info).view_name

@@ -15,4 +15,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     return {
         "nav_is_admin": policy.is_administrator(user),
         "nav_is_leader": policy.is_leader(user),
+        "nav_is_dpo": policy.is_dpo(user),
     }

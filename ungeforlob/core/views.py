@@ -14,9 +14,12 @@ from ungeforlob import policy
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Each role lands where its work starts: administrators on staff, everyone else on I dag."""
+    """Each role lands where its work starts: administrators on staff, the data protection officer on the log
+    review, leaders on their figures, everyone else on I dag."""
     if policy.is_administrator(request.user):
         return redirect("accounts:professional_list")
+    if policy.is_dpo(request.user):
+        return redirect("logreview:index")
     if policy.is_leader(request.user):
         return redirect("insights:dashboard")
     return redirect("transitions:today")
