@@ -33,7 +33,7 @@ def test_the_youths_who_has_looked_still_shows_the_list_appearance(p: Personas, 
     as_user(p.contact_person).get("/unge/")
     as_user(p.contact_person).get("/unge/")
     page = youth_client(p.youth).get("/min-side/hvem-har-kigget/").content.decode()
-    assert page.count("Vist i liste") == 1
+    assert page.count("så dig i en liste") == 1
     assert "Mine unge" in page
 
 
