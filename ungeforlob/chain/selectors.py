@@ -379,3 +379,13 @@ def reassign_preview(user: Any, departing: User) -> dict[str, Any]:
     open_ = Membership.objects.filter(professional=departing).not_ended()
     return {"count": open_.filter(role=ChainRole.CONTACT_PERSON).count(),
             "other_roles": open_.exclude(role=ChainRole.CONTACT_PERSON).count()}
+
+
+def contact_people(youth: Youth) -> list[User]:
+    """The users who are the young person's contact person now: the professional, or the team's members (whom
+    a check-in, a reply or a wish of hers is told to)."""
+    rows = Membership.objects.active().filter(youth=youth, role=ChainRole.CONTACT_PERSON).values_list(
+        "professional_id", "team_id")
+    people = {p for p, _t in rows if p}
+    teams = {t for _p, t in rows if t}
+    return list(User.objects.filter(Q(pk__in=people) | Q(teams__in=teams), is_active=True).distinct())

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ungeforlob.chain.models import ChainRole, Membership
+from ungeforlob.chain.selectors import contact_people
 from ungeforlob.portal.models import CheckIn, ContactProposal, ReachedStatus, Wish, WishKind, WishStatus
 from ungeforlob.youth.models import Youth
 
@@ -22,16 +23,6 @@ from ungeforlob.youth.models import Youth
 
 def _contact_memberships(youth: Youth) -> QuerySet[Membership]:
     return Membership.objects.active().filter(youth=youth, role=ChainRole.CONTACT_PERSON)
-
-
-def contact_people(youth: Youth) -> list[Any]:
-    """The users who are the young person's contact person now: the professional, or the team's members."""
-    from ungeforlob.accounts.models import User
-
-    rows = _contact_memberships(youth).values_list("professional_id", "team_id")
-    people = {p for p, _t in rows if p}
-    teams = {t for _p, t in rows if t}
-    return list(User.objects.filter(Q(pk__in=people) | Q(teams__in=teams), is_active=True).distinct())
 
 
 def current_contact_ids(youth: Youth) -> set[int]:

@@ -144,6 +144,20 @@ def _answer_open_checkin(message: InboundMessage, now: datetime.datetime) -> Non
     checkin.save(update_fields=["status", "answer", "answered_at"])
     message.checkin = checkin
     message.save(update_fields=["checkin"])
+    _tell_contact_people(message.youth)
+
+
+def _tell_contact_people(youth: Any) -> None:
+    """A reply to a check-in reaches someone: a notice to the contact person(s), besides *I dag*'s "Ny SMS fra den
+    unge". No personal details in the text; the link opens the conversation."""
+    from django.urls import reverse
+
+    from ungeforlob.chain.selectors import contact_people
+    from ungeforlob.notifications.services import staff_notify
+
+    staff_notify(recipients=contact_people(youth), kind="sms_svar",
+                 text=_("En ung har svaret på et tjek ind på sms."),
+                 url=reverse("messaging:conversation", args=[youth.pk]))
 
 
 @transaction.atomic

@@ -248,6 +248,18 @@ def test_a_check_in_about_an_activity_records_the_reply(consented: Personas, as_
     assert "Det gik godt!" in client.get(_url(consented)).content.decode()
 
 
+def test_a_reply_to_a_check_in_is_told_to_the_contact_person(consented: Personas, as_user: Any) -> None:
+    from ungeforlob.notifications.models import StaffNotification
+
+    as_user(consented.contact_person).post(_url(consented, "tjek-ind/ny/"), {"question": "Fik du ringet?"})
+    process_batch(now=_tomorrow(12))
+    assert not StaffNotification.objects.filter(kind="sms_svar").exists()
+    assert _hook({"msisdn": 4520123456, "message": "Jeg har gjort det", "id": 78}).status_code == 200
+    notice = StaffNotification.objects.get(kind="sms_svar")
+    assert notice.recipient == consented.contact_person
+    assert notice.url == _url(consented) and consented.youth.first_name not in notice.text
+
+
 def test_cancelling_a_planned_message_asks_first(consented: Personas, as_user: Any) -> None:
     client = as_user(consented.contact_person)
     message = sms_enqueue(youth=consented.youth, body="Planlagt", kind="scheduled", send_at=_tomorrow(12))
