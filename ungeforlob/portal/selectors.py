@@ -144,7 +144,12 @@ PART_GROUPS: dict[str, list[str]] = {
     "youth": ["youth", "record"],
     "circle": ["circle", "chain", "membership"],
     "consent": ["consent", "consents"],
-    "transitions": ["transitions", "transition"],
+    "transitions": ["transitions", "transition", "station"],
+    "meeting_agenda": ["meeting_agenda", "agendaentry", "decision"],
+    "plan_meetings": ["plan_meetings", "planmeeting"],
+    "meetings": ["meetings", "meetingparticipant"],
+    "checkins": ["checkins", "checkin"],
+    "contact_proposals": ["contact_proposals", "contactproposal"],
     "selvevaluering": ["selvevaluering", "selfevaluationround"],
     "progression": ["progression", "youthplacement"],
     "wishes": ["wishes", "wish"],
@@ -173,6 +178,9 @@ LOOKED_PARTS: dict[str, Any] = {
     "guardians": gettext_lazy("dine forældre"), "access_request": gettext_lazy("en anmodning om at komme med i din kæde"),
     "disclosure": gettext_lazy("det, der er undtaget"), "withholding": gettext_lazy("det, der er undtaget"),
     "plan_stop": gettext_lazy("din plan"),
+    "checkins": gettext_lazy("dine tjek ind"), "contact_proposals": gettext_lazy("dit ønske om en kontaktperson"),
+    "councilmember": gettext_lazy("din plads i Ungerådet"), "signup": gettext_lazy("dine fællesskaber"),
+    "data_export": gettext_lazy("alle dine data"),
 }
 
 _VERBS: dict[str, Any] = {

@@ -121,6 +121,20 @@ def test_reads_are_grouped_by_day_and_person_with_the_part_read(p: Personas) -> 
     assert "Mette" not in page  # names only when the municipality shows them
 
 
+def test_a_chain_meeting_item_and_its_decision_read_as_one_part_not_as_her_details(p: Personas) -> None:
+    """Found in review: an agenda entry and a decision on a chain meeting each read "skrev i dine oplysninger",
+    as two rows; so did a plan meeting, a station and her place in Ungerådet."""
+    for object_type in ("agendaentry", "decision"):
+        audit_record(actor=p.contact_person, action=AuditAction.CREATE, youth=p.youth, object_type=object_type,
+                     purpose="kædemøde")
+    for object_type in ("planmeeting", "station", "councilmember"):
+        audit_record(actor=p.contact_person, action=AuditAction.CREATE, youth=p.youth, object_type=object_type)
+    page = youth_client(p.youth).get("/min-side/hvem-har-kigget/").content.decode()
+    assert re.search(r"Din kontaktperson skrev i et punkt om dig på et kædemøde <span[^>]*>2 gange", page)
+    assert "skrev i dine planmøder" in page and "skrev i dine overgange" in page
+    assert "skrev i din plads i Ungerådet" in page
+
+
 def test_a_system_is_shown_by_its_name_and_a_share_by_its_recipient(p: Personas) -> None:
     AuditEvent.objects.create(action=AuditAction.READ, youth_id=p.youth.pk, actor_name="Nødadgang (system)",
                               object_type="youth", purpose="Akut: den unge er forsvundet")
