@@ -198,6 +198,11 @@ def looked_sentence(row: dict[str, Any]) -> str:
         return _("%(who)s så dig i en liste") % {"who": row["who"]}
     if row["action"] == AuditAction.REVEAL:
         return _("%(who)s så hele dit CPR-nummer") % {"who": row["who"]}
+    if row["part"] == "emergency_access":  # opening and ending the access change nothing in her data
+        if row["action"] == AuditAction.CREATE:
+            return _("%(who)s fik nødadgang til dine oplysninger") % {"who": row["who"]}
+        if row["action"] == AuditAction.UPDATE:
+            return _("%(who)s afsluttede sin nødadgang") % {"who": row["who"]}
     what = LOOKED_PARTS.get(row["part"], _("dine oplysninger"))
     if row["action"] == AuditAction.EXPORT and row.get("recipient"):
         return _("%(who)s gav %(what)s til %(recipient)s") % {"who": row["who"], "what": what,

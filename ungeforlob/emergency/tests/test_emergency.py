@@ -245,3 +245,17 @@ def test_an_empty_search_asks_for_a_number_or_a_name(p: Personas) -> None:
     enable(p)
     page = client_for(p.outsider).get("/noedadgang/?q=").content.decode()
     assert "Skriv et CPR-nummer eller et navn." in page
+
+
+def test_the_young_person_reads_that_emergency_access_was_opened_and_ended_not_that_her_data_was_changed(
+        p: Personas) -> None:
+    enable(p, sectors=(Sector.JOBCENTER,))
+    sara = client_for(p.outsider)
+    _start(sara, p.youth.pk)
+    access = EmergencyAccess.objects.get(professional=p.outsider, youth=p.youth)
+    assert sara.post(f"/noedadgang/adgang/{access.pk}/afslut/").status_code == 302
+
+    seen = youth_session_client(p.youth).get("/min-side/hvem-har-kigget/").content.decode()
+    assert "fik nødadgang til dine oplysninger" in seen and "afsluttede sin nødadgang" in seen
+    who = re.search(r">([^<>]*) fik nødadgang til dine oplysninger", seen).group(1)
+    assert f"{who} skrev i" not in seen and f"{who} lavede noget om i" not in seen
