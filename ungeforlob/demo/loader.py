@@ -101,6 +101,7 @@ DEMO_LOADERS: list[str] = [
     "ungeforlob.reflection.demo.load",
     "ungeforlob.targets.demo.load",
     "ungeforlob.vocabulary.demo.load",
+    "ungeforlob.portal.demo.load",  # professionals young people can choose as contact person
     "ungeforlob.youthcouncil.demo.load",
     "ungeforlob.openinfo.demo.load",
     "ungeforlob.activities.demo.load",
