@@ -58,8 +58,9 @@ def _posted(request: HttpRequest) -> Any:
 @require_http_methods(["GET", "POST"])
 def youth_create(request: HttpRequest) -> HttpResponse:
     """Register a young person; a CPR number already registered becomes a request to their contact person
-    (see `youth.access_requests`). Leaders and administrators see no persons, so they register none."""
-    if request.user.municipality_id is None or policy.is_leader(request.user):
+    (see `youth.access_requests`). Leaders and administrators see no persons, so they register none; nor does
+    the data protection officer, who sees the log, not the records."""
+    if request.user.municipality_id is None or policy.is_leader(request.user) or policy.is_dpo(request.user):
         raise Http404
     form = YouthCreateForm(_posted(request))
     if request.method == "POST" and form.is_valid():
