@@ -86,3 +86,16 @@ def test_the_youths_meetings_tab_and_the_agreements_read_well(browse, p: Persona
     assert "Tag samarbejdsaftalen op igen" in leader.page.content()
     leader.goto(f"/samarbejdsaftaler/{w.agreement.pk}/ret/")
     _check(leader, "meetings-agreement-form")
+
+
+def test_the_meeting_cards_on_the_youths_meetings_tab_have_no_stray_bullet(browse, p: Personas) -> None:
+    """Found in review of issue 17: DKFDS drew a list bullet in the corner of each meeting card."""
+    from ungeforlob.meetings.tests.factories import world
+
+    world(p)
+    s = browse(1280)
+    s.login("kontaktperson", PASSWORD)
+    s.goto(f"/unge/{p.youth.pk}/moeder/")
+    bullets = s.page.evaluate("() => [...document.querySelectorAll('.mt-meetings > li')]"
+                              ".map(li => getComputedStyle(li, '::before').content).filter(c => c && c !== 'none')")
+    assert s.page.locator(".mt-meetings > li").count() > 0 and bullets == []
