@@ -382,3 +382,14 @@ def test_a_youth_without_a_contact_person_can_still_check_in(p: Personas) -> Non
     youth.memberships.filter(role=ChainRole.CONTACT_PERSON).update(end_date=timezone.localdate())
     services.checkin_record(youth=youth, subgoal=plan["subgoal"], outcome="gjort", line="", closeness=2)
     assert CheckIn.objects.filter(youth=youth).exists()
+
+
+def test_the_contact_person_reads_a_proposed_sub_goal_in_words_for_staff_not_the_youths(p: Personas) -> None:
+    """Found in review of issue 17: the staff page said "Venter på, at din kontaktperson bekræfter" to the
+    contact person."""
+    plan = give_plan(p.youth, p.contact_person)
+    youth_session_client(p.youth).post(f"/min-side/plan/tjek-ind/delmaal/{plan['subgoal'].pk}/",
+                                       {"outcome": "gjort", "closeness": "5", "reached": "on"})
+    page = client_for(p.contact_person).get(f"/unge/{p.youth.pk}/tjek-ind/").content.decode()
+    assert "Den unge mener, at delmålet er nået" in page
+    assert "din kontaktperson" not in page
