@@ -33,7 +33,10 @@ PAGE_SIZE = 50
 
 
 def caseload(request: HttpRequest) -> HttpResponse:
-    """Mine unge: the contact person's caseload, searchable and sortable."""
+    """Mine unge: the contact person's caseload, searchable and sortable. The data protection officer holds no
+    caseload: they are sent to the log review."""
+    if policy.is_dpo(request.user):
+        return redirect("logreview:index")
     q = request.GET.get("q", "").strip()[:100]
     sort = request.GET.get("sort", "navn")
     if sort not in selectors.CASELOAD_SORTS:

@@ -15,3 +15,11 @@ def test_the_dpo_cannot_register_a_young_person_and_so_never_holds_a_record(p: P
                                          "language": "da"})
     assert response.status_code == 404
     assert not Youth.objects.filter(first_name="Ny", last_name="Ungsen").exists()
+
+
+def test_the_dpo_has_no_caseload_and_is_sent_to_the_log_review(p: Personas) -> None:
+    client = client_for(dpo(p))
+    response = client.get("/unge/")
+    assert response.status_code == 302 and response["Location"] == "/logkontrol/"
+    menu = client.get("/logkontrol/").content.decode()
+    assert "Mine unge" not in menu and "Behandlingsfortegnelse" in menu
