@@ -29,6 +29,14 @@ def _fast_password_hashing(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _reauthentication_outlasts_a_long_crawl(settings: Any) -> None:
+    """A login counts as re-authenticated for STAFF_REAUTH_MINUTES (5 in production); the walks over every page
+    and export run longer than that on a busy machine, so they would meet the password page half-way. The logins
+    app's own tests set the production value back."""
+    settings.STAFF_REAUTH_MINUTES = 600
+
+
+@pytest.fixture(autouse=True)
 def _danish_for_each_test() -> Iterator[None]:
     """Every test starts in the installation's language. LocaleMiddleware activates a request's language on
     the thread and never resets it, so a test that browsed in English would leave English behind for code the

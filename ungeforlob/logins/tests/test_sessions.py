@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from unittest import mock
 
+import pytest
 from django.contrib.sessions.models import Session
 from django.test import Client, override_settings
 from django_otp.oath import TOTP
@@ -14,6 +15,14 @@ from ungeforlob.logins import sessions
 from ungeforlob.logins.devices import describe
 from ungeforlob.logins.models import LoginEvent, UserSession
 from ungeforlob.testing import PASSWORD, Personas, client_for
+
+
+@pytest.fixture(autouse=True)
+def _production_reauthentication_time(settings) -> None:
+    """These tests are about the re-authentication clock: its production value (the suite's conftest stretches it
+    for long page walks)."""
+    settings.STAFF_REAUTH_MINUTES = 5
+
 
 FIREFOX = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0"
 
