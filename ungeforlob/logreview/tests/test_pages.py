@@ -72,7 +72,12 @@ def test_the_data_protection_officer_opens_no_young_persons_record(p: Personas) 
                and case.url_name.split(":")[0] in {"youth", "plans", "chain", "progression", "transitions",
                                                     "messaging", "disclosure", "audit"}]
     assert len(refused) > 20
-    failures = [f"{c.method} {c.url}" for c in refused if _request(client, c).status_code not in c.refused_statuses]
+    def is_refused(case) -> bool:
+        response = _request(client, case)
+        sent_to_the_log = response.status_code == 302 and response["Location"] == "/logkontrol/"  # Mine unge
+        return response.status_code in case.refused_statuses or sent_to_the_log
+
+    failures = [f"{c.method} {c.url}" for c in refused if not is_refused(c)]
     assert not failures
     assert client.get(f"/unge/{p.youth.pk}/").status_code == 404
 
