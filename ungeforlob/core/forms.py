@@ -69,6 +69,30 @@ def _claim(key: str) -> None:
         raise ValidationError(ALREADY_SUBMITTED) from None
 
 
+class StaleEdit(ValidationError):
+    """Someone saved the same thing since the form was drawn; `current_version` is its version now (optimistic
+    locking: services compare the version the form was drawn with and raise this, with their own message)."""
+
+    def __init__(self, message: Any, *, current_version: int) -> None:
+        super().__init__(message)
+        self.current_version = current_version
+
+
+def keep_on_stale(form: forms.Form, rebind: Callable[[Any], forms.Form]
+                  ) -> Callable[[ValidationError], forms.Form | None]:
+    """`run_service`'s `on_error` for a stale save: the user's words stay in a form (made again by `rebind` from
+    the posted data) moved to the current version, so saving again knowingly replaces the other change."""
+    def on_error(exc: ValidationError) -> forms.Form | None:
+        if not isinstance(exc, StaleEdit):
+            return None
+        data = form.data.copy()
+        data["version"] = str(exc.current_version)
+        fresh = rebind(data)
+        fresh.is_valid()
+        return fresh
+    return on_error
+
+
 def run_service(
     form: forms.Form,
     call: Callable[[], Any],

@@ -10,17 +10,17 @@ from django.utils.translation import gettext as _
 
 from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
+from ungeforlob.core import forms as core_forms
 from ungeforlob.openinfo.models import PublicPage
 
 TEXT_FIELDS = ("intro", "contact_youth", "contact_parent", "contact_professional", "procedures_intro")
 FLAG_FIELDS = ("published", "show_procedures", "show_offers", "hsds_public")
 
 
-class StalePage(ValidationError):
+class StalePage(core_forms.StaleEdit):
     def __init__(self, current_version: int) -> None:
         super().__init__(_("En anden har gemt siden imens. Se den nye udgave, og ret igen, hvis det stadig er "
-                           "nødvendigt."))
-        self.current_version = current_version
+                           "nødvendigt."), current_version=current_version)
 
 
 @transaction.atomic

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ungeforlob import policy
-from ungeforlob.core.forms import run_service
+from ungeforlob.core.forms import keep_on_stale, run_service
 from ungeforlob.offers import exchange
 from ungeforlob.offers.selectors import with_load
 from ungeforlob.openinfo import selectors, services
@@ -71,17 +71,8 @@ def edit(request: HttpRequest, code: str) -> HttpResponse:
         data = form.service_data
         data["version"] = data.get("version") or 0
 
-        def on_stale(exc: object) -> PageForm | None:
-            if not isinstance(exc, services.StalePage):
-                return None
-            fresh_data = form.data.copy()
-            fresh_data["version"] = str(exc.current_version)
-            fresh = PageForm(fresh_data)
-            fresh.is_valid()
-            return fresh
-
         ok, saved, form = run_service(form, lambda: services.public_page_save(actor=request.user, **data),
-                                      on_error=on_stale)
+                                      on_error=keep_on_stale(form, PageForm))
         if ok:
             messages.success(request, _("Siden er gemt.") if not saved.published
                              else _("Siden er gemt og kan ses af alle."))

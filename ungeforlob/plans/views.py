@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ungeforlob import policy
 from ungeforlob.audit.services import audit_search
-from ungeforlob.core.forms import run_service
+from ungeforlob.core.forms import keep_on_stale, run_service
 from ungeforlob.logins.sessions import reauth_required, reauth_required_on_post
 from ungeforlob.plans import selectors, services
 from ungeforlob.plans.forms import (
@@ -52,21 +51,6 @@ def _context(request: HttpRequest, youth: Youth, section: str, **extra: Any) -> 
 def _posted(request: HttpRequest) -> Any:
     """The form data of a POST (even an empty one: a confirm form has no required field), else unbound."""
     return request.POST if request.method == "POST" else None
-
-
-def _on_stale(form: forms.Form, rebind: Callable[[Any], forms.Form]
-              ) -> Callable[[ValidationError], forms.Form | None]:
-    """For `run_service`: a stale save keeps the user's words in the form and moves it to the current
-    version, so saving again knowingly replaces the other change."""
-    def on_error(exc: ValidationError) -> forms.Form | None:
-        if not isinstance(exc, services.StaleEdit):
-            return None
-        data = form.data.copy()
-        data["version"] = str(exc.current_version)
-        fresh = rebind(data)
-        fresh.is_valid()
-        return fresh
-    return on_error
 
 
 def _plan_url(youth: Youth, anchor: str = "") -> str:
@@ -108,7 +92,7 @@ def goal_edit(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
         d = form.cleaned_data
         ok, _goal, form = run_service(form, lambda: services.goal_update(
             youth=youth, goal=goal, actor=request.user, version=d["version"], text=d["text"],
-            written_by=d["written_by"], change_reason=d["change_reason"]), on_error=_on_stale(form, GoalForm))
+            written_by=d["written_by"], change_reason=d["change_reason"]), on_error=keep_on_stale(form, GoalForm))
         if ok:
             messages.success(request, _("Målet er gemt."))
             return redirect(_plan_url(youth, f"maal-{goal.pk}"))
@@ -175,7 +159,7 @@ def subgoal_edit(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
         ok, _subgoal_saved, form = run_service(form, lambda: services.subgoal_update(
             youth=youth, subgoal=subgoal, actor=request.user, version=d["version"], text=d["text"],
             success_criterion=d["success_criterion"], target_date=d["target_date"], status=d["status"],
-            change_reason=d["change_reason"]), on_error=_on_stale(form, SubGoalForm))
+            change_reason=d["change_reason"]), on_error=keep_on_stale(form, SubGoalForm))
         if ok:
             messages.success(request, _("Delmålet er gemt."))
             return redirect(_plan_url(youth, f"delmaal-{subgoal.pk}"))
@@ -242,7 +226,7 @@ def activity_edit(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
             responsible_name=d["responsible_name"], start_date=d["start_date"], end_date=d["end_date"],
             when_text=d["when_text"], place=d["place"], status=d["status"], methods=d["methods"],
             offer=activity.offer, change_reason=d["change_reason"]),
-            on_error=_on_stale(form, lambda data: ActivityForm(data, goals=goals, initial=initial,
+            on_error=keep_on_stale(form, lambda data: ActivityForm(data, goals=goals, initial=initial,
                                                                municipality_id=youth.municipality_id)))
         if ok:
             messages.success(request, _("Aktiviteten er gemt."))
@@ -308,7 +292,7 @@ def profile_edit(request: HttpRequest, youth_pk: int) -> HttpResponse:
         version, reason = d.pop("version"), d.pop("change_reason")
         ok, _profile, form = run_service(form, lambda: services.profile_update(
             youth=youth, actor=request.user, version=version, change_reason=reason, **d),
-            on_error=_on_stale(form, ProfileForm))
+            on_error=keep_on_stale(form, ProfileForm))
         if ok:
             messages.success(request, _("Ungeprofilen er gemt."))
             return redirect("plans:profile", youth.pk)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from ungeforlob.accounts.models import Municipality, User
 from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
+from ungeforlob.core import forms as core_forms
 from ungeforlob.reflection.models import (
     TEXT_MAX,
     AgreedAction,
@@ -44,12 +45,11 @@ def default_data() -> dict[str, Any]:
     return json.loads(DATA.read_text(encoding="utf-8"))
 
 
-class StaleEdit(ValidationError):
+class StaleEdit(core_forms.StaleEdit):
     """Someone else saved the reflection in between; `current_version` lets the form save over it knowingly."""
 
     def __init__(self, message: str, *, current_version: int) -> None:
-        super().__init__({NON_FIELD_ERRORS: [message]})
-        self.current_version = current_version
+        super().__init__({NON_FIELD_ERRORS: [message]}, current_version=current_version)
 
 
 def _audit(actor: Any, action: str, obj: Any, **detail: Any) -> None:

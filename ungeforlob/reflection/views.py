@@ -4,12 +4,9 @@ selector, respond."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,7 +18,7 @@ from ungeforlob import policy
 from ungeforlob.accounts.models import Role, User
 from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
-from ungeforlob.core.forms import run_service
+from ungeforlob.core.forms import keep_on_stale, run_service
 from ungeforlob.reflection import access as perm
 from ungeforlob.reflection import selectors, services
 from ungeforlob.reflection.forms import (
@@ -43,20 +40,6 @@ from ungeforlob.reflection.models import Competence, DevelopmentItem, Element, Q
 
 def _posted(request: HttpRequest) -> Any:
     return request.POST if request.method == "POST" else None
-
-
-def _on_stale(form: forms.Form, rebind: Callable[[Any], forms.Form]) -> Callable[[ValidationError], Any]:
-    """A stale save keeps the user's words and moves the form to the current version, so saving again
-    knowingly replaces the other change."""
-    def on_error(exc: ValidationError) -> forms.Form | None:
-        if not isinstance(exc, services.StaleEdit):
-            return None
-        data = form.data.copy()
-        data["version"] = str(exc.current_version)
-        fresh = rebind(data)
-        fresh.is_valid()
-        return fresh
-    return on_error
 
 
 def _element(request: HttpRequest, pk: int) -> Element:
@@ -118,7 +101,7 @@ def element_edit(request: HttpRequest, pk: int) -> HttpResponse:
                                                    "summary": element.summary})
     if request.method == "POST" and form.is_valid():
         ok, _r, form = run_service(form, lambda: services.element_update(
-            actor=request.user, element=element, **form.cleaned_data), on_error=_on_stale(form, ElementForm))
+            actor=request.user, element=element, **form.cleaned_data), on_error=keep_on_stale(form, ElementForm))
         if ok:
             messages.success(request, _("Elementet er gemt."))
             return redirect(reverse("reflection:model") + f"#element-{element.pk}")
@@ -262,7 +245,7 @@ def reflection_edit(request: HttpRequest, pk: int) -> HttpResponse:
         ok, _r, form = run_service(form, lambda: services.reflection_save(
             actor=request.user, reflection=refl, version=form.cleaned_data["version"],
             title=form.cleaned_data["title"], answers=form.answers(), ratings=form.ratings()),
-            on_error=_on_stale(form, bind))
+            on_error=keep_on_stale(form, bind))
         if ok:
             messages.success(request, _("Refleksionen er gemt."))
             return redirect("reflection:reflection", pk=refl.pk)

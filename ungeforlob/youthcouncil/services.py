@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
+from ungeforlob.core import forms as core_forms
 from ungeforlob.portal.models import ServiceFeedback
 from ungeforlob.youth.models import Youth
 from ungeforlob.youthcouncil.models import (
@@ -29,13 +30,12 @@ from ungeforlob.youthcouncil.models import (
 FIRST_NAME = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)?$")
 
 
-class StaleEdit(ValidationError):
+class StaleEdit(core_forms.StaleEdit):
     """Someone saved the same thing since the form was drawn."""
 
     def __init__(self, current_version: int) -> None:
         super().__init__(_("En anden har gemt en ændring imens. Se den nye udgave, og ret igen, hvis det stadig er "
-                           "nødvendigt."))
-        self.current_version = current_version
+                           "nødvendigt."), current_version=current_version)
 
 
 # --- The young person -------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ungeforlob import policy
-from ungeforlob.core.forms import run_service
+from ungeforlob.core.forms import keep_on_stale, run_service
 from ungeforlob.portal.auth import youth_required
 from ungeforlob.voice.selectors import comment_shown
 from ungeforlob.youthcouncil import selectors, services
@@ -78,20 +78,6 @@ def manage(request: HttpRequest) -> HttpResponse:
     return render(request, "youthcouncil/manage.html", selectors.council_for_leader(request.user))
 
 
-def _version_on_stale(form: Any, make: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """A stale save keeps what the leader wrote and moves the form (made again by `make`) to the current version:
-    a second "Gem" then saves over the colleague's change, knowingly."""
-    def on_error(exc: Any) -> Any:
-        if not isinstance(exc, services.StaleEdit):
-            return None
-        data = form.data.copy()
-        data["version"] = str(exc.current_version)
-        fresh = make(data)
-        fresh.is_valid()
-        return fresh
-    return on_error
-
-
 @leader_required
 @require_http_methods(["GET", "POST"])
 def meeting_create(request: HttpRequest) -> HttpResponse:
@@ -114,7 +100,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.service_data
         ok, _m, form = run_service(form, lambda: services.meeting_update(actor=request.user, meeting=meeting, **data),
-                                   on_error=_version_on_stale(form, MeetingForm))
+                                   on_error=keep_on_stale(form, MeetingForm))
         if ok:
             messages.success(request, _("Mødet er gemt."))
             return redirect("youthcouncil:manage")
@@ -159,7 +145,7 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.service_data
         ok, _p, form = run_service(form, lambda: services.proposal_update(actor=request.user, proposal=proposal,
                                                                           **data),
-                                   on_error=_version_on_stale(form, lambda d: ProposalForm(d, municipality_id=mid)))
+                                   on_error=keep_on_stale(form, lambda d: ProposalForm(d, municipality_id=mid)))
         if ok:
             messages.success(request, _("Forslaget er gemt."))
             return redirect("youthcouncil:manage")

@@ -6,23 +6,23 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db.models import F, Model
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from ungeforlob.core import forms as core_forms
 from ungeforlob.plans.models import Activity, Goal, PlanChange, PlanMeeting, Profile, SubGoal
 from ungeforlob.plans.services._base import _actor_name
 from ungeforlob.youth.models import Youth
 
 
-class StaleEdit(ValidationError):
+class StaleEdit(core_forms.StaleEdit):
     """Someone else saved in between. `current_version` lets the form offer to save over it knowingly."""
 
     def __init__(self, message: str, *, current_version: int) -> None:
-        super().__init__({NON_FIELD_ERRORS: [message]})
-        self.current_version = current_version
+        super().__init__({NON_FIELD_ERRORS: [message]}, current_version=current_version)
 
 
 def open_meeting_for(youth: Youth) -> PlanMeeting | None:
