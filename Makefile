@@ -72,10 +72,10 @@ messages: install
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 ## Debian packages the test suite drives for real: Chromium (browser tests), poppler (PDF → PNG),
-## harfbuzz-subset (WeasyPrint), gettext (translations), PostgreSQL (production database).
+## harfbuzz-subset (WeasyPrint), gettext (translations), PostgreSQL (production database), xmlsec1 (SAML signatures).
 system-deps:
 	@missing=""; \
-	for p in chromium poppler-utils libharfbuzz-subset0 gettext postgresql; do \
+	for p in chromium poppler-utils libharfbuzz-subset0 gettext postgresql xmlsec1; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \

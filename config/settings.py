@@ -94,6 +94,13 @@ INSTALLED_APPS = [
     "ungeforlob.logreview",
     "ungeforlob.processing",
     "ungeforlob.relocation",
+    "ungeforlob.integrations",
+    "ungeforlob.webhooks",
+    "ungeforlob.imports",
+    "ungeforlob.sso",
+    "ungeforlob.serviceplatform",
+    "ungeforlob.inspiration",
+    "ungeforlob.education",
     "ungeforlob.portal",
     "ungeforlob.scheduler",
     # `generate_scale` and the page benchmark (`make bench-scale`): no URLs, no personal data.

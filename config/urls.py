@@ -33,6 +33,13 @@ urlpatterns = [
     path("", include("ungeforlob.logreview.urls")),
     path("", include("ungeforlob.processing.urls")),
     path("", include("ungeforlob.relocation.urls")),
+    path("", include("ungeforlob.integrations.urls")),
+    path("", include("ungeforlob.webhooks.urls")),
+    path("", include("ungeforlob.imports.urls")),
+    path("", include("ungeforlob.sso.urls")),
+    path("", include("ungeforlob.serviceplatform.urls")),
+    path("", include("ungeforlob.inspiration.urls")),
+    path("", include("ungeforlob.education.urls")),
     path("", include("ungeforlob.portal.urls")),
     # Anyone may choose the language, also on the login pages (staff and young people) before logging in.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
