@@ -237,3 +237,151 @@ class OfferImport(models.Model):
         if not self.total:
             return 100 if self.status == ImportStatus.DONE else 0
         return min(100, round(100 * self.processed / self.total))
+
+
+# ------------------------------------------------------------------------------------- method and effect
+
+
+class CostUnit(models.TextChoices):
+    PER_PLACE_MONTH = "plads_maaned", _("pr. plads pr. måned")
+    PER_COURSE = "forloeb", _("pr. forløb")
+
+
+class OfferMethod(models.Model):
+    """What an offer does and what it aims at, its staffing, its price and its own targets for the fact box.
+
+    Not personal data: it describes the offer. One row per offer, made the first time someone saves it;
+    `version` is for optimistic locking (core.forms.StaleEdit). Targets are optional: an empty target is
+    not shown.
+    """
+
+    offer = models.OneToOneField(Offer, on_delete=models.CASCADE, related_name="method")
+    method = models.TextField(_("metode"), max_length=4000, blank=True,
+                              help_text=_("Hvad gør tilbuddet, hvor ofte og hvordan."))
+    change = models.TextField(_("forandring, tilbuddet sigter mod"), max_length=2000, blank=True)
+    change_signs = models.TextField(_("hvordan forandringen ses"), max_length=2000, blank=True,
+                                    help_text=_("Hvad man kan se eller måle, når det virker."))
+    advisers = models.DecimalField(_("medarbejdere (årsværk)"), max_digits=5, decimal_places=1, null=True,
+                                   blank=True, help_text=_("Antal medarbejdere om de unge, i hele årsværk."))
+    cost_amount = models.DecimalField(_("pris (kr.)"), max_digits=10, decimal_places=0, null=True, blank=True)
+    cost_unit = models.CharField(_("prisen gælder"), max_length=20, choices=CostUnit.choices,
+                                 default=CostUnit.PER_PLACE_MONTH)
+    target_served = models.PositiveIntegerField(_("mål: unge pr. år"), null=True, blank=True)
+    target_education_share = models.PositiveSmallIntegerField(_("mål: andel til uddannelse (%)"), null=True,
+                                                              blank=True)
+    target_job_share = models.PositiveSmallIntegerField(_("mål: andel til job (%)"), null=True, blank=True)
+    target_median_days = models.PositiveIntegerField(_("mål: varighed (dage, median)"), null=True, blank=True)
+    target_retention_3 = models.PositiveSmallIntegerField(_("mål: fastholdt efter 3 måneder (%)"), null=True,
+                                                          blank=True)
+    target_retention_6 = models.PositiveSmallIntegerField(_("mål: fastholdt efter 6 måneder (%)"), null=True,
+                                                          blank=True)
+    target_retention_12 = models.PositiveSmallIntegerField(_("mål: fastholdt efter 12 måneder (%)"), null=True,
+                                                           blank=True)
+    target_per_adviser = models.DecimalField(_("mål: unge pr. medarbejder"), max_digits=5, decimal_places=1,
+                                             null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("metode og effekt")
+        verbose_name_plural = _("metode og effekt")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(target_education_share__isnull=True) | Q(target_education_share__lte=100))
+                & (Q(target_job_share__isnull=True) | Q(target_job_share__lte=100))
+                & (Q(target_retention_3__isnull=True) | Q(target_retention_3__lte=100))
+                & (Q(target_retention_6__isnull=True) | Q(target_retention_6__lte=100))
+                & (Q(target_retention_12__isnull=True) | Q(target_retention_12__lte=100)),
+                name="offermethod_percent_targets",
+            ),
+            models.CheckConstraint(condition=Q(advisers__isnull=True) | Q(advisers__gt=0),
+                                   name="offermethod_advisers_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return gettext("Metode og effekt: %(offer)s") % {"offer": self.offer}
+
+
+class FidelityItem(models.Model):
+    """One point of an offer's fidelity checklist ("gør vi det, metoden siger?").
+
+    An item taken off the list is kept inactive, so earlier rounds still show what was asked.
+    """
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="fidelity_items")
+    text = models.CharField(_("punkt"), max_length=300)
+    position = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = _("punkt i troskabstjekliste")
+        verbose_name_plural = _("punkter i troskabstjekliste")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class FidelityAnswerValue(models.TextChoices):
+    YES = "ja", _("Ja")
+    PARTLY = "delvist", _("Delvist")
+    NO = "nej", _("Nej")
+
+
+class FidelityRound(models.Model):
+    """One time the offer's staff went through the checklist."""
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="fidelity_rounds")
+    held_on = models.DateField(_("dato"))
+    note = models.TextField(_("samlet bemærkning"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("runde i troskabstjekliste")
+        verbose_name_plural = _("runder i troskabstjekliste")
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.offer} {self.held_on}"
+
+
+class FidelityAnswer(models.Model):
+    round = models.ForeignKey(FidelityRound, on_delete=models.CASCADE, related_name="answers")
+    item = models.ForeignKey(FidelityItem, on_delete=models.PROTECT, related_name="answers")
+    answer = models.CharField(_("svar"), max_length=10, choices=FidelityAnswerValue.choices)
+    comment = models.CharField(_("kommentar"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("svar i troskabstjekliste")
+        verbose_name_plural = _("svar i troskabstjekliste")
+        ordering = ["item__position", "item_id"]
+        constraints = [models.UniqueConstraint(fields=["round", "item"], name="fidelityanswer_unique_item")]
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.get_answer_display()}"
+
+
+class EvaluationEntry(models.Model):
+    """A dated entry in the offer's evaluation log (what was evaluated, what was learnt, what changes)."""
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="evaluation_entries")
+    entry_date = models.DateField(_("dato"))
+    text = models.TextField(_("evaluering"), max_length=4000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("evaluering")
+        verbose_name_plural = _("evalueringslog")
+        ordering = ["-entry_date", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.offer} {self.entry_date}"
