@@ -1,14 +1,26 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from ungeforlob.accounts.models import Organisation, Sector
 from ungeforlob.core.forms import SubmitOnceMixin
-from ungeforlob.offers.models import NeedTag, Offer, PracticeElement, PracticeRating, ReadinessLevel
+from ungeforlob.offers.models import (
+    FidelityAnswerValue,
+    FidelityItem,
+    NeedTag,
+    Offer,
+    OfferMethod,
+    PracticeElement,
+    PracticeRating,
+    ReadinessLevel,
+)
 from ungeforlob.offers.selectors import SORTS, STATUS_FILTERS, OfferFilter
+from ungeforlob.youth.forms import DateInput
 
 STATUS_CHOICES = [("aktive", _("Aktive tilbud")), ("alle", _("Alle tilbud")), ("udgaaede", _("Udgåede tilbud"))]
 
@@ -144,3 +156,102 @@ class LinkForm(forms.Form):
 
     activity = forms.IntegerField(label=_("Aktivitet"), min_value=1)
     offer = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+# ------------------------------------------------------------------------------------- fact box and method
+
+DATE_ERRORS = {"invalid": _("Skriv en gyldig dato (åååå-mm-dd).")}
+MAX_PERIOD_DAYS = 10 * 366
+
+
+class PeriodForm(forms.Form):
+    """The fact box's period: from and to, the last 12 months when nothing is chosen."""
+
+    fra = forms.DateField(label=_("Fra"), required=False, widget=DateInput(), error_messages=DATE_ERRORS)
+    til = forms.DateField(label=_("Til"), required=False, widget=DateInput(), error_messages=DATE_ERRORS)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        start, end = data.get("fra"), data.get("til")
+        if start and end and start > end:
+            raise forms.ValidationError(_("Fra-datoen skal ligge før til-datoen."))
+        if start and end and (end - start).days > MAX_PERIOD_DAYS:
+            raise forms.ValidationError(_("Vælg en periode på højst 10 år."))
+        if start and start.year < 2000:
+            self.add_error("fra", _("Vælg en dato efter år 2000."))
+        return data
+
+
+class OfferMethodForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    class Meta:
+        model = OfferMethod
+        fields = [
+            "method", "change", "change_signs", "advisers", "cost_amount", "cost_unit", "target_served",
+            "target_education_share", "target_job_share", "target_median_days", "target_retention_3",
+            "target_retention_6", "target_retention_12", "target_per_adviser",
+        ]
+        widgets = {
+            "method": forms.Textarea(attrs={"rows": 5}),
+            "change": forms.Textarea(attrs={"rows": 3}),
+            "change_signs": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["advisers"].min_value = Decimal("0.1")
+        self.fields["advisers"].validators.append(MinValueValidator(Decimal("0.1")))
+        self.fields["cost_amount"].validators.append(MinValueValidator(0))
+        for name in ("target_education_share", "target_job_share", "target_retention_3", "target_retention_6",
+                     "target_retention_12"):
+            self.fields[name].validators.append(MaxValueValidator(100))
+            self.fields[name].widget.attrs.update({"min": 0, "max": 100})
+        if not self.is_bound:
+            self.initial.setdefault("version", self.instance.version if self.instance.pk else 0)
+
+    def values(self) -> dict[str, Any]:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+
+
+class ChecklistForm(forms.Form):
+    items = forms.CharField(
+        label=_("Punkter i tjeklisten"), max_length=10000, required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Ét punkt pr. linje, fx »Den unge har samme medarbejder hele forløbet«."),
+    )
+
+    def texts(self) -> list[str]:
+        return (self.cleaned_data.get("items") or "").splitlines()
+
+
+class FidelityRoundForm(SubmitOnceMixin, forms.Form):
+    """One round of the checklist: a date, then ja/delvist/nej and a comment per item."""
+
+    held_on = forms.DateField(label=_("Dato for gennemgangen"), widget=DateInput(), error_messages={
+        "required": _("Skriv datoen for gennemgangen."), **DATE_ERRORS})
+    note = forms.CharField(label=_("Samlet bemærkning"), max_length=2000, required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, items: list[FidelityItem], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for item in items:
+            self.fields[f"answer_{item.pk}"] = forms.ChoiceField(
+                label=item.text, choices=FidelityAnswerValue.choices, widget=forms.RadioSelect,
+                error_messages={"required": _("Svar ja, delvist eller nej.")})
+            self.fields[f"comment_{item.pk}"] = forms.CharField(label=_("Kommentar"), max_length=500, required=False)
+
+    def item_rows(self) -> list[tuple[FidelityItem, forms.BoundField, forms.BoundField]]:
+        return [(item, self[f"answer_{item.pk}"], self[f"comment_{item.pk}"]) for item in self.items]
+
+    def answers(self) -> dict[int, tuple[str, str]]:
+        return {item.pk: (self.cleaned_data[f"answer_{item.pk}"], self.cleaned_data[f"comment_{item.pk}"])
+                for item in self.items}
+
+
+class EvaluationEntryForm(SubmitOnceMixin, forms.Form):
+    entry_date = forms.DateField(label=_("Dato"), widget=DateInput(), error_messages={
+        "required": _("Skriv datoen."), **DATE_ERRORS})
+    text = forms.CharField(label=_("Hvad blev evalueret, hvad viste det, og hvad ændrer I?"), max_length=4000,
+                           widget=forms.Textarea(attrs={"rows": 4}))

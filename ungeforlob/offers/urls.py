@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ungeforlob.offers import views
+from ungeforlob.offers import views, views_effect
 
 app_name = "offers"
 
@@ -12,6 +12,12 @@ urlpatterns = [
     path("tilbud/<int:pk>/status/", views.offer_status, name="status"),
     path("tilbud/<int:pk>/slet/", views.offer_delete, name="delete"),
     path("tilbud/<int:pk>/lovende-praksis/", views.offer_assessment, name="assessment"),
+    path("tilbud/<int:pk>/faktaboks/", views_effect.factbox, name="factbox"),
+    path("tilbud/<int:pk>/metode/", views_effect.method_detail, name="method"),
+    path("tilbud/<int:pk>/metode/ret/", views_effect.method_edit, name="method_edit"),
+    path("tilbud/<int:pk>/metode/tjekliste/", views_effect.checklist_edit, name="checklist"),
+    path("tilbud/<int:pk>/metode/tjekliste/runde/", views_effect.fidelity_round, name="fidelity_round"),
+    path("tilbud/<int:pk>/metode/evaluering/", views_effect.evaluation_create, name="evaluation"),
     path("tilbud/import/", views.import_upload, name="import"),
     path("tilbud/import/<int:pk>/", views.import_status, name="import_status"),
     path("tilbud/eksport.<fmt>", views.export_file, name="export"),

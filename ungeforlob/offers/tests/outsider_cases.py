@@ -17,6 +17,14 @@ def cases(p: Personas) -> list[C]:
         C("offers:list", "/tilbud/", refused_statuses=(200,), allowed_for=everyone),
         C("offers:detail", f"/tilbud/{o}/", allowed_for=everyone),
         C("offers:hsds", "/tilbud/hsds.json", refused_statuses=(200,), allowed_for=everyone),
+        # The fact box and the method page: aggregates and the offer's own words, read by every professional of
+        # the municipality and by leaders; another municipality's professional gets 404.
+        C("offers:factbox", f"/tilbud/{o}/faktaboks/", allowed_for=everyone),
+        C("offers:method", f"/tilbud/{o}/metode/", allowed_for=everyone),
+        C("offers:method_edit", f"/tilbud/{o}/metode/ret/", "post", {"version": "0", "method": "X"}),
+        C("offers:checklist", f"/tilbud/{o}/metode/tjekliste/", "post", {"items": "X"}),
+        C("offers:fidelity_round", f"/tilbud/{o}/metode/tjekliste/runde/", "post", {"held_on": "2026-01-01"}),
+        C("offers:evaluation", f"/tilbud/{o}/metode/evaluering/", "post", {"entry_date": "2026-01-01", "text": "X"}),
         # Write pages and file import/export: administrators only.
         C("offers:create", "/tilbud/nyt/", "post", {"name": "X"}),
         C("offers:edit", f"/tilbud/{o}/ret/", "post", {"name": "X"}),

@@ -6,7 +6,16 @@ leaders see its usage; the Tilbud tab and linking belong to the young person's c
 test_views.test_import_over_http_with_progress_polling_and_a_bad_row.
 """
 
-from ungeforlob.offers.models import Offer, OfferImport, PracticeAssessment, PracticeElement
+from ungeforlob.offers.models import (
+    EvaluationEntry,
+    FidelityAnswer,
+    FidelityItem,
+    Offer,
+    OfferImport,
+    OfferMethod,
+    PracticeAssessment,
+    PracticeElement,
+)
 from ungeforlob.offers.tests.factories import make_activity, make_offer
 from ungeforlob.plans.models import Activity
 from ungeforlob.testing import Personas
@@ -22,6 +31,7 @@ def cases(p: Personas) -> list[C]:
     free = make_activity(p.youth, "Fri aktivitet")
     job = OfferImport.objects.create(municipality=p.municipality, created_by=p.administrator, file_name="x.csv",
                                      rows=[{"line": 2, "values": {"name": "Importeret tilbud"}}], total=1)
+    item = FidelityItem.objects.create(offer=offer, text="Samme mentor", position=1)
     y, o, s = p.youth.pk, offer.pk, spare.pk
     ratings = {f"rating_{element}": "3" for element in PracticeElement.values}
     return [
@@ -44,6 +54,24 @@ def cases(p: Personas) -> list[C]:
         C("offers:assessment", f"/tilbud/{o}/lovende-praksis/", who=ADMIN),
         C("offers:assessment", f"/tilbud/{o}/lovende-praksis/", "post", ratings, who=ADMIN,
           effect=lambda r: PracticeAssessment.objects.filter(offer_id=o).count() == len(PracticeElement.values)),
+        C("offers:factbox", f"/tilbud/{o}/faktaboks/", who="outsider", contains="færre end 5"),
+        C("offers:factbox", f"/tilbud/{o}/faktaboks/", who="leader", contains="Unge i tilbuddet"),
+        C("offers:method", f"/tilbud/{o}/metode/", who="leader", contains="Tjekliste for metodetroskab"),
+        C("offers:method_edit", f"/tilbud/{o}/metode/ret/", who=ADMIN),
+        C("offers:method_edit", f"/tilbud/{o}/metode/ret/", "post",
+          {"version": "0", "method": "Mentor hver uge", "cost_unit": "forloeb", "cost_amount": "20000"}, who=ADMIN,
+          effect=lambda r: OfferMethod.objects.get(offer_id=o).cost_amount == 20000),
+        C("offers:checklist", f"/tilbud/{o}/metode/tjekliste/", who=ADMIN),
+        C("offers:checklist", f"/tilbud/{o}/metode/tjekliste/", "post", {"items": "Samme mentor\nUgentligt møde"},
+          who=ADMIN, effect=lambda r: FidelityItem.objects.filter(offer_id=o, is_active=True).count() == 2),
+        C("offers:fidelity_round", f"/tilbud/{o}/metode/tjekliste/runde/", who=ADMIN, contains="Samme mentor"),
+        C("offers:fidelity_round", f"/tilbud/{o}/metode/tjekliste/runde/", "post",
+          {"held_on": "2026-01-01", f"answer_{item.pk}": "delvist", f"comment_{item.pk}": "To skift"}, who=ADMIN,
+          effect=lambda r: FidelityAnswer.objects.filter(item=item, answer="delvist").exists()),
+        C("offers:evaluation", f"/tilbud/{o}/metode/evaluering/", who=ADMIN),
+        C("offers:evaluation", f"/tilbud/{o}/metode/evaluering/", "post",
+          {"entry_date": "2026-01-01", "text": "Evaluering af første år"}, who=ADMIN,
+          effect=lambda r: EvaluationEntry.objects.filter(offer_id=o).exists()),
         C("offers:import", "/tilbud/import/", who=ADMIN),
         C("offers:import_status", f"/tilbud/import/{job.pk}/", who=ADMIN, contains="x.csv"),
         C("offers:import_status", f"/tilbud/import/{job.pk}/", who=ADMIN, headers={"HX-Request": "true"},
