@@ -132,6 +132,8 @@ DECLARATION: dict[str, Declared] = {
     "transitions.Transition": Declared("course", YS, ("education", "staff_actions")),
     "transitions.FollowUp": Declared("course", YS, ("education", "notes", "staff_actions")),
     "disclosure.Withholding": Declared("course", YS, ("notes", "staff_actions")),
+    "education.StationPlace": Declared("course", YS, ("education", "staff_actions")),
+    "education.AttendanceRecord": Declared("course", YS, ("education", "notes", "staff_actions")),
     # The chain around the young person
     "chain.Consent": Declared("cooperation", YS, ("chain", "staff_actions")),
     "chain.Membership": Declared("cooperation", YS, ("chain", "staff_actions")),
@@ -159,6 +161,7 @@ DECLARATION: dict[str, Declared] = {
     "messaging.CheckIn": Declared("contact", YS, ("messages", "staff_actions")),
     "messaging.InboundMessage": Declared("contact", Y, ("contact", "messages")),
     "notifications.YouthNotice": Declared("contact", Y, ("messages",)),
+    "serviceplatform.Letter": Declared("contact", ("youth", "guardian", "staff"), ("identity", "messages", "staff_actions")),
     "portal.LoginCode": Declared("contact", Y, ("contact", "login")),
     "portal.Wish": Declared("contact", YS, ("wishes", "staff_actions")),
     "portal.CheckIn": Declared("contact", YS, ("wishes", "plan", "staff_actions")),
@@ -180,6 +183,7 @@ DECLARATION: dict[str, Declared] = {
     "notifications.StaffNotification": Declared("staff", S, ("messages",)),
     "logins.LoginEvent": Declared("staff", S, ("login",)),
     "logins.UserSession": Declared("staff", S, ("login",)),
+    "sso.Identity": Declared("staff", S, ("login",)),
     # Professional development and shared settings
     "reflection.ReflectionGroup": Declared("development", S, ("staff",)),
     "reflection.Reflection": Declared("development", S, ("staff_development", "staff_actions")),
@@ -190,11 +194,17 @@ DECLARATION: dict[str, Declared] = {
     "vocabulary.RoleDescription": Declared("development", S, ("staff_actions",)),
     "vocabulary.Approach": Declared("development", S, ("staff_actions",)),
     "offers.Offer": Declared("development", ("staff", "partner"), ("partner", "staff_actions")),
+    "education.Institution": Declared("development", ("partner",), ("partner",)),
+    "education.AttendanceSettings": Declared("development", S, ("staff_actions",)),
     "offers.PracticeAssessment": Declared("development", S, ("staff_actions",)),
     "offers.OfferImport": Declared("development", S, ("staff_actions",)),
+    "imports.ImportJob": Declared("course", YS, ("identity", "contact", "chain", "plan", "education",
+                                                  "staff_actions")),
+    "imports.EducationEvent": Declared("course", YS, ("education", "staff_actions")),
     "offers.OfferMethod": Declared("development", S, ("staff_actions",)),
     "offers.FidelityRound": Declared("development", S, ("staff_development", "staff_actions")),
     "offers.EvaluationEntry": Declared("development", S, ("staff_development", "staff_actions")),
+    "inspiration.PracticeUse": Declared("development", S, ("staff_actions",)),
     "progression.IndicatorSet": Declared("development", S, ("staff_actions",)),
     "progression.ProgressionSettings": Declared("development", S, ("staff_actions",)),
     "openinfo.PublicPage": Declared("development", S, ("staff_actions",)),
@@ -208,6 +218,9 @@ DECLARATION: dict[str, Declared] = {
     "retention.RetentionSetup": Declared("security", S, ("staff_actions",)),
     "retention.RetentionRun": Declared("security", S, ("staff_actions",)),
     "retention.ArchiveTransfer": Declared("security", S, ("staff_actions",)),
+    "webhooks.Subscription": Declared("cooperation", S, ("staff_actions",)),
+    # Events told to a partner's system: ids, and a young person's name only to a client allowed to read it.
+    "webhooks.Delivery": Declared("cooperation", Y, ("identity", "chain", "concern", "education")),
 }
 
 # Danish names, in the record, for declared models whose own verbose name is still Django's English default.
@@ -233,8 +246,12 @@ NAMES: dict[str, str | Promise] = {
 NOT_PERSONAL: dict[str, str] = {
     "accounts.Municipality": "the tenant: a municipality's name",
     "accounts.Organisation": "an organisation's name and sector",
+    "sso.IdentityProvider": "a single sign-on provider's configuration: its button name and the names of claims",
     "offers.NeedTag": "the name of a need in the offers catalogue",
+    "inspiration.Practice": "another municipality's published project in the library of promising practice",
     "transitions.Procedure": "the name of a follow-up procedure",
     "scheduler.JobState": "the name of a background job",
     "scheduler.WorkerBeat": "the name of a worker process",
+    "serviceplatform.FakeMessage": "the local fake of Digital Post (development and the demo): made-up letters; empty where SERVICEPLATFORM_ADAPTER is serviceplatformen",
+    "serviceplatform.FakePerson": "the local fake CPR register (development and the demo): made-up persons; empty where SERVICEPLATFORM_ADAPTER is serviceplatformen",
 }
