@@ -294,6 +294,21 @@ def circles(user: Any) -> dict[int, frozenset[str]] | None:
     return _remembered(("circles", user.pk), lambda: _circles(user))
 
 
+def youth_for_client(client: Any, action: Action = Action.VIEW) -> QuerySet[Youth]:
+    """Every young person an integration client (integrations.ApiClient) may do `action` to: it acts as its
+    organisation, so it sees exactly the young people that organisation's members may see — an active membership
+    with a role carrying `action`, held by an active professional of the organisation or by a team of it, in the
+    client's municipality. An inactive (expired, revoked) client sees no one."""
+    if client is None or not getattr(client, "is_active", False):
+        return Youth.objects.none()
+    holder = Q(professional__organisation_id=client.organisation_id, professional__is_active=True) | Q(
+        team__organisation_id=client.organisation_id)
+    in_circle = Membership.objects.active().filter(holder, youth=OuterRef("pk"))
+    if RULES[action] != ANY_ROLE:
+        in_circle = in_circle.filter(role__in=sorted(RULES[action]))
+    return Youth.objects.filter(municipality_id=client.municipality_id).filter(Exists(in_circle))
+
+
 def visible_youth(user: Any) -> QuerySet[Youth]:
     """Every young person this user may see."""
     return youth_for(user, Action.VIEW)

@@ -20,7 +20,11 @@ logger = logging.getLogger(__name__)
 
 
 def _actor_fields(actor: Any, youth: Any = None) -> dict[str, Any]:
-    """Snapshot of who acted. `actor` is a staff User, or None for a young person / the system."""
+    """Snapshot of who acted. `actor` is a staff User, a system that names itself (an integration client's
+    `audit_actor_fields()`: no user, the system's name), or None for a young person / the system."""
+    as_system = getattr(actor, "audit_actor_fields", None)
+    if as_system is not None:
+        return as_system()
     if actor is None or not getattr(actor, "is_authenticated", False):
         return {"actor": None, "actor_name": "", "actor_organisation": "", "actor_role": ""}
     return {

@@ -3,6 +3,8 @@ that reaches Ungeforløb through the API, acting as one organisation with the sc
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -43,3 +45,9 @@ class ApiClient(models.Model):
 
     def has_scope(self, scope: str) -> bool:
         return scope in (self.scopes or [])
+
+    def audit_actor_fields(self) -> dict[str, Any]:
+        """How the audit log names this client: no staff user, the system's name (the young person's "Hvem har
+        kigget" shows a system by its name) and its organisation."""
+        return {"actor": None, "actor_name": self.name[:200], "actor_organisation": self.organisation.name[:200],
+                "actor_role": "Integration"}

@@ -1,5 +1,21 @@
-from django.urls import path  # noqa: F401
+from django.urls import URLPattern, URLResolver, path
+
+from ungeforlob.integrations.api import api
 
 app_name = "integrations"
 
-urlpatterns: list = []
+
+def _public(patterns: list[URLPattern | URLResolver]) -> list[URLPattern | URLResolver]:
+    """API v1 authenticates each call by its bearer token, not by a staff login: LoginRequiredMiddleware must let
+    its requests through (an unauthenticated call gets the API's own 401 in the JSON error shape)."""
+    for pattern in patterns:
+        if isinstance(pattern, URLPattern):
+            pattern.callback.login_required = False  # type: ignore[attr-defined]
+    return patterns
+
+
+api_patterns, api_app_name, api_namespace = api.urls
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("api/v1/", (_public(api_patterns), api_app_name, api_namespace)),  # type: ignore[arg-type]
+]
