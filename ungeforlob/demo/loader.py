@@ -105,6 +105,7 @@ DEMO_LOADERS: list[str] = [
     "ungeforlob.youthcouncil.demo.load",
     "ungeforlob.openinfo.demo.load",
     "ungeforlob.activities.demo.load",
+    "ungeforlob.education.demo.load",  # after transitions: a station points to a demo place
     "ungeforlob.offers.demo_factbox.load",  # after insights: the fact box's young people are its history
     "ungeforlob.logreview.demo.load",  # last: the officer's sample is drawn from the log the others wrote
 ]

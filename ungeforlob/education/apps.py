@@ -7,3 +7,5 @@ class EducationConfig(AppConfig):
     name = "ungeforlob.education"
     label = "education"
     verbose_name = _("Uddannelsessteder")
+    # Items on the contact person's I dag (gathered by core.agenda.agenda_for): one query.
+    agenda_sources = ("ungeforlob.education.agenda.education_items",)

@@ -250,6 +250,7 @@ NOT_PERSONAL: dict[str, str] = {
     "offers.NeedTag": "the name of a need in the offers catalogue",
     "inspiration.Practice": "another municipality's published project in the library of promising practice",
     "transitions.Procedure": "the name of a follow-up procedure",
+    "education.Programme": "the name of a programme at an education institution",
     "scheduler.JobState": "the name of a background job",
     "scheduler.WorkerBeat": "the name of a worker process",
     "serviceplatform.FakeMessage": "the local fake of Digital Post (development and the demo): made-up letters; empty where SERVICEPLATFORM_ADAPTER is serviceplatformen",

@@ -71,7 +71,7 @@ KINDS: tuple[Kind, ...] = (
           "meetings.AgendaEntry", "meetings.Decision", "meetings.MeetingParticipant", "portal.LoginCode",
           "portal.Wish", "portal.CheckIn", "portal.ContactProposal", "disclosure.Withholding",
           "youthcouncil.CouncilMember", "activities.SignUp", "emergency.EmergencyAccess", "relocation.Relocation",
-          "relocation.IncomingPackage")),
+          "relocation.IncomingPackage", "education.StationPlace", "education.AttendanceRecord")),
 )
 KINDS_BY_KEY: dict[str, Kind] = {kind.key: kind for kind in KINDS}
 

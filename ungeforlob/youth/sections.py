@@ -52,6 +52,7 @@ YOUTH_OVERVIEW_CARDS: list[tuple[str, str]] = [
     ("chain/_overview_card.html", "ungeforlob.chain.cards.overview_card"),
     ("portal/staff/_wishes_card.html", "ungeforlob.portal.cards.wishes_card"),
     ("activities/_overview_card.html", "ungeforlob.activities.cards.overview_card"),
+    ("education/_overview_card.html", "ungeforlob.education.cards.overview_card"),
 ]
 
 
