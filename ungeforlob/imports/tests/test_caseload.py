@@ -61,7 +61,9 @@ def test_the_run_creates_young_people_circles_and_plans(p: Personas) -> None:
     assert SubGoal.objects.get(goal__youth=youth).success_criterion == "Jeg har valgt en skole"
     other = Youth.objects.get(cpr_hash=cpr.lookup_hash(cpr_for_age(19, serial=802)))
     assert other.courses.get().start_date.isoformat() == "2026-02-01"
-    assert AuditEvent.objects.filter(youth_id=youth.pk, actor=p.administrator, action="create").count() >= 5
+    logged = AuditEvent.objects.get(youth_id=youth.pk, actor=p.administrator, action="create", object_type="youth")
+    assert logged.detail["import"] and len(logged.detail["memberships"]) == 2 and len(logged.detail["goals"]) == 2
+    assert len(logged.detail["subgoals"]) == 1 and logged.detail["course"]
 
 
 def test_a_second_run_of_the_same_file_changes_nothing(p: Personas) -> None:
