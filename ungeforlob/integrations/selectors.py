@@ -142,3 +142,33 @@ def aggregates_for_api(client: ApiClient) -> dict[str, Any]:
                  "suppressed": c.suppressed, "display": c.display} for c in cells]} for label, cells in t.rows],
         } for t in tables],
     }
+
+
+CLIENT_SORTS: dict[str, list[str]] = {
+    "navn": ["name"], "-navn": ["-name"],
+    "organisation": ["organisation__name", "name"], "-organisation": ["-organisation__name", "name"],
+    "udloeber": ["expires_at", "name"], "-udloeber": ["-expires_at", "name"],
+    "brugt": ["last_used_at", "name"], "-brugt": ["-last_used_at", "name"],
+}
+
+
+def clients_for(*, municipality_id: int, q: str = "", sort: str = "navn") -> QuerySet[ApiClient]:
+    """The municipality's integration clients for the administrator's list (one query per page)."""
+    from django.db.models import Q
+
+    rows = ApiClient.objects.filter(municipality_id=municipality_id).select_related("organisation")
+    if q:
+        rows = rows.filter(Q(name__icontains=q) | Q(organisation__name__icontains=q) | Q(token_prefix__startswith=q))
+    return rows.order_by(*CLIENT_SORTS.get(sort, CLIENT_SORTS["navn"]), "pk")
+
+
+def own_client(user: Any, pk: Any) -> ApiClient:
+    """A client of the administrator's own municipality, or 404 (another municipality's is not there)."""
+    from django.http import Http404
+
+    key = policy.pk_or_404(pk)
+    client = (ApiClient.objects.filter(municipality_id=user.municipality_id, pk=key)
+              .select_related("organisation", "created_by").first())
+    if client is None:
+        raise Http404
+    return client

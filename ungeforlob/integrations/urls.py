@@ -1,5 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
+from ungeforlob.integrations import views
 from ungeforlob.integrations.api import api
 
 app_name = "integrations"
@@ -18,4 +19,8 @@ api_patterns, api_app_name, api_namespace = api.urls
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", (_public(api_patterns), api_app_name, api_namespace)),  # type: ignore[arg-type]
+    path("integrationer/", views.client_list, name="client_list"),
+    path("integrationer/ny/", views.client_create, name="client_create"),
+    path("integrationer/<int:pk>/", views.client_detail, name="client_detail"),
+    path("integrationer/<int:pk>/tilbagekald/", views.client_revoke, name="client_revoke"),
 ]

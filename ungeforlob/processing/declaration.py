@@ -124,6 +124,7 @@ DECLARATION: dict[str, Declared] = {
     "progression.AssessmentVersion": Declared("course", YS, ("progression", "notes", "staff_actions")),
     "progression.ObservedIndicator": Declared("course", Y, ("progression",)),
     "progression.YouthPlacement": Declared("course", YS, ("progression", "staff_actions")),
+    "progression.EducationReadinessAssessment": Declared("course", YS, ("progression", "staff_actions")),
     "progression.SelfEvaluationRound": Declared("course", YS, ("progression", "staff_actions")),
     "progression.SelfEvaluationAnswer": Declared("course", Y, ("progression",)),
     "progression.SelfEvaluationGoal": Declared("course", Y, ("progression", "plan")),
@@ -219,6 +220,8 @@ DECLARATION: dict[str, Declared] = {
     "retention.RetentionRun": Declared("security", S, ("staff_actions",)),
     "retention.ArchiveTransfer": Declared("security", S, ("staff_actions",)),
     "webhooks.Subscription": Declared("cooperation", S, ("staff_actions",)),
+    # An integration client: its name, organisation, scopes and who registered it (the token only as a hash).
+    "integrations.ApiClient": Declared("cooperation", S, ("staff_actions",)),
     # Events told to a partner's system: ids, and a young person's name only to a client allowed to read it.
     "webhooks.Delivery": Declared("cooperation", Y, ("identity", "chain", "concern", "education")),
 }

@@ -4,6 +4,10 @@ municipality), whoever's session comes along. The schema and the docs are public
 
 from __future__ import annotations
 
+import datetime
+
+from django.utils import timezone
+
 from ungeforlob.integrations.tests.factories import api_client, bearer
 from ungeforlob.testing import Personas
 from ungeforlob.testing_cases import OutsiderCase as C
@@ -29,9 +33,15 @@ def refusals(p: Personas, name: str, url: str, *, personal: bool = True) -> list
     return cases
 
 
+def new_client(p: Personas) -> dict[str, object]:
+    return {"name": "Byskolens elevsystem", "organisation": p.organisation.pk, "scopes": ["youth:read", "plan:read"],
+            "expires_at": (timezone.localdate() + datetime.timedelta(days=90)).isoformat()}
+
+
 def cases(p: Personas) -> list[C]:
     ns = "integrations:api-v1"
     youth = p.youth.pk
+    school = api_client(p, "school").pk
     return [
         # Public: the OpenAPI schema and its documentation page describe the API and hold no data.
         C(f"{ns}:openapi-json", "/api/v1/openapi.json", allowed_for=EVERYONE),
@@ -44,4 +54,11 @@ def cases(p: Personas) -> list[C]:
         *refusals(p, f"{ns}:youth_progression", f"/api/v1/youth/{youth}/progression"),
         *refusals(p, f"{ns}:offers", "/api/v1/offers", personal=False),
         *refusals(p, f"{ns}:aggregates", "/api/v1/aggregates", personal=False),
+        # The administrator's pages: administrators of the municipality only.
+        C("integrations:client_list", "/integrationer/"),
+        C("integrations:client_create", "/integrationer/ny/"),
+        C("integrations:client_create", "/integrationer/ny/", method="post", data=new_client(p)),
+        C("integrations:client_detail", f"/integrationer/{school}/"),
+        C("integrations:client_revoke", f"/integrationer/{school}/tilbagekald/"),
+        C("integrations:client_revoke", f"/integrationer/{school}/tilbagekald/", method="post"),
     ]

@@ -3,13 +3,15 @@ organisation), with every scope. The session that comes along plays no part."""
 
 from __future__ import annotations
 
+from ungeforlob.integrations.models import ApiClient
 from ungeforlob.integrations.tests.factories import api_client, bearer
+from ungeforlob.integrations.tests.outsider_cases import new_client
 from ungeforlob.testing import Personas
 from ungeforlob.testing_cases import SuccessCase as S
 
 
 def cases(p: Personas) -> list[S]:
-    api_client(p, "school")
+    school = api_client(p, "school")
     ns = "integrations:api-v1"
     ok = bearer("school")
     youth = p.youth.pk
@@ -23,4 +25,16 @@ def cases(p: Personas) -> list[S]:
         S(f"{ns}:youth_progression", f"/api/v1/youth/{youth}/progression", headers=ok, contains='"level"'),
         S(f"{ns}:offers", "/api/v1/offers", headers=ok, contains='"contents"'),
         S(f"{ns}:aggregates", "/api/v1/aggregates", headers=ok, contains="flow-matrix"),
+        S("integrations:client_list", "/integrationer/", who="administrator", contains="Testsystem school"),
+        S("integrations:client_create", "/integrationer/ny/", who="administrator", contains="youth:read"),
+        S("integrations:client_create", "/integrationer/ny/", method="post", who="administrator",
+          data=new_client(p),
+          effect=lambda r: ApiClient.objects.filter(name="Byskolens elevsystem", revoked_at__isnull=True).exists()),
+        S("integrations:client_detail", f"/integrationer/{school.pk}/", who="administrator",
+          contains=school.token_prefix),
+        S("integrations:client_revoke", f"/integrationer/{school.pk}/tilbagekald/", who="administrator",
+          contains="Tilbagekald"),
+        S("integrations:client_revoke", f"/integrationer/{school.pk}/tilbagekald/", method="post",
+          who="administrator",
+          effect=lambda r: ApiClient.objects.filter(pk=school.pk, revoked_at__isnull=False).exists()),
     ]
