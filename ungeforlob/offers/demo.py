@@ -1,4 +1,8 @@
-"""Demo Kommune's catalogue: the inspiration catalogue's interventions plus a few local offers.
+"""Demo Kommune's catalogue: a small, realistic set of the municipality's OWN offers.
+
+Other municipalities' projects (the inspiration catalogue) are not offers here: they are the library of
+promising practice in `ungeforlob.inspiration`, which the demo loads too and links one local offer to (the
+ungeguide offer, made with *Ung i uddannelse* as inspiration).
 
 Idempotent: offers are found by their code and only created when missing (so an administrator's edits in
 the demo survive a re-run); assessments are only written for elements that have none; activities are only
@@ -13,7 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from ungeforlob.accounts.models import Municipality, Organisation
-from ungeforlob.offers import seed, services
+from ungeforlob.offers import services
 from ungeforlob.offers.models import Offer, PracticeAssessment, PracticeElement, PracticeRating
 
 E = PracticeElement
@@ -83,36 +87,72 @@ LOCAL_OFFERS: list[dict[str, Any]] = [
         "anchoring": "10. klasse-centret", "contact_name": "Birgitte Skov",
         "address": "Skolegade 2, 7100 Demo By", "financing_note": "Kommunal finansiering.",
     },
+    {
+        "code": "ungeguide-i-overgangen", "name": "Ungeguide i overgangen", "org": "Ungeindsatsen (UU)",
+        "sector": "uu_kui", "phase": "efter_grundskole", "age_min": 15, "age_max": 25,
+        "readiness": "vejledningsparat valgparat uddannelsesparat", "needs": ["psykisk sårbarhed", "risiko for frafald"],
+        "capacity": 20, "waiting_list": 1,
+        "focus": "En ungeguide følger den unge tre måneder før og tre måneder efter uddannelsesstart.",
+        "target_group": "Psykisk sårbare unge 15–25 år på vej fra grundskole, 10. klasse eller FGU til en ungdomsuddannelse.",
+        "anchoring": "Ungeindsatsen (UU)", "contact_name": "Kasper Vinther",
+        "contact_email": "ungeguide@demo.kommune.dk", "address": "Rådhustorvet 1, 7100 Demo By",
+        "financing_note": "Kommunal finansiering (KUI); to guider.",
+        "practice": "ung-i-uddannelse",
+    },
+    {
+        "code": "ungesundhed-sundhedsplejen", "name": "Ungesundhed – samtaler om søvn, mad og trivsel",
+        "org": "Sundhedstjenesten for unge", "sector": "sundhed", "phase": "andet", "age_min": 15, "age_max": 24,
+        "readiness": "kontaktparat vejledningsparat valgparat", "needs": ["mistrivsel"], "capacity": None,
+        "waiting_list": 0,
+        "focus": "Op til fem samtaler med en sundhedsplejerske om søvn, mad, bevægelse og trivsel.",
+        "target_group": "Unge 15–24 år, der mistrives eller mangler overskud i hverdagen.",
+        "anchoring": "Sundhedstjenesten for unge", "contact_name": "Lise Bro",
+        "contact_phone": "+4572104050", "address": "Sundhedshuset, Torvet 3, 7100 Demo By",
+        "financing_note": "Kommunal finansiering.",
+    },
+    {
+        "code": "ungeraadgivning-rusmidler", "name": "Ungerådgivning om rusmidler",
+        "org": "Rusmiddelcenter Demo", "sector": "social", "phase": "andet", "age_min": 15, "age_max": 25,
+        "readiness": "kontaktparat vejledningsparat", "needs": ["misbrug"], "capacity": 12, "waiting_list": 0,
+        "focus": "Anonym rådgivning og et forløb på 8–12 samtaler for unge, der vil ændre deres brug af rusmidler.",
+        "target_group": "Unge 15–25 år, der bruger hash, alkohol eller andre rusmidler og selv vil ændre det.",
+        "anchoring": "Rusmiddelcenter Demo | Socialforvaltningen, Ungeteamet", "contact_name": "Tobias Krag",
+        "contact_phone": "+4572105060", "address": "Vestergade 21, 7100 Demo By",
+        "financing_note": "Kommunal finansiering (servicelovens § 101).",
+    },
+    {
+        "code": "lektiecafe-roede-kors", "name": "Lektiecafé og fællesskab", "org": "Røde Kors Demo By",
+        "sector": "civilsamfund", "phase": "fastholdelse", "age_min": 15, "age_max": 25,
+        "readiness": "valgparat uddannelsesparat", "needs": ["faglige vanskeligheder", "anden etnisk baggrund"],
+        "capacity": None, "waiting_list": 0,
+        "focus": "Frivillige hjælper med lektier og opgaver to aftener om ugen; der er mad og plads til at snakke.",
+        "target_group": "Unge i uddannelse, der har brug for hjælp til lektier og et fællesskab uden for skolen.",
+        "anchoring": "Røde Kors Demo By", "contact_name": "Yasmin Ali",
+        "contact_email": "lektiecafe@roedekors-demo.example.dk", "address": "Biblioteket, Torvet 1, 7100 Demo By",
+        "financing_note": "Frivillig forening; lokaler stillet til rådighed af biblioteket.",
+    },
 ]
 
-# Promising-practice profiles (by offer name), from what the inspiration catalogue reports.
+# Promising-practice profiles of the municipality's own offers (by offer name), as the demo's administrators rated them.
 ASSESSMENTS: dict[str, dict[str, tuple[int, str]]] = {
-    "Energi til hinanden": {
-        E.VIRKNING: (MET, "137 unge; 65 % endte i job eller uddannelse."),
-        E.BESKRIVELSE: (MET, "Forløbet er beskrevet med gennemsnitligt 155 dage."),
-        E.INDIVIDUEL_TILRETTELAEGGELSE: (MET, "12–15 unge pr. rådgiver; forløbet tilpasses den enkelte."),
-        E.OPFOELGNING: (MET, "Opringning ca. hver 14. dag efter start (eftervend)."),
-        E.MONITORERING: (PARTLY, "Resultater opgøres, men ikke løbende for hver ung."),
-        E.OEKONOMI: (NOT_MET, "Ingen opgørelse af omkostninger i kataloget."),
-    },
-    "Ung i uddannelse": {
-        E.VIRKNING: (MET, "90 unge; ca. 80 % startede på en uddannelse."),
-        E.RELATIONELT_SAMARBEJDE: (MET, "Guiden følger den unge 3 måneder før og 3 måneder efter start."),
-        E.INDIVIDUEL_TILRETTELAEGGELSE: (PARTLY, "20–25 unge pr. guide."),
-        E.OPFOELGNING: (MET, "Fast opfølgning i 3 måneder efter uddannelsesstart."),
-    },
     "Mentorforløb i Gadeplan": {
         E.MAAL: (MET, "Mål aftales med den unge ved første møde."),
         E.RELATIONELT_SAMARBEJDE: (MET, "Den unge vælger selv sin mentor."),
         E.TEORI_OG_VIDEN: (PARTLY, "Bygger på viden om relationsarbejde; ikke beskrevet i en forandringsteori."),
         E.MONITORERING: (NOT_MET, "Ingen systematisk registrering endnu."),
     },
+    "Ungeguide i overgangen": {
+        E.TEORI_OG_VIDEN: (PARTLY, "Bygger på Ung i uddannelse (Randers) fra biblioteket Lovende praksis."),
+        E.OPFOELGNING: (MET, "Guiden følger den unge tre måneder efter start."),
+        E.INDIVIDUEL_TILRETTELAEGGELSE: (MET, "Kontakten skaleres efter den unges behov."),
+        E.OEKONOMI: (NOT_MET, "Udgiften pr. forløb er ikke opgjort endnu."),
+    },
 }
 
 
 def _local_row(spec: dict[str, Any]) -> dict[str, str]:
     row = {k: v for k, v in spec.items() if k not in {"org", "needs", "financing_note", "capacity", "age_min",
-                                                      "age_max", "waiting_list"}}
+                                                      "age_max", "waiting_list", "practice"}}
     row.update({
         "provider": spec["org"],
         "context": "Demo Kommune",
@@ -129,12 +169,10 @@ def _local_row(spec: dict[str, Any]) -> dict[str, str]:
 
 @transaction.atomic
 def load(*, municipality: Municipality, staff: dict[str, Any], orgs: dict[str, Organisation]) -> dict[str, Any]:
-    existing = set(Offer.objects.filter(municipality=municipality).values_list("code", flat=True))
-    # The inspiration catalogue's interventions (kept in the app, `offers/data/tilbud.csv`), then local offers.
-    rows: list[tuple[int, dict[str, str]]] = seed.seed_rows()
-    rows.extend((0, _local_row(spec)) for spec in LOCAL_OFFERS)
     from ungeforlob.offers.exchange import clean_row
 
+    existing = set(Offer.objects.filter(municipality=municipality).values_list("code", flat=True))
+    rows = [(0, _local_row(spec)) for spec in LOCAL_OFFERS]
     new_rows = [(line, row) for line, row in rows if clean_row(row)[0]["code"] not in existing]
     result = services.import_rows_as_system(municipality_id=municipality.pk, rows=new_rows)
     offers = {o.name: o for o in Offer.objects.filter(municipality=municipality, name__in=list(ASSESSMENTS))}
@@ -147,7 +185,22 @@ def load(*, municipality: Municipality, staff: dict[str, Any], orgs: dict[str, O
             PracticeAssessment(offer=offer, element=element, rating=rating, evidence=evidence)
             for element, (rating, evidence) in elements.items() if element not in have
         ])
+    _link_practices(municipality)
     return result
+
+
+def _link_practices(municipality: Municipality) -> None:
+    """The library of promising practice, and the local offers the demo made with a practice as inspiration."""
+    from ungeforlob.inspiration import loader
+    from ungeforlob.inspiration.models import Practice, PracticeUse
+
+    loader.load()
+    by_code = {s["code"]: s["practice"] for s in LOCAL_OFFERS if s.get("practice")}
+    practices = {p.slug: p for p in Practice.objects.filter(slug__in=set(by_code.values()))}
+    for offer in Offer.objects.filter(municipality=municipality, code__in=list(by_code)):
+        practice = practices.get(by_code[offer.code])
+        if practice is not None and not PracticeUse.objects.filter(offer=offer).exists():
+            PracticeUse.objects.create(practice=practice, offer=offer, municipality=municipality)
 
 
 # Demo activities (from the plans demo) that are an offer in the catalogue: activity title → offer code.

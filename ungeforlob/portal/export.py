@@ -48,7 +48,7 @@ EXPORT_SECTIONS: list[ExportSection] = [
     ExportSection("ungeforlob.transitions.export.followups_section", ("transitions.FollowUp",)),
     ExportSection("ungeforlob.progression.export.assessments_section",
                   ("progression.Assessment", "progression.AssessmentVersion", "progression.ObservedIndicator",
-                   "progression.YouthPlacement")),
+                   "progression.YouthPlacement", "progression.EducationReadinessAssessment")),
     ExportSection("ungeforlob.progression.export.self_evaluations_section",
                   ("progression.SelfEvaluationRound", "progression.SelfEvaluationAnswer",
                    "progression.SelfEvaluationGoal", "progression.ProfessionalReading")),

@@ -10,7 +10,12 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from ungeforlob.portal.export import Section, d, name
-from ungeforlob.progression.models import ProfessionalReading, RoundStatus, YouthPlacement
+from ungeforlob.progression.models import (
+    EducationReadinessAssessment,
+    ProfessionalReading,
+    RoundStatus,
+    YouthPlacement,
+)
 from ungeforlob.youth.models import Youth
 
 
@@ -25,6 +30,9 @@ def assessments_section(youth: Youth) -> Section:
     ]
     rows += [{"dato": d(p.placed_on), "du placerede dig selv": p.get_level_display(), "med dine ord": p.own_words}
              for p in YouthPlacement.objects.filter(youth=youth).order_by("placed_on", "pk")]
+    rows += [{"dato": d(u.assessed_on), "uddannelsesparathedsvurdering (UPV)": u.get_result_display(),
+              "vurderet af": u.assessed_by, "note": u.note}
+             for u in EducationReadinessAssessment.objects.filter(youth=youth).order_by("assessed_on", "pk")]
     return (str(_("Vurderinger")), rows)
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ungeforlob.core.forms import SubmitOnceMixin
 from ungeforlob.progression.levels import LEVEL_SELF_PLACEMENT, Level
-from ungeforlob.progression.models import ProgressionSettings
+from ungeforlob.progression.models import ProgressionSettings, UpvResult
 from ungeforlob.progression.questionnaire import DONT_KNOW, DONT_KNOW_LABEL, SCALE, Dimension, statements_for
 
 
@@ -133,6 +133,19 @@ class PlacementForm(SubmitOnceMixin, forms.Form):
 
     def service_kwargs(self) -> dict[str, Any]:
         return {f: self.cleaned_data[f] for f in ("placed_on", "level", "own_words")}
+
+
+class UpvForm(SubmitOnceMixin, forms.Form):
+    """A formal uddannelsesparathedsvurdering (UPV), recorded beside the level on the step chart."""
+
+    assessed_on = forms.DateField(label=_("Dato for vurderingen"), widget=DateInput())
+    result = forms.ChoiceField(label=_("Resultat"), choices=UpvResult.choices, widget=forms.RadioSelect)
+    assessed_by = forms.CharField(label=_("Vurderet af"), max_length=200,
+                                  help_text=_("Fx skolen eller UU-vejlederen, der traf vurderingen."))
+    note = forms.CharField(label=_("Note"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def service_kwargs(self) -> dict[str, Any]:
+        return {f: self.cleaned_data[f] for f in ("assessed_on", "result", "assessed_by", "note")}
 
 
 class IndicatorForm(forms.Form):

@@ -292,3 +292,35 @@ class ProfessionalReading(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round_id} {self.author_id}"
+
+
+class UpvResult(models.TextChoices):
+    PARAT = "parat", _("Uddannelsesparat")
+    IKKE_PARAT = "ikke_parat", _("Ikke uddannelsesparat")
+
+
+class EducationReadinessAssessment(models.Model):
+    """The formal uddannelsesparathedsvurdering (UPV) under its executive order — recorded BESIDE the taxonomy level.
+
+    A UPV is a legal assessment (faglige, personlige og sociale forudsætninger; parat or ikke-parat) made by the
+    school or the youth guidance; the level on the step chart is the team's own reading of the model's
+    taxonomy. The two are never merged or derived from each other. (For pupils the UPV was abolished from the
+    school year 2024/25; earlier ones, and those still made, are recorded here.)
+    """
+
+    youth = models.ForeignKey("youth.Youth", on_delete=models.CASCADE, related_name="education_readiness")
+    assessed_on = models.DateField(_("dato for vurderingen"))
+    result = models.CharField(_("resultat"), max_length=12, choices=UpvResult.choices)
+    assessed_by = models.CharField(_("vurderet af"), max_length=200,
+                                   help_text=_("Fx skolen eller UU-vejlederen, der traf vurderingen."))
+    note = models.TextField(_("note"), max_length=1000, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("uddannelsesparathedsvurdering (UPV)")
+        verbose_name_plural = _("uddannelsesparathedsvurderinger (UPV)")
+        ordering = ["-assessed_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"UPV {self.assessed_on}: {self.get_result_display()}"

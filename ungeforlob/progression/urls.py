@@ -13,6 +13,7 @@ urlpatterns = [
     path(f"{Y}/progression/vurderinger/<int:pk>/", views.assessment_detail, name="assessment_detail"),
     path(f"{Y}/progression/vurderinger/<int:pk>/ret/", views.assessment_correct, name="assessment_correct"),
     path(f"{Y}/progression/egen-placering/", views.placement_create, name="placement_create"),
+    path(f"{Y}/progression/upv/", views.upv_create, name="upv_create"),
     path(f"{Y}/progression/her-er-du-paa-vej/", views.journey, name="journey"),
     path(f"{Y}/selvevaluering/", selfeval.overview, name="selfeval_overview"),
     path(f"{Y}/selvevaluering/start/", selfeval.start, name="selfeval_start"),

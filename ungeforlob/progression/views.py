@@ -18,7 +18,7 @@ from ungeforlob.audit.services import audit_record_list, audit_search
 from ungeforlob.core.forms import run_service
 from ungeforlob.policy import Action
 from ungeforlob.progression import selectors, services
-from ungeforlob.progression.forms import CorrectionForm, NewAssessmentForm, PlacementForm
+from ungeforlob.progression.forms import CorrectionForm, NewAssessmentForm, PlacementForm, UpvForm
 from ungeforlob.progression.models import Assessment, IndicatorSet
 
 TAB = "progression:overview"
@@ -39,7 +39,8 @@ def overview(request: HttpRequest, youth_pk: int) -> HttpResponse:
     """The step chart of levels over time, the data behind it, and every assessment."""
     youth = policy.get_youth_for(request.user, youth_pk, what="progression")
     context: dict[str, Any] = selectors.progression_for(youth, today=timezone.localdate())
-    context.update(youth=youth, tab=TAB, subtab="trappen", can_write=_may_write(request, youth))
+    context.update(youth=youth, tab=TAB, subtab="trappen", can_write=_may_write(request, youth),
+                   upv=youth.education_readiness.select_related(None).first())
     return render(request, "progression/overview.html", context)
 
 
@@ -116,6 +117,20 @@ def placement_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
             messages.success(request, _("Den unges egen placering er gemt."))
             return redirect("progression:overview", youth.pk)
     return render(request, "progression/placement_form.html", {"youth": youth, "form": form, "tab": TAB, "subtab": "trappen"})
+
+
+@require_http_methods(["GET", "POST"])
+def upv_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
+    """Record a formal uddannelsesparathedsvurdering (UPV): beside the level on the step chart, not a level."""
+    youth = policy.get_youth_for(request.user, youth_pk, what="progression", action=WRITE)
+    form = UpvForm(request.POST or None, initial={"assessed_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        ok, _upv, form = run_service(form, lambda: services.upv_record(
+            youth=youth, actor=request.user, **form.service_kwargs()))
+        if ok:
+            messages.success(request, _("Uddannelsesparathedsvurderingen er gemt ved siden af niveauet."))
+            return redirect("progression:overview", youth.pk)
+    return render(request, "progression/upv_form.html", {"youth": youth, "form": form, "tab": TAB, "subtab": "trappen"})
 
 
 def journey(request: HttpRequest, youth_pk: int) -> HttpResponse:

@@ -55,7 +55,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("assessments", _("Vurderinger"), _("Teamets vurderinger af niveau, observerede indikatorer og den unges "
                                             "egen placering."),
          ("progression.Assessment", "progression.AssessmentVersion", "progression.ObservedIndicator",
-          "progression.YouthPlacement")),
+          "progression.YouthPlacement", "progression.EducationReadinessAssessment")),
     Kind("concerns", _("Bekymringer"), _("Bekymringer og det, der blev gjort ved dem."),
          ("chain.Concern", "chain.ConcernAction")),
     Kind("audit_identity", _("Den unges identitet i adgangsloggen"),

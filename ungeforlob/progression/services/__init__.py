@@ -14,6 +14,7 @@ actor): `youth_placement_record`, `self_evaluation_start`, `self_evaluation_answ
 from ungeforlob.progression.services.assessments import (
     assessment_correct,
     assessment_create,
+    upv_record,
     youth_placement_record,
 )
 from ungeforlob.progression.services.indicators import (
@@ -37,7 +38,7 @@ from ungeforlob.progression.services.self_evaluation import (
 )
 
 __all__ = [
-    "assessment_correct", "assessment_create", "youth_placement_record",
+    "assessment_correct", "assessment_create", "upv_record", "youth_placement_record",
     "DEFAULTS_FILE", "indicator_add", "indicator_defaults", "indicator_edit", "indicator_retire",
     "indicator_set_current", "progression_settings_update",
     "professional_reading_add", "self_evaluation_answer", "self_evaluation_discard", "self_evaluation_finish",

@@ -18,8 +18,10 @@ from ungeforlob.progression.levels import LEVEL_ORDER
 from ungeforlob.progression.models import (
     Assessment,
     AssessmentVersion,
+    EducationReadinessAssessment,
     IndicatorSet,
     ObservedIndicator,
+    UpvResult,
     YouthPlacement,
 )
 from ungeforlob.progression.selectors import circle_professionals
@@ -269,3 +271,31 @@ def youth_placement_record(
     audit_record(actor=actor, action=AuditAction.CREATE, youth=youth, obj=placement,
                  actor_youth=youth if by_youth and actor is None else None)
     return placement
+
+
+@transaction.atomic
+def upv_record(*, actor: Any, youth: Youth, assessed_on: Any, result: str, assessed_by: str,
+               note: str = "") -> EducationReadinessAssessment:
+    """Record a formal uddannelsesparathedsvurdering (UPV) beside the taxonomy level (never as a level)."""
+    check_writer(actor=actor, youth=youth)
+    errors: dict[str, Any] = {}
+    try:
+        _clean_date(assessed_on, youth=youth, field="assessed_on")
+    except ValidationError as exc:
+        errors.update({k: v[0] for k, v in exc.message_dict.items()})
+    if result not in UpvResult.values:
+        errors["result"] = _("Vælg, om den unge blev vurderet uddannelsesparat eller ikke uddannelsesparat.")
+    assessed_by = (assessed_by or "").strip()
+    if not assessed_by:
+        errors["assessed_by"] = _("Skriv, hvem der traf vurderingen.")
+    elif len(assessed_by) > 200:
+        errors["assessed_by"] = _("Højst 200 tegn.")
+    note = (note or "").strip()
+    if len(note) > 1000:
+        errors["note"] = _("Højst 1000 tegn.")
+    if errors:
+        raise ValidationError(errors)
+    upv = EducationReadinessAssessment.objects.create(
+        youth=youth, assessed_on=assessed_on, result=result, assessed_by=assessed_by, note=note, recorded_by=actor)
+    audit_record(actor=actor, action=AuditAction.CREATE, youth=youth, obj=upv)
+    return upv

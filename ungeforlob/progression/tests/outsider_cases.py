@@ -21,6 +21,8 @@ def cases(p: Personas) -> list[C]:
           {"reason": "x", "level": "kontaktparat", "assessed_on": "2025-01-01", "rationale": "x"}),
         C("progression:placement_create", f"/unge/{y}/progression/egen-placering/", "post",
           {"placed_on": "2025-01-01", "level": "valgparat"}),
+        C("progression:upv_create", f"/unge/{y}/progression/upv/", "post",
+          {"assessed_on": "2025-01-01", "result": "parat", "assessed_by": "Skolen"}),
         C("progression:journey", f"/unge/{y}/progression/her-er-du-paa-vej/"),
         C("progression:selfeval_overview", f"{base}/"),
         C("progression:selfeval_start", f"{base}/start/", "post"),

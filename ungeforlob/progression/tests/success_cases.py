@@ -5,6 +5,7 @@ from ungeforlob.chain.models import ChainRole
 from ungeforlob.progression import selectors, services
 from ungeforlob.progression.models import (
     Assessment,
+    EducationReadinessAssessment,
     IndicatorSet,
     ProfessionalReading,
     ProgressionSettings,
@@ -56,6 +57,10 @@ def cases(p: Personas) -> list[C]:
         C("progression:placement_create", f"/unge/{y}/progression/egen-placering/", "post",
           {"placed_on": days_ago(0).isoformat(), "level": "erhvervsparat", "own_words": "Jeg er klar"},
           effect=lambda r: YouthPlacement.objects.filter(youth_id=y, own_words="Jeg er klar").exists()),
+        C("progression:upv_create", f"/unge/{y}/progression/upv/", contains="bekendtgørelsen om uddannelsesparathedsvurdering"),
+        C("progression:upv_create", f"/unge/{y}/progression/upv/", "post",
+          {"assessed_on": days_ago(3).isoformat(), "result": "ikke_parat", "assessed_by": "Demo Skole, UU-vejleder"},
+          effect=lambda r: EducationReadinessAssessment.objects.filter(youth_id=y, result="ikke_parat").exists()),
         C("progression:journey", f"/unge/{y}/progression/her-er-du-paa-vej/"),
         C("progression:selfeval_overview", f"{base}/"),
         # With a round in progress, "start" continues it, and the round that was not to be kept goes now.
