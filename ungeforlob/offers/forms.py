@@ -215,6 +215,7 @@ class OfferMethodForm(forms.ModelForm):
 
 
 class ChecklistForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     items = forms.CharField(
         label=_("Punkter i tjeklisten"), max_length=10000, required=False,
         widget=forms.Textarea(attrs={"rows": 8}),

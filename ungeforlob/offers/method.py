@@ -8,6 +8,7 @@ is personal data about a young person; it describes the offer and the staff's ow
 from __future__ import annotations
 
 import datetime
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,13 +61,25 @@ def offer_method_save(*, actor: Any, offer: Offer, values: dict[str, Any], versi
     return method
 
 
+def checklist_version(texts: list[str]) -> int:
+    """A number that changes whenever the active checklist changes (the form's version for a stale edit)."""
+    return zlib.crc32("\n".join(texts).encode())
+
+
 @transaction.atomic
-def fidelity_items_set(*, actor: Any, offer: Offer, texts: list[str]) -> list[FidelityItem]:
+def fidelity_items_set(*, actor: Any, offer: Offer, texts: list[str], version: int | None = None
+                       ) -> list[FidelityItem]:
     """Make the checklist exactly `texts`, in that order.
 
     An item whose text is kept keeps its answers; an item left out is made inactive (not deleted), so the
-    rounds already answered still show what was asked.
+    rounds already answered still show what was asked. `version` is `checklist_version` of the list the form
+    was drawn with: if the list has changed since, StaleEdit is raised and nothing is saved.
     """
+    Offer.objects.select_for_update().filter(pk=offer.pk).first()
+    current = list(FidelityItem.objects.filter(offer=offer, is_active=True).values_list("text", flat=True))
+    if version is not None and checklist_version(current) != version:
+        raise StaleEdit(_("En anden har ændret tjeklisten, mens du skrev. Se deres punkter nedenfor; gem igen for "
+                          "at erstatte dem med dine."), current_version=checklist_version(current))
     clean: list[str] = []
     for text in texts:
         text = " ".join(text.split())

@@ -94,11 +94,16 @@ def method_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def checklist_edit(request: HttpRequest, pk: int) -> HttpResponse:
     offer = _offer_or_404(request, pk)
-    current = FidelityItem.objects.filter(offer=offer, is_active=True)
-    form = ChecklistForm(request.POST or None, initial={"items": "\n".join(i.text for i in current)})
+    current = [i.text for i in FidelityItem.objects.filter(offer=offer, is_active=True)]
+    form = ChecklistForm(request.POST or None, initial={
+        "items": "\n".join(current), "version": method_services.checklist_version(current)})
     if request.method == "POST" and form.is_valid():
-        ok, _items, form = run_service(form, lambda: method_services.fidelity_items_set(
-            actor=request.user, offer=offer, texts=form.texts()))
+        ok, _items, form = run_service(
+            form,
+            lambda: method_services.fidelity_items_set(actor=request.user, offer=offer, texts=form.texts(),
+                                                       version=form.cleaned_data["version"]),
+            on_error=keep_on_stale(form, ChecklistForm),
+        )
         if ok:
             messages.success(request, _("Tjeklisten er gemt."))
             return redirect("offers:method", pk=offer.pk)

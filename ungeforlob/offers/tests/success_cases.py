@@ -6,6 +6,7 @@ leaders see its usage; the Tilbud tab and linking belong to the young person's c
 test_views.test_import_over_http_with_progress_polling_and_a_bad_row.
 """
 
+from ungeforlob.offers.method import checklist_version
 from ungeforlob.offers.models import (
     EvaluationEntry,
     FidelityAnswer,
@@ -62,7 +63,8 @@ def cases(p: Personas) -> list[C]:
           {"version": "0", "method": "Mentor hver uge", "cost_unit": "forloeb", "cost_amount": "20000"}, who=ADMIN,
           effect=lambda r: OfferMethod.objects.get(offer_id=o).cost_amount == 20000),
         C("offers:checklist", f"/tilbud/{o}/metode/tjekliste/", who=ADMIN),
-        C("offers:checklist", f"/tilbud/{o}/metode/tjekliste/", "post", {"items": "Samme mentor\nUgentligt møde"},
+        C("offers:checklist", f"/tilbud/{o}/metode/tjekliste/", "post", {"items": "Samme mentor\nUgentligt møde",
+                                                             "version": checklist_version(["Samme mentor"])},
           who=ADMIN, effect=lambda r: FidelityItem.objects.filter(offer_id=o, is_active=True).count() == 2),
         C("offers:fidelity_round", f"/tilbud/{o}/metode/tjekliste/runde/", who=ADMIN, contains="Samme mentor"),
         C("offers:fidelity_round", f"/tilbud/{o}/metode/tjekliste/runde/", "post",

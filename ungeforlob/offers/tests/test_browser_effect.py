@@ -39,6 +39,12 @@ def test_a_leader_reads_the_fact_box_of_an_offer(browse: Any, p: Personas, width
     s.screenshot("offers-factbox")
     assert s.axe_violations() == []
     assert s.console_errors == []
+    # Printed: the fact box and its definitions, without the menus, the period form or the buttons.
+    s.page.emulate_media(media="print")
+    assert s.page.locator(".app-header").is_hidden() and s.page.locator(".app-mainnav").is_hidden()
+    assert s.page.get_by_role("button", name="Vis periode").is_hidden()
+    assert s.page.get_by_role("button", name="Udskriv").is_hidden()
+    assert table.is_visible() and s.page.get_by_role("heading", name="Sådan regnes tallene").is_visible()
 
 
 @pytest.mark.parametrize("width", [1280, 360])

@@ -7,6 +7,7 @@ import datetime
 from decimal import Decimal
 
 from ungeforlob.core.forms import ALREADY_SUBMITTED
+from ungeforlob.offers.method import checklist_version
 from ungeforlob.offers.models import EvaluationEntry, FidelityItem, FidelityRound, OfferMethod
 from ungeforlob.offers.tests.factories import make_activity, make_offer
 from ungeforlob.offers.tests.test_factbox import make_fixture
@@ -98,7 +99,8 @@ def test_a_bad_target_is_refused_in_danish(p: Personas, as_user) -> None:
 def test_fidelity_rounds_need_every_item_and_show_as_history(p: Personas, as_user) -> None:
     offer = make_offer(p.municipality, "Faktatilbud")
     client = as_user(p.administrator)
-    client.post(f"/tilbud/{offer.pk}/metode/tjekliste/", {"items": "Samme mentor hele forløbet\nMøde hver uge"})
+    client.post(f"/tilbud/{offer.pk}/metode/tjekliste/", {"items": "Samme mentor hele forløbet\nMøde hver uge",
+                                                           "version": "0"})
     mentor, weekly = FidelityItem.objects.filter(offer=offer).order_by("position")
     url = f"/tilbud/{offer.pk}/metode/tjekliste/runde/"
     half = client.post(url, {"held_on": "2026-01-10", f"answer_{mentor.pk}": "ja"})
@@ -107,7 +109,9 @@ def test_fidelity_rounds_need_every_item_and_show_as_history(p: Personas, as_use
     assert client.post(url, {"held_on": "2026-01-10", f"answer_{mentor.pk}": "ja", f"answer_{weekly.pk}": "nej",
                              f"comment_{weekly.pk}": "Sygdom i december"}).status_code == 302
     # The list changes: "Møde hver uge" goes, a new point comes; the first round still shows what was asked.
-    client.post(f"/tilbud/{offer.pk}/metode/tjekliste/", {"items": "Samme mentor hele forløbet\nFælles mål"})
+    client.post(f"/tilbud/{offer.pk}/metode/tjekliste/", {
+        "items": "Samme mentor hele forløbet\nFælles mål",
+        "version": checklist_version(["Samme mentor hele forløbet", "Møde hver uge"])})
     assert list(FidelityItem.objects.filter(offer=offer, is_active=True).values_list("text", flat=True)) == [
         "Samme mentor hele forløbet", "Fælles mål"]
     new = FidelityItem.objects.get(offer=offer, text="Fælles mål")
@@ -116,6 +120,21 @@ def test_fidelity_rounds_need_every_item_and_show_as_history(p: Personas, as_use
     page = as_user(p.leader).get(f"/tilbud/{offer.pk}/metode/").content.decode()
     assert page.index("10. april 2026") < page.index("10. januar 2026")  # newest first
     assert "Møde hver uge" in page and "Sygdom i december" in page and "Delvist" in page
+
+
+def test_a_stale_checklist_edit_is_refused_and_keeps_the_users_lines(p: Personas, as_user) -> None:
+    offer = make_offer(p.municipality, "Faktatilbud")
+    client = as_user(p.administrator)
+    url = f"/tilbud/{offer.pk}/metode/tjekliste/"
+    drawn = client.get(url).content.decode()
+    assert 'name="version" value="0"' in drawn
+    assert client.post(url, {"items": "Samme mentor", "version": "0"}).status_code == 302
+    stale = client.post(url, {"items": "Fælles mål", "version": "0"})
+    page = stale.content.decode()
+    assert stale.status_code == 200 and "En anden har ændret tjeklisten" in page and "Fælles mål" in page
+    assert list(FidelityItem.objects.filter(offer=offer, is_active=True).values_list("text", flat=True)) == [
+        "Samme mentor"]
+    assert f'value="{checklist_version(["Samme mentor"])}"' in page
 
 
 def test_a_round_in_the_future_is_refused(p: Personas, as_user) -> None:
