@@ -107,6 +107,7 @@ DEMO_LOADERS: list[str] = [
     "ungeforlob.activities.demo.load",
     "ungeforlob.education.demo.load",  # after transitions: a station points to a demo place
     "ungeforlob.offers.demo_factbox.load",  # after insights: the fact box's young people are its history
+    "ungeforlob.serviceplatform.demo.load",  # the local CPR register knows the demo's young people
     "ungeforlob.logreview.demo.load",  # last: the officer's sample is drawn from the log the others wrote
 ]
 

@@ -73,6 +73,7 @@ EXPORT_SECTIONS: list[ExportSection] = [
     ExportSection("ungeforlob.emergency.export.accesses_section", ("emergency.EmergencyAccess",)),
     ExportSection("ungeforlob.relocation.export.relocations_section",
                   ("relocation.Relocation", "relocation.IncomingPackage")),
+    ExportSection("ungeforlob.serviceplatform.export.letters_section", ("serviceplatform.Letter",)),
     ExportSection("ungeforlob.education.export.attendance_section", ("education.StationPlace", "education.AttendanceRecord")),
 ]
 

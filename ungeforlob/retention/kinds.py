@@ -71,7 +71,7 @@ KINDS: tuple[Kind, ...] = (
           "meetings.AgendaEntry", "meetings.Decision", "meetings.MeetingParticipant", "portal.LoginCode",
           "portal.Wish", "portal.CheckIn", "portal.ContactProposal", "disclosure.Withholding",
           "youthcouncil.CouncilMember", "activities.SignUp", "emergency.EmergencyAccess", "relocation.Relocation",
-          "relocation.IncomingPackage", "education.StationPlace", "education.AttendanceRecord")),
+          "relocation.IncomingPackage", "serviceplatform.Letter", "education.StationPlace", "education.AttendanceRecord")),
 )
 KINDS_BY_KEY: dict[str, Kind] = {kind.key: kind for kind in KINDS}
 
@@ -101,6 +101,7 @@ KEEP: dict[str, frozenset[str]] = {
     "meetings.AgendaEntry": frozenset({"legal_basis_note"}),
     "portal.LoginCode": frozenset({"code_hash"}),
     "portal.Wish": frozenset({"created_type", "handled_by_name"}),
+    "serviceplatform.Letter": frozenset({"kind", "recipient_role", "message_id", "adapter", "sent_by_name"}),
 }
 
 # Rows that have no use without the young person's identity: anonymising the record deletes them.

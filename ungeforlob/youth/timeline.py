@@ -97,6 +97,7 @@ TIMELINE_SOURCES: list[str] = [
     "ungeforlob.portal.timeline.wish_entries",
     "ungeforlob.meetings.timeline.meeting_entries",
     "ungeforlob.relocation.timeline.relocation_entries",
+    "ungeforlob.serviceplatform.timeline.letter_entries",
     "ungeforlob.emergency.timeline.access_entries",
 ]
 
