@@ -31,6 +31,8 @@ from typing import Any
 
 from django.db.models import Case, Count, DateField, Exists, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, TruncDate
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 
 from ungeforlob.insights import suppression as s
 from ungeforlob.insights.outcomes import EDUCATION_KINDS, MARKS
@@ -58,11 +60,29 @@ class Period:
         return cls(year_ago + datetime.timedelta(days=1), today)
 
 
+def kroner(value: Any) -> str:
+    return gettext("%(amount)s kr.") % {"amount": number_format(int(value), force_grouping=True)}
+
+
 @dataclass(frozen=True)
 class Economy:
     price: str
     cost_per_course: s.Cell | None
     cost_per_good_outcome: s.Cell | None
+
+    @staticmethod
+    def _shown(cell: s.Cell | None) -> str:
+        if cell is None:
+            return ""
+        return cell.display if cell.suppressed or cell.value is None else kroner(cell.value)
+
+    @property
+    def per_course_shown(self) -> str:
+        return self._shown(self.cost_per_course)
+
+    @property
+    def per_good_outcome_shown(self) -> str:
+        return self._shown(self.cost_per_good_outcome)
 
 
 @dataclass(frozen=True)
@@ -164,7 +184,7 @@ def _economy(method: OfferMethod | None, courses: list[dict[str, Any]], good: in
     n = len(courses)
     per_course = s.average_of(round(float(total) / n), n) if n else s.average_of(0, 0)
     per_good = s.average_of(round(float(total) / good), good) if good else s.average_of(0, 0)
-    return Economy(price=f"{price:.0f}", cost_per_course=per_course, cost_per_good_outcome=per_good)
+    return Economy(price=kroner(price), cost_per_course=per_course, cost_per_good_outcome=per_good)
 
 
 def fact_box(offer: Offer, period: Period, *, today: datetime.date) -> FactBox:

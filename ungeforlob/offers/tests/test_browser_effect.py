@@ -81,7 +81,7 @@ def test_an_administrator_records_a_fidelity_round(browse: Any, p: Personas, wid
     assert s.page.get_by_text("Ikke i juleferien").is_visible()
     assert s.page.get_by_text("Flere falder fra i uge 3–6.").is_visible()
     s.goto(f"/tilbud/{offer.pk}/metode/?fra=2026-01-01&til=2026-12-31")
-    assert "25714 kr." in s.page.get_by_role("row", name="Pris pr. godt udfald (uddannelse eller job)").inner_text()
+    assert "25.714 kr." in s.page.get_by_role("row", name="Pris pr. godt udfald (uddannelse eller job)").inner_text()
     s.screenshot("offers-method")
     assert s.axe_violations() == []
     assert s.console_errors == []

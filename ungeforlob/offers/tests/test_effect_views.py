@@ -162,8 +162,8 @@ def test_the_method_page_shows_cost_per_course_and_per_good_outcome(p: Personas,
     offer = make_fixture(p)
     OfferMethod.objects.create(offer=offer, cost_amount=Decimal(20000), cost_unit="forloeb")
     page = as_user(p.leader).get(f"/tilbud/{offer.pk}/metode/?fra=2026-01-01&til=2026-12-31").content.decode()
-    assert "20000 kr.</td>" in page  # per course (9 courses at 20.000)
-    assert "25714 kr.</td>" in page  # per good outcome: 180.000 / 7
+    assert "20.000 kr.</td>" in page  # per course (9 courses at 20.000)
+    assert "25.714 kr.</td>" in page  # per good outcome: 180.000 / 7
 
 
 def _add_youth_at_offer(p: Personas, offer, n: int) -> None:
