@@ -6,14 +6,13 @@ edit (by CPR number, in the client's municipality); any other CPR number answers
 not registered. The same event twice (its `event_id`, or CPR, event, institution and date) is applied once.
 """
 
-from __future__ import annotations
 
 import datetime
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from ungeforlob import policy
 from ungeforlob.audit.models import AuditAction
@@ -115,7 +114,7 @@ def _youth(client: Any, event: Event) -> Youth | None:
 @router.post("/education-events", response={200: EducationEventOut, 201: EducationEventOut, **ERRORS},
              url_name="education_event_create", summary="Registrér én uddannelseshændelse")
 @require_scope(Scope.STATIONS_WRITE)
-def education_event_create(request: HttpRequest, payload: EducationEventIn) -> tuple[int, EducationEventOut]:
+def education_event_create(request: HttpRequest, payload: EducationEventIn) -> Status:
     """201 when the event was applied now, 200 when it was applied before (the same key); 404 when the young person
     is not one the client may edit (or not registered); 422 when the event does not fit the data or the path."""
     result = _apply(request, payload)
@@ -123,7 +122,7 @@ def education_event_create(request: HttpRequest, payload: EducationEventIn) -> t
         raise ApiError("not_found")
     if result.status == "invalid":
         raise ApiError("validation_error", details=result.errors)
-    return (201 if result.status == "applied" else 200), result
+    return Status(201 if result.status == "applied" else 200, result)
 
 
 @router.post("/education-events/batch", response={200: BatchOut, **ERRORS}, url_name="education_event_batch",
