@@ -12,13 +12,14 @@ from ungeforlob import policy
 
 
 def may_read_places(user: Any) -> bool:
-    """Every member of staff of a municipality reads its education places (not the DPO: no work of theirs)."""
-    return bool(policy.is_staff_user(user) and user.municipality_id is not None and not policy.is_dpo(user))
+    """Every member of staff of a municipality reads its education places."""
+    return bool(policy.is_staff_user(user) and user.municipality_id is not None)
 
 
 def may_keep_places(user: Any) -> bool:
-    """The staff of the youth effort (not partner organisations) enter, change and import education places."""
-    return may_read_places(user) and not policy.is_partner(user)
+    """The staff of the youth effort (not partner organisations, not the DPO) enter, change and import education
+    places."""
+    return may_read_places(user) and not policy.is_partner(user) and not policy.is_dpo(user)
 
 
 def may_set_threshold(user: Any) -> bool:

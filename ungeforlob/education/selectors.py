@@ -28,9 +28,10 @@ DEADLINE_DAYS = 60  # the page "Ansøgningsfrister" looks this far ahead
 AGENDA_DEADLINE_DAYS = 14  # I dag shows a deadline this many days before it
 
 
-def _next_intake(today: datetime.date, *, via: str) -> Subquery:
-    """The first intake starting today or later, of a programme (`via="programme"`) or an institution."""
-    return Subquery(Intake.objects.filter(**{via: OuterRef("pk")}, starts_on__gte=today)
+def _next_intake(today: datetime.date, *, via: str, outer: str = "pk") -> Subquery:
+    """The first intake starting today or later, of a programme (`via="programme"`) or an institution; `outer`
+    names the programme's (or institution's) id in the outer query."""
+    return Subquery(Intake.objects.filter(**{via: OuterRef(outer)}, starts_on__gte=today)
                     .order_by("starts_on").values("starts_on")[:1])
 
 
@@ -126,7 +127,7 @@ def youth_stations(youth: Youth, *, today: datetime.date) -> list[Station]:
     stations = list(Station.objects.filter(youth=youth).order_by("-start_date", "-pk"))
     places = {p.station_id: p for p in StationPlace.objects.filter(youth=youth).select_related(
         "programme__institution").annotate(
-        next_intake=_next_intake(today, via="programme"),
+        next_intake=_next_intake(today, via="programme", outer="programme_id"),
         next_deadline=Subquery(Intake.objects.filter(programme=OuterRef("programme_id"),
                                                      application_deadline__gte=today)
                                .order_by("application_deadline").values("application_deadline")[:1]))}

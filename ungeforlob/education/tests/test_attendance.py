@@ -140,6 +140,7 @@ def test_a_station_points_to_a_place_and_shows_its_next_intake(p: Personas) -> N
     client.post(f"/unge/{p.youth.pk}/uddannelse/station/{w.station.pk}/sted/", {"programme": str(w.eux.pk)})
     body = client.get(f"/unge/{p.youth.pk}/uddannelse/").content.decode()
     assert "EUX Business" in body
+    assert w.soon.starts_on.strftime("%Y") in body.split("Næste optag")[1].split("</dd>")[0]
 
 
 def test_a_station_cannot_point_to_another_municipalitys_programme(p: Personas) -> None:
