@@ -53,10 +53,18 @@ class FakeCprRegister:
 
     def lookup(self, cpr_number: str) -> Person:
         digits = cpr.normalize_cpr(cpr_number)
-        person = (FakePerson.objects.filter(cpr_hash=cpr.lookup_hash(digits))
-                  .prefetch_related("custodians").first())
+        key = cpr.lookup_hash(digits)
+        person = FakePerson.objects.filter(cpr_hash=key).prefetch_related("custodians").first()
         if person is None:
-            raise PersonNotFound
+            # The real register knows everyone: a young person registered here after the seeding joins on first
+            # look-up. Any other number is unknown.
+            from ungeforlob.youth.models import Youth
+
+            registered = Youth.objects.filter(cpr_hash=key)
+            if not registered.exists():
+                raise PersonNotFound
+            fake_register_seed(youths=registered)
+            person = FakePerson.objects.filter(cpr_hash=key).prefetch_related("custodians").get()
         return Person(
             cpr=digits, first_name=person.first_name, last_name=person.last_name, street=person.street,
             postcode=person.postcode, city=person.city,

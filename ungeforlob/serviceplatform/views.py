@@ -70,7 +70,7 @@ def plan_send(request: HttpRequest, youth_pk: int) -> HttpResponse:
                                                len(letters)) % {"n": len(letters)})
             return redirect("plans:share", youth.pk)
     return render(request, "serviceplatform/send.html", {
-        "youth": youth, "form": form, "what": _("Min plan som PDF"), "back": "plans:share",
+        "youth": youth, "form": form, "what": _("Min plan som PDF"), "back": "plans:share", "tab": "plans:plan",
         "under_18": youth.age < services.ADULT_AGE, "letters": selectors.letters_for(youth)})
 
 
@@ -93,7 +93,7 @@ def _meeting_send(request: HttpRequest, youth_pk: int, *, kind: str, pk: int) ->
             return redirect("meetings:youth", youth.pk)
     what = _("Invitationen til planmødet") if kind == "planmoede" else _("Invitationen til opfølgningen")
     return render(request, "serviceplatform/send.html", {
-        "youth": youth, "form": form, "what": what, "back": "meetings:youth",
+        "youth": youth, "form": form, "what": what, "back": "meetings:youth", "tab": "meetings:youth",
         "under_18": youth.age < services.ADULT_AGE, "letters": selectors.letters_for(youth)})
 
 

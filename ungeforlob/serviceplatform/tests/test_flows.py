@@ -136,9 +136,16 @@ def test_under_18_the_plan_also_goes_to_each_holder_of_custody(p: Personas) -> N
     assert "og til dine forældres" in YouthNotice.objects.get(youth=ida, kind="digital_post").text
 
 
-def test_under_18_without_the_register_nothing_is_sent(p: Personas) -> None:
+def test_under_18_without_an_answer_from_the_register_nothing_is_sent(p: Personas,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from ungeforlob.serviceplatform.adapters import PersonNotFound
+    from ungeforlob.serviceplatform.fake import FakeCprRegister
+
+    def not_found(self: Any, number: str) -> Any:
+        raise PersonNotFound
+
     ida = _minor(p)
-    FakePerson.objects.filter(cpr_hash=ida.cpr_hash).delete()
+    monkeypatch.setattr(FakeCprRegister, "lookup", not_found)
     response = client_for(p.contact_person).post(f"/unge/{ida.pk}/digital-post/plan/", {"submission": "a1"})
     assert response.status_code == 200 and "forældremyndigheden kunne ikke hentes" in response.content.decode()
     assert not Letter.objects.exists() and not FakeMessage.objects.exists()
@@ -272,6 +279,14 @@ def test_the_letters_are_in_hent_mine_data(p: Personas) -> None:
     services.plan_send(actor=p.contact_person, youth=p.youth)
     title, rows = letters_section(p.youth)
     assert title == "Breve i Digital Post" and rows[0]["brev"].startswith("Min plan")
+
+
+def test_the_fake_register_knows_a_young_person_registered_after_the_seeding(p: Personas) -> None:
+    from ungeforlob.serviceplatform.adapters import cpr_register
+
+    ida = make_youth(p.contact_person, first_name="Ida", last_name="Juul", age=16)
+    person = cpr_register().lookup(ida.cpr_reveal())
+    assert (person.first_name, len(person.custodians)) == ("Ida", 2)
 
 
 def test_the_demo_register_knows_the_young_people_and_the_minors_custodians(p: Personas) -> None:
