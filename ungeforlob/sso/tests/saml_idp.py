@@ -66,6 +66,7 @@ class LocalIdP:
         self.sign_assertion = True
         self.other_key: tuple[str, str] | None = None
         self.requests: list[Any] = []
+        self.lifetime_minutes = 5  # how long the assertion may be used (NotOnOrAfter)
 
     def _config(self, key_file: str, cert_file: str, sp_metadata: str = "") -> Any:
         from saml2 import BINDING_HTTP_REDIRECT
@@ -80,7 +81,7 @@ class LocalIdP:
             "allow_unknown_attributes": True,
             "service": {"idp": {
                 "endpoints": {"single_sign_on_service": [(SSO_URL, BINDING_HTTP_REDIRECT)]},
-                "policy": {"default": {"lifetime": {"minutes": 5}, "attribute_restrictions": None,
+                "policy": {"default": {"lifetime": {"minutes": self.lifetime_minutes}, "attribute_restrictions": None,
                                        "name_form": NAME_FORMAT_URI}},
             }},
         }

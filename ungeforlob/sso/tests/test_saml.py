@@ -163,3 +163,16 @@ def test_the_sp_metadata_names_our_acs_and_wants_signed_assertions(kombit: Ident
     body = Client().get(f"/sso/{kombit.pk}/saml/metadata/").content.decode()
     assert f"/sso/{kombit.pk}/saml/acs/" in body and 'WantAssertionsSigned="true"' in body
     assert urlsplit(body.split('entityID="')[1].split('"')[0]).path == f"/sso/{kombit.pk}/saml/metadata/"
+
+
+@pytest.mark.django_db
+def test_an_administrator_closing_the_account_ends_the_sso_session_at_its_next_request(
+        p: Personas, idp: LocalIdP, kombit: IdentityProvider) -> None:
+    idp.attributes = _attributes(FAGPERSON)
+    client = Client()
+    _login(client, kombit, idp)
+    user = User.objects.get(username="12345678")
+    assert client.get("/om/").status_code == 200
+    client_for(p.administrator).post(f"/administration/medarbejdere/{user.pk}/luk/", {"active": "0"})
+    assert client.get("/om/")["Location"].startswith("/login/")
+    assert _login(Client(), kombit, idp).status_code == 403  # and the IdP cannot open it again
