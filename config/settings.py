@@ -174,10 +174,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 else:
     # PostgreSQL plans a statement it has seen a few times on a connection once (psycopg's prepared statements,
-    # which need server-side parameter binding): pages such as *I dag* ask twenty small questions per request,
-    # and planning them was a third of their database time at national scale (docs/benchmarks.md).
+    # which need server-side parameter binding): pages such as *I dag* ask a dozen small questions per request,
+    # and planning them was a third of their database time at national scale (docs/benchmarks.md). Django turns
+    # psycopg's preparing off unless `prepare_threshold` is set; 0 turns it off again (a pooler in transaction
+    # mode cannot keep prepared statements).
     DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = env_bool(
         "DATABASE_SERVER_SIDE_BINDING", True)
+    if env_int("DATABASE_PREPARE_THRESHOLD", 5) > 0:
+        DATABASES["default"]["OPTIONS"]["prepare_threshold"] = env_int("DATABASE_PREPARE_THRESHOLD", 5)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

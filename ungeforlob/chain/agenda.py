@@ -15,14 +15,18 @@ from ungeforlob import policy
 from ungeforlob.chain import selectors
 from ungeforlob.chain.deadlines import is_overdue
 from ungeforlob.chain.models import HandoverStatus, PlanStop
-from ungeforlob.core.agenda import AgendaItem
+from ungeforlob.core.agenda import AgendaItem, probed
 
 
+def _concerns_waiting(user: Any, *, today: datetime.date) -> list[Any]:
+    return [selectors.visible_concerns(user).filter(acknowledged_at__isnull=True, closed_at__isnull=True,
+                                                    notified=user)]
+
+
+@probed(_concerns_waiting)
 def concern_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     """Open concerns that wait on this user's acknowledgement."""
-    qs = (selectors.visible_concerns(user)
-          .filter(acknowledged_at__isnull=True, closed_at__isnull=True, notified=user)
-          .select_related("youth").order_by("ack_due", "pk")[:50])
+    qs = _concerns_waiting(user, today=today)[0].select_related("youth").order_by("ack_due", "pk")[:50]
     return [
         AgendaItem(due=c.ack_due, kind="bekymring", title=_("Kvittér for bekymring: %(cat)s") % {
             "cat": c.get_category_display()}, youth_id=c.youth_id, youth_name=c.youth.full_name,
@@ -32,10 +36,14 @@ def concern_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     ]
 
 
+def _stops_open(user: Any, *, today: datetime.date) -> list[Any]:
+    return [PlanStop.objects.filter(policy.youth_in(user)).filter(offered_on__isnull=True)]
+
+
+@probed(_stops_open)
 def legal_deadline_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     """KUI: contact within 5 working days and a new offer within 30 days, for youth where user edits."""
-    stops = (PlanStop.objects.filter(youth__in=policy.visible_youth(user))
-             .filter(offered_on__isnull=True).select_related("youth").order_by("contact_due", "pk")[:50])
+    stops = _stops_open(user, today=today)[0].select_related("youth").order_by("contact_due", "pk")[:50]
     items = []
     for s in stops:
         url = reverse("chain:circle", args=[s.youth_id])
@@ -51,10 +59,14 @@ def legal_deadline_items(user: Any, *, today: datetime.date) -> list[AgendaItem]
     return items
 
 
+def _handovers_waiting(user: Any, *, today: datetime.date) -> list[Any]:
+    return [selectors.visible_handovers(user).filter(receiver=user, status=HandoverStatus.SENT)]
+
+
+@probed(_handovers_waiting)
 def handover_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     """Handovers addressed to this user that wait for acceptance."""
-    qs = (selectors.visible_handovers(user).filter(receiver=user, status=HandoverStatus.SENT)
-          .select_related("youth").order_by("created_at", "pk")[:50])
+    qs = _handovers_waiting(user, today=today)[0].select_related("youth").order_by("created_at", "pk")[:50]
     return [
         AgendaItem(due=h.created_at.date(), kind="overlevering", title=_("Tag stilling til overlevering"),
                    youth_id=h.youth_id, youth_name=h.youth.full_name,

@@ -117,7 +117,7 @@ def selectable_professionals(user: Any) -> QuerySet[User]:
 
 def visible_concerns(user: Any) -> QuerySet[Concern]:
     """Concerns about the young people the user may see."""
-    return Concern.objects.filter(youth__in=policy.visible_youth(user))
+    return Concern.objects.filter(policy.youth_in(user))
 
 
 CONCERN_SORTS = {
@@ -218,7 +218,7 @@ def visible_handovers(user: Any) -> QuerySet[Handover]:
     if not policy.is_staff_user(user) or user.municipality_id is None:
         return Handover.objects.none()
     return Handover.objects.filter(youth__municipality_id=user.municipality_id).filter(
-        Q(youth__in=policy.visible_youth(user)) | Q(receiver=user)
+        policy.youth_in(user) | Q(receiver=user)
     )
 
 

@@ -4,7 +4,10 @@ Core knows no domain app, so each app declares its sources on its own `AppConfig
 `ChainConfig.agenda_sources = ("<the app>.agenda.concern_items", ...)`.
 
 A source is a function `(user, *, today) -> list[AgendaItem]` costing a fixed number of queries and
-reading only through the access policy. `agenda_for` calls every installed app's sources (in the order of
+reading only through the access policy. A source that is empty for most people on most days declares a *probe*
+(`@probed(...)`): the querysets whose rows it would show. `agenda_for` asks every probe in ONE query
+(`SELECT EXISTS(…), EXISTS(…), …`) and calls only the sources that have something — a contact person's day
+otherwise paid a query (about 1.5 ms to build, compile and run) for each of a dozen empty sources. `agenda_for` calls every installed app's sources (in the order of
 INSTALLED_APPS; the result is sorted anyway). The transitions app renders the list (follow-ups are its own
 items); progression adds reassessments due, chain adds concerns awaiting acknowledgement and legal deadlines.
 """
@@ -17,6 +20,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import QuerySet
 from django.utils.module_loading import import_string
 
 
@@ -39,9 +45,50 @@ def agenda_sources() -> list[str]:
     return [path for config in apps.get_app_configs() for path in getattr(config, "agenda_sources", ())]
 
 
+Probe = Callable[..., list[QuerySet[Any]]]
+
+
+def probed(probe: Probe) -> Callable[[Callable[..., list[AgendaItem]]], Callable[..., list[AgendaItem]]]:
+    """Declare a source's probe: `(user, *, today) -> [querysets]`, the rows the source would show (an empty list
+    when the user can have none). The source is called only when one of them has a row; it must show nothing
+    that its probe does not cover."""
+
+    def declare(source: Callable[..., list[AgendaItem]]) -> Callable[..., list[AgendaItem]]:
+        source.probe = probe  # type: ignore[attr-defined]
+        return source
+
+    return declare
+
+
+def _any_rows(probes: dict[int, list[QuerySet[Any]]]) -> set[int]:
+    """The sources (by index) at least one of whose querysets has a row, in one query."""
+    parts: list[str] = []
+    params: list[Any] = []
+    owners: list[int] = []
+    for index, querysets in probes.items():
+        for qs in querysets:
+            try:
+                sql, qs_params = qs.order_by().values("pk")[:1].query.sql_with_params()
+            except EmptyResultSet:  # a `.none()`: nothing there
+                continue
+            parts.append(f"EXISTS({sql})")
+            params.extend(qs_params)
+            owners.append(index)
+    if not parts:
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        row = cursor.fetchone()
+    return {owner for owner, found in zip(owners, row, strict=True) if found}
+
+
 def agenda_for(user: Any, *, today: datetime.date) -> list[AgendaItem]:
+    sources: list[Callable[..., list[AgendaItem]]] = [import_string(path) for path in agenda_sources()]
+    probes = {i: source.probe(user, today=today) for i, source in enumerate(sources) if hasattr(source, "probe")}
+    found = _any_rows(probes)
     items: list[AgendaItem] = []
-    for path in agenda_sources():
-        source: Callable[..., list[AgendaItem]] = import_string(path)
+    for i, source in enumerate(sources):
+        if i in probes and i not in found:
+            continue
         items.extend(source(user, today=today))
     return sorted(items, key=lambda i: (not i.overdue, i.due, i.youth_name))

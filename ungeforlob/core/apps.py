@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "ungeforlob.core"
     label = "core"
     verbose_name = _("Kerne")
+
+    def ready(self) -> None:
+        from ungeforlob.core.lookups import register
+
+        register()

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ungeforlob import policy
-from ungeforlob.core.agenda import AgendaItem
+from ungeforlob.core.agenda import AgendaItem, probed
 from ungeforlob.meetings import access
 from ungeforlob.meetings.models import CooperationAgreement, Decision, MeetingParticipant, Occurrence
 from ungeforlob.meetings.selectors import REVIEW_NOTICE_DAYS
@@ -27,13 +27,19 @@ from ungeforlob.meetings.selectors import REVIEW_NOTICE_DAYS
 AHEAD_DAYS = 7
 
 
-def tasks_due(user: Any, *, today: datetime.date) -> list[AgendaItem]:
-    """Open decisions the user owns, from meetings they still take part in."""
+def _open_tasks(user: Any, *, today: datetime.date) -> list[Any]:
     if not access.may_take_part(user):
         return []
-    qs = (Decision.objects.filter(owner=user, done_at__isnull=True,
-                                  entry__in=access.entries_for(user))
-          .select_related("entry__youth", "entry__occurrence__meeting").order_by("due_on", "pk")[:50])
+    return [Decision.objects.filter(owner=user, done_at__isnull=True, entry__in=access.entries_for(user))]
+
+
+@probed(_open_tasks)
+def tasks_due(user: Any, *, today: datetime.date) -> list[AgendaItem]:
+    """Open decisions the user owns, from meetings they still take part in."""
+    tasks = _open_tasks(user, today=today)
+    if not tasks:
+        return []
+    qs = tasks[0].select_related("entry__youth", "entry__occurrence__meeting").order_by("due_on", "pk")[:50]
     return [
         AgendaItem(due=d.due_on, kind="kædemøde", title=d.text, youth_name=d.entry.youth.first_name,
                    url=reverse("meetings:entry", args=[d.entry_id]), overdue=d.due_on < today,
@@ -45,24 +51,34 @@ def tasks_due(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     ]
 
 
-def meetings_ahead(user: Any, *, today: datetime.date) -> list[AgendaItem]:
+def _meetings_ahead(user: Any, *, today: datetime.date) -> list[Any]:
+    """The chain meetings' occurrences, and the plan meetings and follow-up steps the user takes part in."""
     if not access.may_take_part(user):
         return []
     until = today + datetime.timedelta(days=AHEAD_DAYS)
+    return [
+        Occurrence.objects.filter(meeting__in=access.meetings_for(user), held_on__gte=today, held_on__lte=until),
+        MeetingParticipant.objects.filter(professional=user)
+        .filter((~_none("plan_meeting") & _between("plan_meeting__held_on", today, until)
+                 & policy.youth_in(user, field="plan_meeting__youth"))
+                | (~_none("followup") & _between("followup__due_date", today, until)
+                   & policy.youth_in(user, field="followup__youth"))),
+    ]
+
+
+@probed(_meetings_ahead)
+def meetings_ahead(user: Any, *, today: datetime.date) -> list[AgendaItem]:
+    ahead = _meetings_ahead(user, today=today)
+    if not ahead:
+        return []
+    occurrences, participants = ahead
     items = [
         AgendaItem(due=o.held_on, kind="møde", title=_("Kædemøde: %(name)s") % {"name": o.meeting.name},
                    url=reverse("meetings:occurrence", args=[o.pk]),
                    detail=o.meeting.starts_at.strftime("%H:%M"))
-        for o in Occurrence.objects.filter(meeting__in=access.meetings_for(user), held_on__gte=today,
-                                           held_on__lte=until).select_related("meeting").order_by("held_on")[:20]
+        for o in occurrences.select_related("meeting").order_by("held_on")[:20]
     ]
-    visible = policy.visible_youth(user)
-    rows = (MeetingParticipant.objects.filter(professional=user)
-            .filter((~_none("plan_meeting") & _between("plan_meeting__held_on", today, until)
-                     & _youth_in("plan_meeting__youth", visible))
-                    | (~_none("followup") & _between("followup__due_date", today, until)
-                       & _youth_in("followup__youth", visible)))
-            .select_related("plan_meeting__youth", "followup__youth").order_by("pk")[:50])
+    rows = participants.select_related("plan_meeting__youth", "followup__youth").order_by("pk")[:50]
     for p in rows:
         if p.plan_meeting_id:
             m = p.plan_meeting
@@ -82,10 +98,6 @@ def _none(field: str) -> Q:
 
 def _between(field: str, start: datetime.date, end: datetime.date) -> Q:
     return Q(**{f"{field}__gte": start, f"{field}__lte": end})
-
-
-def _youth_in(field: str, youth: Any) -> Q:
-    return Q(**{f"{field}__in": youth})
 
 
 def agreement_reviews(user: Any, *, today: datetime.date) -> list[AgendaItem]:

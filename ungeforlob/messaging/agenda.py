@@ -9,10 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ungeforlob.core.agenda import AgendaItem
+from ungeforlob.core.agenda import AgendaItem, probed
 from ungeforlob.messaging import selectors
 
 
+def _sms_waiting(user: Any, *, today: datetime.date) -> list[Any]:
+    return [selectors.failed_messages_qs(user), selectors.unanswered_replies_qs(user)]
+
+
+@probed(_sms_waiting)
 def sms_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     items = []
     for m in selectors.failed_messages(user):

@@ -110,28 +110,29 @@ def contact_person_youth(user: Any) -> QuerySet[Any]:
     return policy.contact_person_youth(user)
 
 
-def unanswered_replies(user: Any, *, days: int = 14) -> list[InboundMessage]:
-    """The newest reply per youth (of the user's own caseload) that nobody has written back to. One query."""
+def unanswered_replies_qs(user: Any, *, days: int = 14) -> QuerySet[InboundMessage]:
     since = timezone.now() - datetime.timedelta(days=days)
     answered = OutboundMessage.objects.filter(youth=OuterRef("youth"), created_at__gt=OuterRef("received_at"),
                                               created_by__isnull=False)
-    rows = (
-        InboundMessage.objects.filter(youth__in=contact_person_youth(user), received_at__gte=since, is_stop=False)
-        .filter(~Exists(answered))
-        .select_related("youth")
-        .order_by("-received_at")[:200]
-    )
+    return (InboundMessage.objects.filter(policy.youth_in(user, policy.Action.CONTACT_PERSON),
+                                          received_at__gte=since, is_stop=False)
+            .filter(~Exists(answered)))
+
+
+def unanswered_replies(user: Any, *, days: int = 14) -> list[InboundMessage]:
+    """The newest reply per youth (of the user's own caseload) that nobody has written back to. One query."""
+    rows = unanswered_replies_qs(user, days=days).select_related("youth").order_by("-received_at")[:200]
     latest: dict[int, InboundMessage] = {}
     for row in rows:
         latest.setdefault(row.youth_id, row)
     return list(latest.values())
 
 
+def failed_messages_qs(user: Any) -> QuerySet[OutboundMessage]:
+    return OutboundMessage.objects.filter(policy.youth_in(user, policy.Action.CONTACT_PERSON),
+                                          status=MessageStatus.FAILED, failure_acknowledged_at__isnull=True)
+
+
 def failed_messages(user: Any) -> list[OutboundMessage]:
     """Failed messages nobody has looked at yet, for the user's own caseload. One query."""
-    return list(
-        OutboundMessage.objects.filter(youth__in=contact_person_youth(user), status=MessageStatus.FAILED,
-                                       failure_acknowledged_at__isnull=True)
-        .select_related("youth")
-        .order_by("-failed_at")[:200]
-    )
+    return list(failed_messages_qs(user).select_related("youth").order_by("-failed_at")[:200])

@@ -11,17 +11,37 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ungeforlob import policy
-from ungeforlob.core.agenda import AgendaItem
+from ungeforlob.core.agenda import AgendaItem, probed
 from ungeforlob.portal.models import Wish, WishStatus
 
 # A wish unanswered for longer than this is shown as overdue: the young person is waiting.
 ANSWER_WITHIN = datetime.timedelta(days=7)
 
 
+def _new_wishes(user: Any, *, today: datetime.date) -> list[Any]:
+    return [Wish.objects.filter(policy.youth_in(user, policy.Action.CONTACT_PERSON), status=WishStatus.NEW)]
+
+
+def _checkins_waiting(user: Any, *, today: datetime.date) -> list[Any]:
+    from django.db.models import Q
+
+    from ungeforlob.portal.models import CheckIn, ReachedStatus
+
+    return [CheckIn.objects.filter(policy.youth_in(user, policy.Action.CONTACT_PERSON))
+            .filter(Q(seen_at__isnull=True) | Q(reached=ReachedStatus.PROPOSED))]
+
+
+def _new_proposals(user: Any, *, today: datetime.date) -> list[Any]:
+    from ungeforlob.portal.models import ContactProposal, ProposalStatus
+
+    return [ContactProposal.objects.filter(policy.youth_in(user, policy.Action.CONTACT_PERSON),
+                                           status=ProposalStatus.NEW)]
+
+
+@probed(_new_wishes)
 def wish_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     """One item per young person of the user's own caseload with unanswered wishes. One query."""
-    rows = (Wish.objects.filter(youth__in=policy.contact_person_youth(user), status=WishStatus.NEW)
-            .select_related("youth").order_by("created_at", "pk")[:500])
+    rows = _new_wishes(user, today=today)[0].select_related("youth").order_by("created_at", "pk")[:500]
     by_youth: dict[int, list[Wish]] = {}
     for wish in rows:
         by_youth.setdefault(wish.youth_id, []).append(wish)
@@ -40,15 +60,13 @@ def wish_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     return items
 
 
+@probed(_checkins_waiting)
 def checkin_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     """One item per young person of the user's caseload whose check-ins from Min side wait: not yet seen, or a
     sub-goal she proposes reached. One query."""
-    from django.db.models import Q
+    from ungeforlob.portal.models import ReachedStatus
 
-    from ungeforlob.portal.models import CheckIn, ReachedStatus
-
-    rows = (CheckIn.objects.filter(youth__in=policy.contact_person_youth(user))
-            .filter(Q(seen_at__isnull=True) | Q(reached=ReachedStatus.PROPOSED))
+    rows = (_checkins_waiting(user, today=today)[0]
             .select_related("youth", "subgoal").order_by("created_at", "pk")[:500])
     by_youth: dict[int, list[Any]] = {}
     for checkin in rows:
@@ -69,12 +87,10 @@ def checkin_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     return items
 
 
+@probed(_new_proposals)
 def proposal_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     """Her proposals of a contact person that wait for an answer, for her contact person. One query."""
-    from ungeforlob.portal.models import ContactProposal, ProposalStatus
-
-    rows = (ContactProposal.objects.filter(youth__in=policy.contact_person_youth(user), status=ProposalStatus.NEW)
-            .select_related("youth").order_by("created_at", "pk")[:500])
+    rows = _new_proposals(user, today=today)[0].select_related("youth").order_by("created_at", "pk")[:500]
     now = timezone.now()
     return [AgendaItem(
         due=timezone.localdate(p.created_at), kind="oenske", title=_("Den unge foreslår en ny kontaktperson"),

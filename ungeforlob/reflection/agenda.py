@@ -9,10 +9,19 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ungeforlob.core.agenda import AgendaItem
+from ungeforlob.core.agenda import AgendaItem, probed
 from ungeforlob.reflection import selectors
 
 
+def _actions_due(user: Any, *, today: datetime.date) -> list[Any]:
+    return [selectors.open_actions_due_qs(user, today=today)] if getattr(user, "is_authenticated", False) else []
+
+
+def _development_due(user: Any, *, today: datetime.date) -> list[Any]:
+    return [selectors.development_items_due_qs(user, today=today)] if getattr(user, "is_authenticated", False) else []
+
+
+@probed(_actions_due)
 def actions_due(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     """Open agreed actions the user owns, due today or overdue (1 query)."""
     if not getattr(user, "is_authenticated", False):
@@ -24,6 +33,7 @@ def actions_due(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     ) for a in selectors.open_actions_due(user, today=today)]
 
 
+@probed(_development_due)
 def development_due(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     """Steps of the user's own development plan, due today or overdue (1 query)."""
     if not getattr(user, "is_authenticated", False):

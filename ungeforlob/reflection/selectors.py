@@ -111,15 +111,21 @@ def reflection_detail(reflection: Reflection) -> dict[str, Any]:
     return {"sections": sections, "actions": actions, "answered": len(answers), "rated": len(ratings)}
 
 
+def open_actions_due_qs(user: Any, *, today: datetime.date) -> QuerySet[AgreedAction]:
+    return AgreedAction.objects.filter(owner=user, done_at__isnull=True, due__lte=today)
+
+
 def open_actions_due(user: Any, *, today: datetime.date) -> list[AgreedAction]:
     """The user's open agreed actions due today or earlier (1 query)."""
-    return list(AgreedAction.objects.filter(owner=user, done_at__isnull=True, due__lte=today)
-                .select_related("reflection__group").order_by("due", "pk"))
+    return list(open_actions_due_qs(user, today=today).select_related("reflection__group").order_by("due", "pk"))
+
+
+def development_items_due_qs(user: Any, *, today: datetime.date) -> QuerySet[DevelopmentItem]:
+    return DevelopmentItem.objects.filter(person=user, done_at__isnull=True, due__lte=today)
 
 
 def development_items_due(user: Any, *, today: datetime.date) -> list[DevelopmentItem]:
-    return list(DevelopmentItem.objects.filter(person=user, done_at__isnull=True, due__lte=today)
-                .select_related("competence").order_by("due", "pk"))
+    return list(development_items_due_qs(user, today=today).select_related("competence").order_by("due", "pk"))
 
 
 # --- Competence profile -----------------------------------------------------------------------------------

@@ -172,15 +172,15 @@ def _responsible(user: Any) -> Q | Exists:
     for youth_id, roles in sorted(circles.items()):
         for role in roles:
             by_role.setdefault(role, []).append(youth_id)
-    condition = Q(youth_id__in=by_role.pop(ChainRole.CONTACT_PERSON, []))
+    condition = Q(youth_id__any_of=by_role.pop(ChainRole.CONTACT_PERSON, []))
     for role, youth_ids in sorted(by_role.items()):
-        condition |= Q(responsible_role=role, youth_id__in=youth_ids)
+        condition |= Q(responsible_role=role, youth_id__any_of=youth_ids)
     return condition
 
 
 def followups_for(user: Any) -> QuerySet[FollowUp]:
     """Open follow-ups the user answers for (see `_responsible`), of young people the user may see."""
-    qs = FollowUp.objects.filter(youth__in=policy.visible_youth(user), status=FollowUpStatus.OPEN,
+    qs = FollowUp.objects.filter(policy.youth_in(user), status=FollowUpStatus.OPEN,
                                  transition__cancelled_at__isnull=True).filter(_responsible(user))
     return _needs_a_person(with_sms_state(qs)).select_related("youth", "transition__to_station")
 
