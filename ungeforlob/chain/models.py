@@ -26,7 +26,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ChainRole(models.TextChoices):
-    CONTACT_PERSON = "kontaktperson", _("Kontaktperson+")
+    # The contact person in the municipal youth effort (KUI). Whether they work as the extended Kontaktperson+ of
+    # the chain responsibility is a choice of its own (`Membership.extended`), not every contact person's label.
+    CONTACT_PERSON = "kontaktperson", _("Kontaktperson")
     UU_COUNSELLOR = "uu_vejleder", _("UU-vejleder")
     CASEWORKER = "sagsbehandler", _("Sagsbehandler")
     JOB_CONSULTANT = "jobkonsulent", _("Jobkonsulent")
@@ -145,6 +147,13 @@ class Membership(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         help_text="The membership this one continues (a role change).",
     )
+    # The Syddanmark report: the contact person in the municipal youth effort (KUI) is one thing; the extended
+    # Kontaktperson+ — coordinating across the whole chain responsibility, with extended guidance — is another.
+    extended = models.BooleanField(
+        _("Kontaktperson+"), default=False,
+        help_text=_("Kontaktpersonen arbejder som den udvidede Kontaktperson+ i kædeansvaret, ikke kun som "
+                    "kontaktperson i den kommunale ungeindsats."),
+    )
 
     objects = MembershipQuerySet.as_manager()
 
@@ -187,6 +196,19 @@ class Membership(models.Model):
     @property
     def is_contact_person(self) -> bool:
         return self.role == ChainRole.CONTACT_PERSON
+
+    def get_role_display(self) -> str:
+        """The role's name; a contact person working as the extended Kontaktperson+ is called that."""
+        if self.role == ChainRole.CONTACT_PERSON and self.extended:
+            return str(_("Kontaktperson+"))
+        return str(ChainRole(self.role).label) if self.role in ChainRole.values else self.role
+
+    @property
+    def role_term_key(self) -> str:
+        """The glossary key that explains this role: Kontaktperson (KUI) or the extended Kontaktperson+."""
+        if self.role == ChainRole.CONTACT_PERSON and not self.extended:
+            return "kontaktperson-kui"
+        return self.role
 
 
 class ContactWish(models.Model):

@@ -1,7 +1,9 @@
 """The three procedures shipped with Ungeforløb, from the seeds (see docs: domain.md, "Transitions").
 
-* *Den gode uddannelsesstart* — Vejle's fixed procedure: pre-meeting, SMS the day before, welcome on day 1,
-  SMS after 1 day and 1 week, individual follow-up talk at 7 weeks, joint meeting KUI + school + youth at 8 weeks.
+* *Den gode uddannelsesstart* — Vejle's fixed procedures as the Syddanmark report describes them: handover by
+  dialogue between the contact persons in the municipality and at EUD/FGU, group visits (gruppevise besøg), a
+  roadmap for day 1 (køreplan for dag 1) and follow-up by SMS; individual follow-up talk at 7 weeks; joint
+  meeting KUI + school + youth (and parents) at 8 weeks; after that individual follow-ups as needed.
 * *Den gode uddannelsesstart – med opfølgningsmøde efter en måned* — as it was done for Josefine: the same start,
   then a follow-up meeting with the youth and the EUD teacher after one month.
 * *Eftervend og efterværn* — after starting education or a job: a call about every 14 days, support up to a year
@@ -28,8 +30,27 @@ _PRE_MEETING: dict[str, Any] = {
     "working_days": True,
     "at_time": NINE,
     "responsible_role": ChainRole.CONTACT_PERSON,
-    "description": _("Den unge, kontaktpersonen og skolens studievejleder mødes og lægger en plan for første "
-                     "dag. Overlevering: hvad skal skolen vide, og hvad vil den unge gerne have, at de ved?"),
+    "description": _("Overlevering i dialog: den unge, kontaktpersonen og skolens studievejleder mødes. Hvad "
+                     "skal skolen vide, og hvad vil den unge gerne have, at de ved?"),
+}
+_GROUP_VISIT: dict[str, Any] = {
+    "title": _("Gruppevist besøg på uddannelsesstedet"),
+    "kind": "besoeg",
+    "offset_days": -10,
+    "at_time": NINE,
+    "responsible_role": ChainRole.CONTACT_PERSON,
+    "description": _("De unge, der skal starte samme sted, besøger uddannelsesstedet sammen med kontaktpersonen "
+                     "før start: de ser stedet og møder de voksne, der tager imod dem."),
+}
+_ROADMAP_DAY_ONE: dict[str, Any] = {
+    "title": _("Køreplan for dag 1"),
+    "kind": "moede",
+    "offset_days": -2,
+    "working_days": True,
+    "at_time": NINE,
+    "responsible_role": ChainRole.CONTACT_PERSON,
+    "description": _("Kontaktpersonen og skolens kontaktperson aftaler køreplanen for første dag i EUD/FGU: hvem "
+                     "tager imod, hvor og hvornår. Den unge får køreplanen."),
 }
 _SMS_DAY_BEFORE: dict[str, Any] = {
     "title": _("SMS dagen før"),
@@ -70,11 +91,12 @@ DEFAULT_PROCEDURES: list[dict[str, Any]] = [
     {
         "name": _("Den gode uddannelsesstart"),
         "is_default": True,
-        "description": _("Vejles faste procedure for en god start på EUD eller FGU: formøde, SMS dagen før, "
-                         "velkomst på dag 1, SMS efter en dag og en uge, individuel opfølgningssamtale efter 7 "
-                         "uger og fællesmøde med KUI, skolen og den unge efter 8 uger."),
+        "description": _("Vejles faste procedurer for en god start på EUD eller FGU: overlevering i dialog mellem "
+                         "kontaktpersonerne, gruppevist besøg, køreplan for dag 1, opfølgning via SMS, individuel "
+                         "opfølgningssamtale efter 7 uger og møde med KUI, skolen, den unge og evt. forældre efter "
+                         "8 uger. Herefter aftales individuelle opfølgningssamtaler efter behov."),
         "steps": [
-            _PRE_MEETING, _SMS_DAY_BEFORE, _WELCOME, _SMS_DAY_ONE, _SMS_WEEK_ONE,
+            _GROUP_VISIT, _PRE_MEETING, _ROADMAP_DAY_ONE, _SMS_DAY_BEFORE, _WELCOME, _SMS_DAY_ONE, _SMS_WEEK_ONE,
             {
                 "title": _("Individuel opfølgningssamtale (7 uger)"),
                 "kind": "moede",
@@ -90,7 +112,7 @@ DEFAULT_PROCEDURES: list[dict[str, Any]] = [
                 "at_time": NINE,
                 "responsible_role": ChainRole.CONTACT_PERSON,
                 "description": _("Møde med KUI, EUD/FGU, den unge og evt. forældre. Aftal herefter individuelle "
-                                 "opfølgninger efter behov."),
+                                 "opfølgningssamtaler efter behov."),
             },
         ],
     },

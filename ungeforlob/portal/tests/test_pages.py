@@ -12,7 +12,8 @@ from ungeforlob.testing import Personas
 
 def test_my_chain_explains_each_role_in_plain_words(p: Personas) -> None:
     page = youth_client(p.youth).get("/min-side/kaede/").content.decode()
-    assert "Mette Kjær" in page and "Kontaktperson+" in page
+    assert "Mette Kjær" in page and "Kontaktperson" in page
+    assert "Kontaktperson+" not in page  # the contact person in the youth effort, not the extended Kontaktperson+
     assert "Kan hjælpe med:" in page and "Kan også træffe afgørelser om dig." in page  # the job consultant decides
 
 

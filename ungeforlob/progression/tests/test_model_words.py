@@ -127,3 +127,23 @@ def test_the_upv_is_in_the_young_persons_own_data(p: Personas) -> None:
                         assessed_by="Skolen")
     _title, rows = export.assessments_section(p.youth)
     assert any(r.get("uddannelsesparathedsvurdering (UPV)") == "Uddannelsesparat" for r in rows)
+
+
+# --- the contact person in the youth effort and the extended Kontaktperson+ ---------------------------------
+
+
+def test_a_contact_person_is_not_called_kontaktperson_plus_unless_they_work_as_one(p: Personas, as_user) -> None:
+    from ungeforlob.chain.models import ChainRole
+
+    assert str(ChainRole.CONTACT_PERSON.label) == "Kontaktperson"
+    membership = p.youth.memberships.get(role=ChainRole.CONTACT_PERSON, end_date__isnull=True)
+    assert membership.get_role_display() == "Kontaktperson" and membership.role_term_key == "kontaktperson-kui"
+    page = as_user(p.colleague).get(f"/unge/{p.youth.pk}/kaede/").content.decode()
+    assert ">Kontaktperson<" in page and ">Kontaktperson+<" not in page
+    membership.extended = True
+    membership.save()
+    assert membership.get_role_display() == "Kontaktperson+" and membership.role_term_key == "kontaktperson"
+    page = as_user(p.colleague).get(f"/unge/{p.youth.pk}/kaede/").content.decode()
+    assert "Kontaktperson+" in page
+    other = p.youth.memberships.exclude(role=ChainRole.CONTACT_PERSON).first()
+    assert other.get_role_display() == str(ChainRole(other.role).label)  # every other role keeps its name

@@ -34,7 +34,7 @@ def test_a_transition_with_the_default_procedure_from_creation_to_i_dag(browse, 
     assert s.axe_violations() == []
     s.page.get_by_role("button", name="Opret overgang").click()
     s.page.wait_for_load_state()
-    assert "Overgangen er oprettet med 7 opfølgninger." in s.page.content()
+    assert "Overgangen er oprettet med 9 opfølgninger." in s.page.content()
     schedule = s.page.locator("table.tr-schedule")
     assert schedule.get_by_role("cell", name="Fællesmøde med KUI, skolen og den unge (8 uger) (Møde)").is_visible()
     assert schedule.get_by_text("SMS planlagt").count() == 3
@@ -58,7 +58,7 @@ def test_a_transition_with_the_default_procedure_from_creation_to_i_dag(browse, 
     s.page.wait_for_load_state()
     # Other capabilities add their own items (reassessments due, concerns, deadlines) to the same list.
     items = s.page.locator("ol.tr-agenda > li[data-kind=opfoelgning]")
-    assert items.count() == 4
+    assert items.count() == 8  # per young person: group visit, pre-meeting, roadmap for day 1, welcome
     assert "Forsinket" in items.first.inner_text() and "Ali Karimi" in items.first.inner_text()
     assert "Velkomst på første dag" in items.last.inner_text() and "Josefine" in items.last.inner_text()
     s.screenshot("transitions-i-dag")
@@ -92,6 +92,12 @@ def test_a_transition_with_the_default_procedure_from_creation_to_i_dag(browse, 
     ali_pre.get_by_label("Ny dato").fill((today + datetime.timedelta(days=1)).isoformat())
     ali_pre.get_by_role("button", name="Flyt").click()
     s.page.wait_for_load_state()
+    for who in ("Josefine", "Ali"):  # the group visits and the roadmaps for day 1 (Vejle's procedure)
+        for title in ("Gruppevist besøg på uddannelsesstedet", "Køreplan for dag 1"):
+            step = item(who, title)
+            step.locator("summary", has_text="Udført").click()
+            step.get_by_role("button", name="Markér som udført").click()
+            s.page.wait_for_load_state()
     assert s.page.locator("ol.tr-agenda > li[data-kind=opfoelgning]").count() == 0
     assert "Formøde før start" in s.page.locator("table.tr-schedule").inner_text()  # Ali's, tomorrow
     s.screenshot("transitions-i-dag-cleared")

@@ -64,7 +64,8 @@ def test_compliance_is_the_share_done_on_time_per_step(p: Personas) -> None:
     assert rows["Individuel opfølgningssamtale (7 uger)"].skipped == 1
     assert rows["Fællesmøde med KUI, skolen og den unge (8 uger)"].missing == 1
     assert "SMS dagen før" not in rows  # its moment had passed when the transition was made: cancelled, not due
-    assert list(rows) == ["Formøde før start", "Velkomst på første dag", "Individuel opfølgningssamtale (7 uger)",
+    assert list(rows) == ["Gruppevist besøg på uddannelsesstedet", "Formøde før start", "Køreplan for dag 1",
+                          "Velkomst på første dag", "Individuel opfølgningssamtale (7 uger)",
                           "Fællesmøde med KUI, skolen og den unge (8 uger)"]
     assert rows["Formøde før start"].percent is None  # one is too few to show a share
 

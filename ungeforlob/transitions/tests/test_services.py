@@ -55,7 +55,11 @@ def test_it_ships_the_three_procedures_from_the_seeds(p: Personas) -> None:
     assert set(procs) == {VEJLE, JOSEFINE, AFTERCARE}
     assert procs[VEJLE].is_default
     vejle = [(s.offset_days, s.kind) for s in procs[VEJLE].steps.all()]
-    assert vejle == [(-5, "moede"), (-1, "sms"), (0, "besoeg"), (1, "sms"), (7, "sms"), (49, "moede"), (56, "moede")]
+    assert vejle == [(-10, "besoeg"), (-5, "moede"), (-2, "moede"), (-1, "sms"), (0, "besoeg"), (1, "sms"), (7, "sms"),
+                     (49, "moede"), (56, "moede")]
+    titles = [s.title for s in procs[VEJLE].steps.all()]
+    # As the seed describes Vejle's procedures: group visits and a roadmap for day 1 (issue 20 point 5).
+    assert "Gruppevist besøg på uddannelsesstedet" in titles and "Køreplan for dag 1" in titles
     assert (30, "moede") in [(s.offset_days, s.kind) for s in procs[JOSEFINE].steps.all()]
     assert procs[AFTERCARE].steps.get(kind="opkald").offsets() == list(range(14, 365, 14))
 
@@ -73,7 +77,8 @@ def test_a_transition_with_the_default_procedure_makes_its_schedule(p: Personas)
     t = transition(p, date=start)
     followups = list(t.followups.order_by("due_date", "due_time"))
     assert [f.title for f in followups] == [
-        "Formøde før start", "SMS dagen før", "Velkomst på første dag", "SMS en dag efter start",
+        "Gruppevist besøg på uddannelsesstedet", "Formøde før start", "Køreplan for dag 1", "SMS dagen før",
+        "Velkomst på første dag", "SMS en dag efter start",
         "SMS en uge efter start", "Individuel opfølgningssamtale (7 uger)",
         "Fællesmøde med KUI, skolen og den unge (8 uger)",
     ]
@@ -112,7 +117,7 @@ def test_making_the_schedule_twice_never_duplicates_it(p: Personas) -> None:
     count, messages = t.followups.count(), OutboundMessage.objects.count()
     services.schedule_make(transition=t, actor=p.contact_person)
     services.schedule_make(transition=t, actor=p.contact_person)
-    assert t.followups.count() == count == 7
+    assert t.followups.count() == count == 9
     assert OutboundMessage.objects.count() == messages == 3
 
 
@@ -134,7 +139,7 @@ def test_a_double_submitted_form_makes_one_transition(p: Personas) -> None:
     first = services.transition_create(**kwargs)
     second = services.transition_create(**kwargs)
     assert first.pk == second.pk
-    assert Transition.objects.count() == 1 and FollowUp.objects.count() == 7
+    assert Transition.objects.count() == 1 and FollowUp.objects.count() == 9
 
 
 def test_it_refuses_the_same_transition_twice_without_a_token(p: Personas) -> None:

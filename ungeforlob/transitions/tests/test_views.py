@@ -213,7 +213,7 @@ def test_creating_a_transition_through_the_form_makes_its_schedule_once(p: Perso
     second = client.post(f"/unge/{p.youth.pk}/overgange/ny/", data)  # the double click
     assert first.status_code == 302
     assert second.status_code == 200 and str(ALREADY_SUBMITTED) in second.content.decode()
-    assert Transition.objects.count() == 1 and FollowUp.objects.count() == 7
+    assert Transition.objects.count() == 1 and FollowUp.objects.count() == 9
 
 
 def test_the_form_refuses_a_missing_date_in_danish(p: Personas, as_user) -> None:
@@ -230,7 +230,7 @@ def test_moving_and_cancelling_through_the_pages(p: Personas, as_user) -> None:
     client.post(f"/unge/{p.youth.pk}/overgange/{t.pk}/flyt/", {"date": new.isoformat()})
     assert t.followups.get(title="Velkomst på første dag").due_date == new
     confirm = client.get(f"/unge/{p.youth.pk}/overgange/{t.pk}/aflys/")
-    assert "7 opfølgninger" in confirm.content.decode()
+    assert "9 opfølgninger" in confirm.content.decode()
     client.post(f"/unge/{p.youth.pk}/overgange/{t.pk}/aflys/", {"reason": "Valgte et andet sted"})
     t.refresh_from_db()
     assert t.is_cancelled
@@ -266,8 +266,8 @@ def test_the_overview_card_shows_the_current_station_and_next_followups(p: Perso
 
 def test_mine_unge_shows_each_youths_next_followup_for_a_person(p: Personas, as_user) -> None:
     t = transition(p, days=20)
-    pre = t.followups.get(title="Formøde før start")
-    services.followup_complete(actor=p.contact_person, followup=pre)
+    for title in ("Gruppevist besøg på uddannelsesstedet", "Formøde før start", "Køreplan for dag 1"):
+        services.followup_complete(actor=p.contact_person, followup=t.followups.get(title=title))
     response = as_user(p.contact_person).get("/unge/?sort=opfoelgning")
     youth = next(y for y in response.context["page"].object_list if y.pk == p.youth.pk)
     # The SMS the day before is queued in the outbox; the next step for a person is the welcome visit.

@@ -18,6 +18,7 @@ pytestmark = pytest.mark.browser
 def test_a_role_name_explains_itself_on_hover_and_focus_and_links_to_the_glossary(browse: Any, p: Personas,
                                                                                    width: int) -> None:
     services.glossary_seed(municipality_id=p.municipality.pk)
+    p.youth.memberships.filter(role="kontaktperson").update(extended=True)  # works as the extended Kontaktperson+
     s = browse(width)
     s.login("kontaktperson", PASSWORD)
     s.goto(f"/unge/{p.youth.pk}/kaede/")

@@ -188,6 +188,7 @@ def test_the_tooltip_ids_are_unique_on_a_page(p: Personas) -> None:
 
 
 def test_the_circle_page_explains_role_names(p: Personas, as_user) -> None:
+    p.youth.memberships.filter(role="kontaktperson").update(extended=True)  # works as the extended Kontaktperson+
     page = as_user(p.contact_person).get(f"/unge/{p.youth.pk}/kaede/").content.decode()
     assert 'class="vocab-tip-label"' in page and "Kontaktperson+" in page
 
