@@ -3,7 +3,10 @@ to Digital Post. Screenshots under artifacts/screenshots/, axe clean."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from ungeforlob.serviceplatform.models import FakeMessage, Letter
 from ungeforlob.testing import PASSWORD, Personas
@@ -53,4 +56,27 @@ def test_the_contact_person_sends_min_plan_to_digital_post(browse, p: Personas, 
     letter = Letter.objects.get(youth=p.youth)
     assert FakeMessage.objects.filter(message_uuid=letter.message_id).exists()
     s.screenshot("serviceplatform-plan-sent")
+    assert s.axe_violations() == []
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_meeting_invitation_goes_to_digital_post_and_lands_in_the_development_mailbox(
+        browse, p: Personas, settings, width: int) -> None:  # noqa: ANN001
+    from ungeforlob.plans.models import PlanMeeting
+
+    settings.DEBUG = True
+    meeting = PlanMeeting.objects.create(youth=p.youth, held_on=timezone.localdate() + datetime.timedelta(days=3),
+                                         created_by=p.contact_person)
+    s = browse(width)
+    s.login("kontaktperson", PASSWORD)
+    s.goto(f"/unge/{p.youth.pk}/moeder/")
+    s.page.get_by_role("link", name="Send invitationen med Digital Post").first.click()
+    s.page.wait_for_url(f"**/digital-post/planmoede/{meeting.pk}/")
+    s.page.get_by_role("button", name="Send til Digital Post").click()
+    s.page.wait_for_url(f"**/unge/{p.youth.pk}/moeder/")
+    assert "Invitationen er sendt til Digital Post (1 modtager)." in s.page.content()
+    s.goto("/udvikling/digital-post/")
+    assert "Invitation til planmøde" in s.page.content() and "planmoede.ics" in s.page.content()
+    _no_sideways_scroll(s)
+    s.screenshot("serviceplatform-mailbox")
     assert s.axe_violations() == []
