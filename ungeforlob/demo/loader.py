@@ -106,8 +106,9 @@ DEMO_LOADERS: list[str] = [
     "ungeforlob.openinfo.demo.load",
     "ungeforlob.activities.demo.load",
     "ungeforlob.education.demo.load",  # after transitions: a station points to a demo place
-    "ungeforlob.offers.demo_factbox.load",  # after insights: the fact box's young people are its history
     "ungeforlob.serviceplatform.demo.load",  # the local CPR register knows the demo's young people
+    "ungeforlob.offers.demo_factbox.load",  # after insights: the fact box's young people are its history
+    "ungeforlob.integrations.demo.load",  # the demo school system's API client (token in the README)
     "ungeforlob.logreview.demo.load",  # last: the officer's sample is drawn from the log the others wrote
 ]
 

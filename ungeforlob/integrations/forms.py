@@ -27,7 +27,7 @@ class ApiClientForm(SubmitOnceMixin, forms.Form):
     scopes = forms.MultipleChoiceField(label=_("Rettigheder"), choices=Scope.choices,
                                        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}),
                                        help_text=_("Giv kun de rettigheder, systemet har brug for."))
-    expires_at = forms.DateField(label=_("Udløber"), widget=forms.DateInput(attrs={"type": "date",
+    expires_at = forms.DateField(label=_("Udløber"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date",
                                                                                  "class": "form-input"}),
                                  help_text=_("Højst tre år frem. Tokenet holder op med at virke denne dag."))
 

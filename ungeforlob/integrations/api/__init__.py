@@ -32,8 +32,9 @@ from ungeforlob.integrations.api.helpers import (
     paginate,
     set_etag,
 )
+from ungeforlob.integrations.api.schemas import ERRORS, WRITE_ERRORS, Error
 
-__all__ = ["ApiError", "PageParams", "api", "audit_call", "audit_listed", "check_if_match", "check_scope",
+__all__ = ["ERRORS", "WRITE_ERRORS", "ApiError", "Error", "PageParams", "api", "audit_call", "audit_listed", "check_if_match", "check_scope",
            "client_of", "client_youth", "etag_of", "page_of", "paginate", "require_scope", "set_etag"]
 
 NAMESPACE = "integrations:api-v1"
@@ -77,3 +78,5 @@ errors.install(api)
 api.add_router("/", "ungeforlob.integrations.api.endpoints.router")
 api.add_router("/", "ungeforlob.integrations.api.endpoints.offers_router")
 api.add_router("/", "ungeforlob.integrations.api.endpoints.aggregates_router")
+# Other apps' routers (each documents its scopes and writes its own audit rows):
+api.add_router("/", "ungeforlob.imports.api.router")  # education status events

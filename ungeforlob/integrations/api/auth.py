@@ -23,7 +23,7 @@ from ungeforlob.integrations.models import ApiClient
 from ungeforlob.integrations.tokens import hash_token
 
 # Query parameters that would carry a token in the URL.
-TOKEN_PARAMS = ("token", "access_token", "api_key", "apikey", "key")
+TOKEN_PARAMS = ("token", "access_token", "api_key", "apikey")
 MAX_TOKEN_LENGTH = 200
 
 

@@ -5,10 +5,12 @@ one selector → schema."""
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
+from pydantic import BeforeValidator
 
 from ungeforlob.integrations import selectors
 from ungeforlob.integrations.api.auth import check_scope, client_of
@@ -22,6 +24,7 @@ from ungeforlob.integrations.api.helpers import (
     paginate,
     set_etag,
 )
+from ungeforlob.integrations.api.schemas import ERRORS
 from ungeforlob.integrations.scopes import Scope
 from ungeforlob.progression.levels import Level
 
@@ -29,19 +32,6 @@ router = Router(tags=["Unge"])
 
 LevelCode = Literal["kontaktparat", "vejledningsparat", "valgparat", "uddannelsesparat", "erhvervsparat"]
 assert set(LevelCode.__args__) == set(Level.values)  # type: ignore[attr-defined]  # noqa: S101
-
-
-class ErrorBody(Schema):
-    code: str
-    message: str
-    details: list[dict] = Field(default_factory=list)
-
-
-class Error(Schema):
-    error: ErrorBody
-
-
-ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 422: Error, 429: Error}
 
 
 class YouthOut(Schema):
@@ -56,12 +46,27 @@ class YouthOut(Schema):
     updated_at: datetime.datetime
 
 
+# RFC 3339, as the OpenAPI format date-time says: a date, a time with seconds and an offset (Z or +01:00).
+_RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
+
+
+def _rfc3339(value: object) -> object:
+    """pydantic would also take a number of seconds or a bare date; the API takes what its schema says."""
+    if not isinstance(value, str) or not _RFC3339.fullmatch(value.strip()):
+        raise ValueError("Skriv tidspunktet efter RFC 3339, fx 2026-01-31T12:00:00Z.")
+    return value.strip()
+
+
+Timestamp = Annotated[datetime.datetime, BeforeValidator(_rfc3339)]
+
+
 class YouthFilters(PageParams):
     q: str = Field("", max_length=100, description="Søg i navn.")
     level: LevelCode | None = Field(None, description="Kun unge på dette progressionsniveau.")
     contact_person: int | None = Field(None, ge=1, le=2**63 - 1,
                                        description="Kun unge med denne medarbejder (id) som kontaktperson.")
-    updated_since: datetime.datetime | None = Field(None, description="Kun unge ændret siden (ISO 8601).")
+    updated_since: Timestamp | None = Field(None, description="Kun unge ændret siden (RFC 3339, fx "
+                                                                  "2026-01-31T12:00:00Z).")
 
 
 @router.get("/youth", response={200: page_of(YouthOut), **ERRORS}, url_name="youth_list",

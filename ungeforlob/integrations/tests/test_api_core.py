@@ -202,3 +202,27 @@ def test_the_openapi_schema_and_docs_are_served(p: Personas) -> None:
     body = docs.content.decode()
     assert "integrations/swagger/swagger-ui-bundle.js" in body
     assert "cdn" not in body.lower()
+
+
+def test_a_method_the_path_does_not_have_is_a_405_in_the_error_shape(p: Personas) -> None:
+    response = Client().delete("/api/v1/youth")
+    assert_error_shape(response, 405, "method_not_allowed")
+    assert response["Allow"] == "GET"
+
+
+def test_the_demo_client_is_registered_once_with_its_documented_token(p: Personas) -> None:
+    from ungeforlob.integrations.demo import DEMO_API_TOKEN, DEMO_CLIENT_NAME, load
+    from ungeforlob.integrations.models import ApiClient
+
+    for _ in range(2):
+        load(municipality=p.municipality, staff={"admin": p.administrator},
+             orgs={"Demo Handelsskole": p.organisation})
+    assert ApiClient.objects.filter(name=DEMO_CLIENT_NAME).count() == 1
+    response = Client().get("/api/v1/youth", headers={"Authorization": f"Bearer {DEMO_API_TOKEN}"})
+    assert response.status_code == 200
+
+
+def test_the_registration_form_draws_the_default_expiry_for_the_date_picker(p: Personas, as_user: object) -> None:
+    body = as_user(p.administrator).get("/integrationer/ny/").content.decode()  # type: ignore[operator]
+    expected = (timezone.localdate() + datetime.timedelta(days=365)).isoformat()
+    assert f'value="{expected}"' in body
