@@ -26,6 +26,7 @@ from ungeforlob.chain.models import (
 from ungeforlob.chain.services.circle import _contact_people
 from ungeforlob.core.text import default_language
 from ungeforlob.notifications.services import staff_notify
+from ungeforlob.webhooks.services import event_emit
 from ungeforlob.youth.models import Youth
 
 
@@ -64,6 +65,8 @@ def concern_raise(*, actor: Any, youth: Youth, category: str, severity: str, des
     concern.notified.set(recipients.values())
     audit_record(actor=actor, action=AuditAction.CREATE, youth=youth, obj=concern,
                  detail={"category": category, "severity": severity, "notified": sorted(recipients)})
+    event_emit(event_type="concern.raised", municipality_id=youth.municipality_id, youth=youth,
+               data={"concern_id": concern.pk, "category": category, "severity": severity})
     due = concern.ack_due.strftime("%d.%m.%Y")
     with default_language():
         staff_notify(
@@ -163,6 +166,8 @@ def concerns_escalate_due(*, now: datetime.datetime | None = None) -> int:
             escalated += 1
             audit_record(actor=None, action=AuditAction.UPDATE, youth=concern.youth, obj=concern,
                          detail={"escalated_to": getattr(leader, "pk", None)})
+            event_emit(event_type="concern.escalated", municipality_id=concern.youth.municipality_id,
+                       youth=concern.youth, data={"concern_id": concern.pk})
             contacts = _contact_people(concern.youth)
             names = ", ".join(str(c) for c in contacts) or _("ingen kontaktperson")
             due_text = concern.ack_due.strftime("%d.%m.%Y")

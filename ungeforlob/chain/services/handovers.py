@@ -37,6 +37,7 @@ from ungeforlob.chain.services.circle import (
 )
 from ungeforlob.core.text import default_language, youth_language
 from ungeforlob.notifications.services import staff_notify, youth_notify
+from ungeforlob.webhooks.services import event_emit
 from ungeforlob.youth.models import Youth
 
 
@@ -70,6 +71,8 @@ def handover_create(*, actor: Any, youth: Youth, receiver: Any, role: str, what_
     )
     audit_record(actor=actor, action=AuditAction.CREATE, youth=youth, obj=handover,
                  detail={"receiver": receiver.pk, "role": role})
+    event_emit(event_type="handover", municipality_id=youth.municipality_id, youth=youth,
+               data={"handover_id": handover.pk, "status": handover.status, "role": role})
     with default_language():
         staff_notify(recipients=[receiver], kind="overlevering",
                      text=_("Du har fået en overlevering, som du skal tage stilling til."),
@@ -122,6 +125,8 @@ def handover_accept(*, actor: Any, handover: Handover) -> Handover:
     _transfer(actor=actor, youth=handover.youth, sender=handover.sender, receiver=actor, role=handover.role,
               consent=handover.consent, legal_basis=handover.legal_basis, today=_today())
     audit_record(actor=actor, action=AuditAction.UPDATE, youth=handover.youth, obj=handover, detail={"accepted": True})
+    event_emit(event_type="handover", municipality_id=handover.youth.municipality_id, youth=handover.youth,
+               data={"handover_id": handover.pk, "status": handover.status, "role": handover.role})
     with default_language():
         staff_notify(recipients=[handover.sender], kind="overlevering",
                      text=_("Din overlevering er accepteret af %(name)s.") % {"name": actor},
@@ -142,6 +147,8 @@ def handover_decline(*, actor: Any, handover: Handover, reason: str) -> Handover
         raise ValidationError({"__all__": _("Overleveringen er allerede behandlet.")})
     handover.refresh_from_db()
     audit_record(actor=actor, action=AuditAction.UPDATE, youth=handover.youth, obj=handover, detail={"declined": True})
+    event_emit(event_type="handover", municipality_id=handover.youth.municipality_id, youth=handover.youth,
+               data={"handover_id": handover.pk, "status": handover.status, "role": handover.role})
     with default_language():
         staff_notify(recipients=[handover.sender], kind="overlevering",
                      text=_("Din overlevering er afvist af modtageren."),

@@ -25,6 +25,7 @@ from ungeforlob.chain.services.circle import _joined_notice, _membership_create,
 from ungeforlob.core.text import default_language
 from ungeforlob.notifications.services import staff_notify
 from ungeforlob.vocabulary.selectors import age_bounds, age_message
+from ungeforlob.webhooks.services import event_emit
 from ungeforlob.youth import cpr
 from ungeforlob.youth.models import Course, Youth
 from ungeforlob.youth.services import youth_create
@@ -34,8 +35,11 @@ from ungeforlob.youth.services import youth_create
 def referral_submit(*, actor: Any, first_name: str, last_name: str, cpr_number: str, problem: str,
                     youth_accepted: bool, accepted_asked_by: str, accepted_on: datetime.date, mobile: str = "",
                     email: str = "", how_to_reach: str = "", idempotency_key: Any = None,
-                    birth_date: datetime.date | None = None) -> tuple[Referral, bool]:
+                    birth_date: datetime.date | None = None, organisation: Any = None) -> tuple[Referral, bool]:
     """A partner refers a young person who has said yes to it. Returns (referral, created).
+
+    `organisation` is where the referral comes from when that is not the actor's own (a partner's system through
+    the API, acting as its organisation in the name of the administrator who registered it).
 
     The CPR number may be left out when the partner does not know it; the birth date is then required (for
     the age rule) and the number is written when the referral is accepted. Posting the same form twice (same
@@ -85,7 +89,8 @@ def referral_submit(*, actor: Any, first_name: str, last_name: str, cpr_number: 
         return pending, False
     referral = Referral(
         municipality_id=actor.municipality_id, submitted_by=actor,
-        organisation_name=actor.organisation.name if actor.organisation_id else "",
+        organisation_name=organisation.name if organisation is not None else (
+            actor.organisation.name if actor.organisation_id else ""),
         first_name=first_name.strip()[:100], last_name=last_name.strip()[:100],
         cpr_encrypted=cpr.encrypt(digits) if digits else "", cpr_hash=digest, birth_date=born, mobile=mobile or "", email=email or "",
         how_to_reach=(how_to_reach or "").strip()[:300], problem=problem.strip()[:1000], youth_accepted=True,
@@ -102,6 +107,8 @@ def referral_submit(*, actor: Any, first_name: str, last_name: str, cpr_number: 
             raise
         return again, False
     audit_record(actor=actor, action=AuditAction.CREATE, obj=referral, municipality=actor.municipality)
+    event_emit(event_type="referral.received", municipality_id=referral.municipality_id, referral=referral,
+               data={"referral_id": referral.pk, "status": referral.status})
     return referral, True
 
 
@@ -160,6 +167,8 @@ def referral_accept(*, actor: Any, referral: Referral, contact_person: Any,
     Referral.objects.filter(pk=referral.pk).update(youth=youth)
     referral.youth = youth
     audit_record(actor=actor, action=AuditAction.UPDATE, youth=youth, obj=referral, detail={"accepted": True})
+    event_emit(event_type="referral.decided", municipality_id=referral.municipality_id, referral=referral,
+               data={"referral_id": referral.pk, "status": referral.status})
     with default_language():
         staff_notify(recipients=[referral.submitted_by], kind="henvisning",
                      text=_("Din henvisning er modtaget. Ungeindsatsen kontakter den unge."),
@@ -181,6 +190,8 @@ def referral_decline(*, actor: Any, referral: Referral, reason: str) -> Referral
     _claim_referral(referral, actor, status=ReferralStatus.DECLINED, decline_reason=reason[:500])
     audit_record(actor=actor, action=AuditAction.UPDATE, obj=referral, municipality=actor.municipality,
                  detail={"declined": True})
+    event_emit(event_type="referral.decided", municipality_id=referral.municipality_id, referral=referral,
+               data={"referral_id": referral.pk, "status": referral.status})
     with default_language():
         staff_notify(recipients=[referral.submitted_by], kind="henvisning",
                      text=_("Din henvisning er behandlet og ikke modtaget. Kontakt Ungeindsatsen for at høre mere."),

@@ -38,6 +38,7 @@ from ungeforlob.transitions.services.followups import (
     _cancel_followups,
     _queue_sms,
 )
+from ungeforlob.webhooks.services import event_emit
 from ungeforlob.youth.models import Youth
 
 # Stations -------------------------------------------------------------------------------------------------
@@ -79,6 +80,9 @@ def station_end(*, actor: Any, station: Station, end_date: datetime.date, end_re
     )
     audit_record(actor=actor, action=AuditAction.UPDATE, youth=station.youth, obj=station,
                  detail={"end_date": end_date.isoformat(), "end_reason": end_reason, "cancelled": cancelled})
+    event_emit(event_type="transition.ended", municipality_id=station.youth.municipality_id, youth=station.youth,
+               data={"station_id": station.pk, "kind": station.kind, "end_date": end_date.isoformat(),
+                     "end_reason": end_reason})
     return station
 
 
@@ -192,6 +196,8 @@ def transition_create(*, actor: Any, youth: Youth, kind: str, date: datetime.dat
     audit_record(actor=actor, action=AuditAction.CREATE, youth=youth, obj=transition,
                  detail={"kind": kind, "date": date.isoformat(), "procedure": procedure.name if procedure else "",
                          "followups": len(followups)})
+    event_emit(event_type="transition.started", municipality_id=youth.municipality_id, youth=youth,
+               data={"transition_id": transition.pk, "station_id": station.pk, "kind": kind, "date": date.isoformat()})
     return transition
 
 
@@ -259,4 +265,7 @@ def transition_cancel(*, actor: Any, transition: Transition, reason: str) -> Tra
         previous.save(update_fields=["end_date", "end_reason"])
     audit_record(actor=actor, action=AuditAction.UPDATE, youth=transition.youth, obj=transition,
                  detail={"cancelled": True, "followups_cancelled": cancelled}, purpose=reason)
+    event_emit(event_type="transition.ended", municipality_id=transition.youth.municipality_id,
+               youth=transition.youth, data={"transition_id": transition.pk, "station_id": transition.to_station_id,
+                                             "cancelled": True})
     return transition
