@@ -21,7 +21,7 @@ def _https_urls(field: models.Field, **kwargs: Any) -> forms.Field | None:
 
 class ProviderForm(SubmitOnceMixin, forms.ModelForm):
     client_secret = forms.CharField(
-        label=_("klient-hemmelighed (OIDC)"), required=False, max_length=500,
+        label=_("Klient-hemmelighed (OIDC)"), required=False, max_length=500,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
         help_text=_("Gemmes krypteret og vises aldrig igen. Lad feltet stå tomt for at beholde den gemte."))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
