@@ -117,6 +117,8 @@ def test_brug_som_inspiration_makes_a_draft_offer_linked_to_the_practice(p, libr
     use = PracticeUse.objects.get(practice__slug=ENERGI, municipality=p.municipality)
     offer = use.offer
     assert response.status_code == 302 and response["Location"] == f"/tilbud/{offer.pk}/ret/"
+    edit = c.get(response["Location"])  # the draft opens for editing
+    assert edit.status_code == 200 and "Energi til hinanden" in edit.content.decode()
     assert offer.municipality == p.municipality and not offer.is_active
     assert offer.name == "Energi til hinanden" and offer.context == p.municipality.name
     assert "Inspireret af Energi til hinanden (Esbjerg Kommune) i biblioteket Lovende praksis" in offer.description
