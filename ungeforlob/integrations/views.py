@@ -66,7 +66,7 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def client_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     client = selectors.own_client(request.user, pk)
-    form = RevokeForm(request.POST or None)
+    form = RevokeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         ok, _result, form = run_service(form, lambda: services.apiclient_revoke(actor=request.user, client=client))
         if ok:
