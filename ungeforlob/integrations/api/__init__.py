@@ -80,3 +80,4 @@ api.add_router("/", "ungeforlob.integrations.api.endpoints.offers_router")
 api.add_router("/", "ungeforlob.integrations.api.endpoints.aggregates_router")
 # Other apps' routers (each documents its scopes and writes its own audit rows):
 api.add_router("/", "ungeforlob.imports.api.router")  # education status events
+api.add_router("/", "ungeforlob.chain.api.router")  # concerns and referrals
