@@ -53,6 +53,7 @@ def written_items(youth: Youth) -> dict[str, Any]:
     """Every kind of thing written about the young person, unfiltered, newest first."""
     from ungeforlob.chain.models import Concern, Referral
     from ungeforlob.chain.selectors import handovers_for_youth
+    from ungeforlob.education.models import AttendanceRecord
     from ungeforlob.meetings.models import AgendaEntry, Decision
     from ungeforlob.plans.models import Evaluation, JournalNote, Profile
     from ungeforlob.progression.selectors import current_versions
@@ -73,6 +74,9 @@ def written_items(youth: Youth) -> dict[str, Any]:
         "meetings": list(AgendaEntry.objects.filter(youth=youth).select_related("occurrence__meeting")
                          .prefetch_related(Prefetch("decisions", queryset=Decision.objects.order_by("due_on", "pk")))
                          .order_by("-occurrence__held_on", "-pk")),
+        # Absence a school or workplace recorded week by week (education): figures, not opinions — shown, not withheld.
+        "attendance": list(AttendanceRecord.objects.filter(youth=youth).select_related("station")
+                           .order_by("-week", "-pk")),
     }
 
 

@@ -314,6 +314,7 @@ def written_about_me(youth: Youth) -> dict[str, Any]:
         "referrals": split(ItemKind.REFERRAL, written["referrals"]),
         "handovers": split(ItemKind.HANDOVER, written["handovers"]),
         "meetings": split(ItemKind.MEETING, written["meetings"]),
+        "attendance": written["attendance"],
     }
 
 

@@ -327,3 +327,16 @@ def test_the_insight_pages_own_words_are_easy_to_read_on_their_own() -> None:
     from ungeforlob.portal.tests.test_pages import _insight_texts, _lix
 
     assert _lix(" ".join(_insight_texts())) <= 35
+
+
+def test_absence_a_school_recorded_is_among_what_is_written_about_her(p: Personas) -> None:
+    from ungeforlob.education import services as education
+    from ungeforlob.education.tests.factories import world
+
+    w = world(p)
+    education.attendance_record(actor=p.colleague, station=w.station, week=w.today, absence_percent=35,
+                                note="Mødte ikke op om mandagen")
+    page = youth_client(p.youth).get("/min-side/skrevet-om-mig/").content.decode()
+    assert "35 % fravær på" in page and "Mødte ikke op om mandagen" in page
+    other = youth_client(p.other_youth).get("/min-side/skrevet-om-mig/").content.decode()
+    assert "Mødte ikke op om mandagen" not in other
