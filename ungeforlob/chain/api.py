@@ -39,6 +39,7 @@ from ungeforlob.integrations.models import ApiClient
 from ungeforlob.integrations.scopes import Scope
 
 router = Router(tags=["Bekymringer og henvisninger"])
+# GET and POST of one path are one URL pattern with one name ("concerns", "referrals").
 
 CategoryCode = Literal["fravaer", "trivsel", "misbrug", "bolig", "oekonomi", "helbred", "kriminalitet", "andet"]
 SeverityCode = Literal["lav", "middel", "alvorlig"]
@@ -124,7 +125,7 @@ def _may_handle(client: ApiClient, concern: Concern) -> bool:
     return contact or concern.notified.filter(organisation_id=client.organisation_id).exists()
 
 
-@router.get("/concerns", response={200: page_of(ConcernOut), **ERRORS}, url_name="concern_list",
+@router.get("/concerns", response={200: page_of(ConcernOut), **ERRORS}, url_name="concerns",
             summary="Bekymringer om unge, klienten må se")
 def concern_list(request: HttpRequest, filters: Query[ConcernFilters]) -> dict:
     """Concerns about the young people the client's organisation may see (scope `concerns:read`), newest first."""
@@ -141,7 +142,7 @@ def concern_list(request: HttpRequest, filters: Query[ConcernFilters]) -> dict:
     return page
 
 
-@router.post("/concerns", response={201: ConcernOut, **ERRORS}, url_name="concern_create",
+@router.post("/concerns", response={201: ConcernOut, **ERRORS}, url_name="concerns",
              summary="Rejs en bekymring")
 def concern_create(request: HttpRequest, payload: ConcernIn, response: HttpResponse) -> Status[Concern]:
     """Raise a concern about a young person the client may see (scope `concerns:write`): the contact person is
@@ -231,7 +232,7 @@ def _referrals(client: ApiClient) -> QuerySet[Referral]:
                                    & Q(organisation_name=client.organisation.name))
 
 
-@router.post("/referrals", response={200: ReferralOut, 201: ReferralOut, **ERRORS}, url_name="referral_create",
+@router.post("/referrals", response={200: ReferralOut, 201: ReferralOut, **ERRORS}, url_name="referrals",
              summary="Henvis en ung")
 def referral_create(request: HttpRequest, payload: ReferralIn) -> Status[Referral]:
     """Refer a young person from a partner's system (scope `referrals:write`), as the referral form does: the
@@ -263,7 +264,7 @@ def _idempotency_key(request: HttpRequest) -> uuid.UUID | None:
             {"loc": ["header", "Idempotency-Key"], "msg": "Idempotency-Key skal være et UUID."}]) from None
 
 
-@router.get("/referrals", response={200: page_of(ReferralOut), **ERRORS}, url_name="referral_list",
+@router.get("/referrals", response={200: page_of(ReferralOut), **ERRORS}, url_name="referrals",
             summary="Organisationens henvisninger og deres status")
 def referral_list(request: HttpRequest, filters: Query[ReferralFilters]) -> dict:
     """The referrals the client's organisation sent, newest first (scope `referrals:read`): status only."""

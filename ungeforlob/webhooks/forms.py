@@ -21,7 +21,8 @@ class SubscriptionForm(SubmitOnceMixin, forms.Form):
                                  error_messages={"required": _("Skriv modtagerens adresse."),
                                                  "max_length": _("Skriv højst 500 tegn.")})
     events = forms.MultipleChoiceField(label=_("Hændelser"), choices=EventType.choices,
-                                       widget=forms.CheckboxSelectMultiple,
+                                       widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}),
+                                       help_text=_("Klienten hører kun om unge, som dens organisation må se."),
                                        error_messages={"required": _("Vælg mindst én hændelse."),
                                                        "invalid_choice": _("Vælg hændelser i listen.")})
 

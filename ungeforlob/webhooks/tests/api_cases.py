@@ -25,7 +25,7 @@ NS = "integrations:api-v1"
 
 def mounted() -> bool:
     try:
-        reverse(f"{NS}:concern_list")
+        reverse(f"{NS}:concerns")
     except NoReverseMatch:
         return False
     return True
@@ -66,13 +66,13 @@ def outsider_cases(p: Personas) -> list[C]:
         return []
     concern, referral = _world(p)
     return [
-        *refusals(p, f"{NS}:concern_list", "/api/v1/concerns", personal=False),
-        *_post_refusals(p, f"{NS}:concern_create", "/api/v1/concerns", concern_body(p), personal=True),
+        *refusals(p, f"{NS}:concerns", "/api/v1/concerns", personal=False),
+        *_post_refusals(p, f"{NS}:concerns", "/api/v1/concerns", concern_body(p), personal=True),
         *refusals(p, f"{NS}:concern_detail", f"/api/v1/concerns/{concern.pk}"),
         *_post_refusals(p, f"{NS}:concern_acknowledge", f"/api/v1/concerns/{concern.pk}/acknowledge", {},
                         personal=True),
-        *refusals(p, f"{NS}:referral_list", "/api/v1/referrals", personal=False),
-        *_post_refusals(p, f"{NS}:referral_create", "/api/v1/referrals", referral_body(), personal=False),
+        *refusals(p, f"{NS}:referrals", "/api/v1/referrals", personal=False),
+        *_post_refusals(p, f"{NS}:referrals", "/api/v1/referrals", referral_body(), personal=False),
         *refusals(p, f"{NS}:referral_detail", f"/api/v1/referrals/{referral.pk}"),
     ]
 
@@ -85,16 +85,16 @@ def success_cases(p: Personas) -> list[S]:
     ok = bearer("school")
     # The token decides, not the session that comes along: the read-only member's session changes nothing.
     return [
-        S(f"{NS}:concern_list", "/api/v1/concerns", headers=ok, contains="API-sag"),
-        S(f"{NS}:concern_create", "/api/v1/concerns", "post", concern_body(p), as_json=True, headers=ok,
+        S(f"{NS}:concerns", "/api/v1/concerns", headers=ok, contains="API-sag"),
+        S(f"{NS}:concerns", "/api/v1/concerns", "post", concern_body(p), as_json=True, headers=ok,
           statuses=(201,), reader_may=True,
           effect=lambda r: Concern.objects.filter(description="Ikke mødt i skole i otte dage.").exists()),
         S(f"{NS}:concern_detail", f"/api/v1/concerns/{concern.pk}", headers=ok, contains="API-sag"),
         S(f"{NS}:concern_acknowledge", f"/api/v1/concerns/{concern.pk}/acknowledge", "post", {}, as_json=True,
           headers=ok, statuses=(200,), reader_may=True,
           effect=lambda r: Concern.objects.filter(pk=concern.pk, acknowledged_at__isnull=False).exists()),
-        S(f"{NS}:referral_list", "/api/v1/referrals", headers=ok, contains='"afventer"'),
-        S(f"{NS}:referral_create", "/api/v1/referrals", "post", referral_body(), as_json=True, headers=ok,
+        S(f"{NS}:referrals", "/api/v1/referrals", headers=ok, contains='"afventer"'),
+        S(f"{NS}:referrals", "/api/v1/referrals", "post", referral_body(), as_json=True, headers=ok,
           statuses=(201,), reader_may=True,
           effect=lambda r: Referral.objects.filter(first_name="Ali", organisation_name=p.organisation.name).exists()),
         S(f"{NS}:referral_detail", f"/api/v1/referrals/{referral.pk}", headers=ok, contains='"afventer"'),

@@ -24,7 +24,7 @@ from ungeforlob.webhooks.tests.factories import subscription
 
 def _mounted() -> bool:
     try:
-        reverse("integrations:api-v1:concern_list")
+        reverse("integrations:api-v1:concerns")
     except NoReverseMatch:
         return False
     return True
