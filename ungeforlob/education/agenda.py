@@ -10,10 +10,11 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ungeforlob.core.agenda import AgendaItem
-from ungeforlob.education.selectors import agenda_rows
+from ungeforlob.core.agenda import AgendaItem, probed
+from ungeforlob.education.selectors import agenda_probe, agenda_rows
 
 
+@probed(agenda_probe)
 def education_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     items = []
     for kind, youth_id, first, last, _station, record_id, day, figure, label in agenda_rows(user, today=today):

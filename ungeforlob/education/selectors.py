@@ -180,7 +180,7 @@ class Deadline:
 def _deadline_rows(user: Any, *, today: datetime.date, days: int) -> QuerySet[Any]:
     """Intakes with an application deadline in [today, today + days] of a programme that a station of one of the
     user's young people points to (the station not ended)."""
-    return (StationPlace.objects.filter(youth__in=policy.visible_youth(user))
+    return (StationPlace.objects.filter(policy.youth_in(user))
             .filter(Q(station__end_date__isnull=True) | Q(station__end_date__gte=today))
             .filter(programme__intakes__application_deadline__gte=today,
                     programme__intakes__application_deadline__lte=today + datetime.timedelta(days=days)))
@@ -197,6 +197,16 @@ def deadlines_for(user: Any, *, today: datetime.date, days: int = DEADLINE_DAYS)
             for y, first, last, s, p, i, start, deadline in rows]
 
 
+def _prompts_waiting(user: Any) -> QuerySet[AttendanceRecord]:
+    return AttendanceRecord.objects.filter(policy.youth_in(user, policy.Action.CONTACT_PERSON), over_threshold=True,
+                                           answered_at__isnull=True)
+
+
+def agenda_probe(user: Any, *, today: datetime.date) -> list[QuerySet[Any]]:
+    """What `agenda_rows` would read, for *I dag*'s one probe query (core.agenda.probed)."""
+    return [_deadline_rows(user, today=today, days=AGENDA_DEADLINE_DAYS), _prompts_waiting(user)]
+
+
 def agenda_rows(user: Any, *, today: datetime.date) -> list[tuple[Any, ...]]:
     """I dag: the deadlines coming up and the absence prompts waiting, in ONE query (a UNION of the two).
 
@@ -206,8 +216,7 @@ def agenda_rows(user: Any, *, today: datetime.date) -> list[tuple[Any, ...]]:
                            day=F("programme__intakes__application_deadline"), label=F("programme__name"))
                  .values_list("kind", "youth_id", "youth__first_name", "youth__last_name", "station_id",
                               "record_id", "day", "figure", "label").order_by())
-    prompts = (AttendanceRecord.objects.filter(youth__in=policy.contact_person_youth(user), over_threshold=True,
-                                               answered_at__isnull=True)
+    prompts = (_prompts_waiting(user)
                .annotate(kind=Value("fravaer"), record_id=F("pk"), figure=F("absence_percent"), day=F("week"),
                          label=Coalesce(F("station__institution"), Value("")))
                .values_list("kind", "youth_id", "youth__first_name", "youth__last_name", "station_id",
