@@ -75,6 +75,7 @@ EXPORT_SECTIONS: list[ExportSection] = [
                   ("relocation.Relocation", "relocation.IncomingPackage")),
     ExportSection("ungeforlob.serviceplatform.export.letters_section", ("serviceplatform.Letter",)),
     ExportSection("ungeforlob.education.export.attendance_section", ("education.StationPlace", "education.AttendanceRecord")),
+    ExportSection("ungeforlob.imports.export.education_events_section", ("imports.EducationEvent",)),
 ]
 
 # Models that refer to a young person but are not in "Hent mine data", each with its reason.

@@ -71,7 +71,8 @@ KINDS: tuple[Kind, ...] = (
           "meetings.AgendaEntry", "meetings.Decision", "meetings.MeetingParticipant", "portal.LoginCode",
           "portal.Wish", "portal.CheckIn", "portal.ContactProposal", "disclosure.Withholding",
           "youthcouncil.CouncilMember", "activities.SignUp", "emergency.EmergencyAccess", "relocation.Relocation",
-          "relocation.IncomingPackage", "serviceplatform.Letter", "education.StationPlace", "education.AttendanceRecord")),
+          "relocation.IncomingPackage", "serviceplatform.Letter", "education.StationPlace",
+          "education.AttendanceRecord", "imports.EducationEvent")),
 )
 KINDS_BY_KEY: dict[str, Kind] = {kind.key: kind for kind in KINDS}
 
@@ -102,6 +103,7 @@ KEEP: dict[str, frozenset[str]] = {
     "portal.LoginCode": frozenset({"code_hash"}),
     "portal.Wish": frozenset({"created_type", "handled_by_name"}),
     "serviceplatform.Letter": frozenset({"kind", "recipient_role", "message_id", "adapter", "sent_by_name"}),
+    "imports.EducationEvent": frozenset({"key", "client_name"}),
 }
 
 # Rows that have no use without the young person's identity: anonymising the record deletes them.

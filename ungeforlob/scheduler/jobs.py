@@ -61,6 +61,8 @@ JOBS: tuple[Job, ...] = (
     Job("voice_reports_prepare", "ungeforlob.voice.tasks.reports_prepare", every=6 * HOUR),
     # The comparison between municipalities: each municipality's key figures per period, kept for the page.
     Job("voice_benchmark_refresh", "ungeforlob.voice.tasks.benchmark_refresh", every=HOUR),
+    # Confirmed file imports (caseload, education status) too long to run while the administrator waits.
+    Job("imports_advance", "ungeforlob.imports.services.imports_advance", every=MINUTE),
     # Webhook deliveries due now go to their receivers, signed; `manage.py webhook_worker` sends them continuously.
     Job("webhook_deliveries_send", "ungeforlob.webhooks.outbox.deliveries_send", every=MINUTE, kwargs={"limit": 500}),
     # Delivered and failed webhook rows stay a month on the administrator's page (a payload may carry a name).
