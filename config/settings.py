@@ -359,5 +359,29 @@ SMS_SENDER_NAME = env_str("SMS_SENDER_NAME", "Ungeforloeb")
 SMS_INBOUND_TOKEN = env_str("SMS_INBOUND_TOKEN", "dev-inbound-token" if DEBUG else "")
 
 
+# Danish public infrastructure (the serviceplatform app): "fake" keeps Digital Post letters in a development mailbox
+# and answers CPR lookups from a fake register; "serviceplatformen" sends through KOMBIT's Serviceplatformen
+# (SF1601 Digital Post, SF1520 CPR) with the organisation's certificate (certificate and key in one PEM file).
+SERVICEPLATFORM_ADAPTER = env_str("SERVICEPLATFORM_ADAPTER", "fake")
+SERVICEPLATFORM_CVR = env_str("SERVICEPLATFORM_CVR", "")
+SERVICEPLATFORM_CERT_PATH = env_str("SERVICEPLATFORM_CERT_PATH", "")
+SERVICEPLATFORM_TEST_ENVIRONMENT = env_bool("SERVICEPLATFORM_TEST_ENVIRONMENT", True)
+SERVICEPLATFORM_SENDER_LABEL = env_str("SERVICEPLATFORM_SENDER_LABEL", "Ungeindsatsen")
+SERVICEPLATFORM_CPR_SERVICE_AGREEMENT_UUID = env_str("SERVICEPLATFORM_CPR_SERVICE_AGREEMENT_UUID", "")
+SERVICEPLATFORM_USER_SYSTEM_UUID = env_str("SERVICEPLATFORM_USER_SYSTEM_UUID", "")
+SERVICEPLATFORM_USER_UUID = env_str("SERVICEPLATFORM_USER_UUID", "")
+SERVICEPLATFORM_CPR_SERVICE_UUID = env_str("SERVICEPLATFORM_CPR_SERVICE_UUID", "")
+
+# Staff single sign-on (the sso app; providers and claim mappings are set by the administrator in the app): the
+# SAML service provider's key and certificate (PEM; without them AuthnRequests go unsigned — development only),
+# xmlsec1, and the key that encrypts OIDC client secrets (default: CPR_ENCRYPTION_KEY, then SECRET_KEY).
+SSO_SAML_KEY_FILE = env_str("SSO_SAML_KEY_FILE", "")
+SSO_SAML_CERT_FILE = env_str("SSO_SAML_CERT_FILE", "")
+SSO_XMLSEC_BINARY = env_str("SSO_XMLSEC_BINARY", "/usr/bin/xmlsec1")
+SSO_SAML_REQUEST_MINUTES = env_int("SSO_SAML_REQUEST_MINUTES", 10)
+SSO_HTTP_TIMEOUT_SECONDS = env_int("SSO_HTTP_TIMEOUT_SECONDS", 10)
+SSO_OIDC_TOKEN_AUTH_METHOD = env_str("SSO_OIDC_TOKEN_AUTH_METHOD", "client_secret_basic")
+SSO_ENCRYPTION_KEY = env_str("SSO_ENCRYPTION_KEY", "")
+
 # The Django admin is for system administration (superusers) only; it exposes no youth data.
 ADMIN_URL = env_str("DJANGO_ADMIN_URL", "systemadmin/")
