@@ -55,7 +55,7 @@ def practice_use(request: HttpRequest, slug: str) -> HttpResponse:
     if not services.may_use(request.user):
         raise PermissionDenied
     practice = _practice_or_404(slug)
-    form = UseForm(request.POST or None)
+    form = UseForm(request.POST if request.method == "POST" else None)  # an empty POST is still a POST
     if request.method == "POST" and form.is_valid():
         ok, result, form = run_service(form, lambda: services.practice_use_as_offer(
             actor=request.user, practice=practice))

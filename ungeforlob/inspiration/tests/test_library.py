@@ -178,3 +178,9 @@ def test_no_young_person_appears_in_the_library(p, library: None) -> None:
     body = client_for(p.contact_person).get("/lovende-praksis/").content.decode()
     body += client_for(p.contact_person).get(f"/lovende-praksis/{ENERGI}/").content.decode()
     assert p.youth.first_name not in body and p.youth.last_name not in body
+
+
+def test_a_post_without_the_token_still_makes_the_draft(p, library: None) -> None:
+    response = client_for(p.administrator).post(f"/lovende-praksis/{ENERGI}/brug/")
+    assert response.status_code == 302
+    assert PracticeUse.objects.filter(practice__slug=ENERGI, municipality=p.municipality).exists()
