@@ -13,16 +13,6 @@ CASELOAD_HEADER = [str(c.label) for c in CASELOAD_COLUMNS]
 EDUCATION_HEADER = [str(c.label) for c in EDUCATION_COLUMNS]
 
 
-def api_mounted() -> bool:
-    """Whether the integrations app has mounted this app's API router on API v1 (its `api.add_router`)."""
-    from django.urls import Resolver404, resolve
-
-    try:
-        return resolve("/api/v1/education-events").url_name == "education_event_create"
-    except Resolver404:
-        return False
-
-
 def csv_bytes(header: list[str], rows: list[dict[str, Any]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")

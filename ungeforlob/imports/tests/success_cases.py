@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ungeforlob.imports import services
 from ungeforlob.imports.models import EducationEvent, ImportJob, ImportKind, ImportStatus
-from ungeforlob.imports.tests.factories import api_mounted, caseload_file, young_person
+from ungeforlob.imports.tests.factories import caseload_file, young_person
 from ungeforlob.testing import Personas
 from ungeforlob.testing_cases import SuccessCase as S
 from ungeforlob.youth.models import Youth
@@ -24,8 +24,6 @@ def cases(p: Personas) -> list[S]:
 def _api_cases(p: Personas) -> list[S]:
     """The school's client (Ungeindsatsen, every scope) registers education events. The staff session that comes
     along plays no part (so the circle's read-only member's session does not matter: `reader_may`)."""
-    if not api_mounted():
-        return []
     from ungeforlob.integrations.tests.factories import api_client, bearer
     from ungeforlob.youth import cpr
 

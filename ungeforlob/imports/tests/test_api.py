@@ -6,23 +6,18 @@ from __future__ import annotations
 import datetime
 import json
 
-import pytest
 from django.test import Client
 from django.utils import timezone
 
 from ungeforlob.audit.models import AuditEvent
 from ungeforlob.chain.models import Concern
 from ungeforlob.imports.models import EducationEvent
-from ungeforlob.imports.tests.factories import api_mounted
 from ungeforlob.integrations.tests.factories import api_client, bearer
 from ungeforlob.testing import Personas, cpr_for_age
 from ungeforlob.transitions.models import Station
 from ungeforlob.youth import cpr
 
 URL = "/api/v1/education-events"
-
-pytestmark = pytest.mark.skipif(not api_mounted(), reason="waits for the integrations app to mount "
-                                "ungeforlob.imports.api.router on API v1")
 
 
 def _body(p: Personas, kind: str = "startet", **extra: str) -> dict[str, str]:
