@@ -1,15 +1,11 @@
-"""Outsider and success cases for API v1's concerns and referrals (ungeforlob/chain/api.py).
-
-They apply once the integrations app has mounted the router (`mounted()`), so that the URL walk's cases always
-match the project's URLs.
-"""
+"""Outsider and success cases for API v1's concerns and referrals (ungeforlob/chain/api.py, mounted by the
+integrations app)."""
 
 from __future__ import annotations
 
 import datetime
 from typing import Any
 
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from ungeforlob.chain import services
@@ -21,14 +17,6 @@ from ungeforlob.testing_cases import OutsiderCase as C
 from ungeforlob.testing_cases import SuccessCase as S
 
 NS = "integrations:api-v1"
-
-
-def mounted() -> bool:
-    try:
-        reverse(f"{NS}:concerns")
-    except NoReverseMatch:
-        return False
-    return True
 
 
 def concern_body(p: Personas) -> dict[str, Any]:
@@ -62,8 +50,6 @@ def _post_refusals(p: Personas, name: str, url: str, data: dict[str, Any], *, pe
 
 
 def outsider_cases(p: Personas) -> list[C]:
-    if not mounted():
-        return []
     concern, referral = _world(p)
     return [
         *refusals(p, f"{NS}:concerns", "/api/v1/concerns", personal=False),
@@ -78,8 +64,6 @@ def outsider_cases(p: Personas) -> list[C]:
 
 
 def success_cases(p: Personas) -> list[S]:
-    if not mounted():
-        return []
     api_client(p, "school")
     concern, referral = _world(p)
     ok = bearer("school")

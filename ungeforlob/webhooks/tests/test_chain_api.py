@@ -1,5 +1,5 @@
 """API v1 for concerns and referrals (ungeforlob/chain/api.py): the same chain services as the pages, the same
-policy, and the webhook events they emit. The router is mounted by the integrations app."""
+policy, and the webhook events they emit."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from ungeforlob.audit.models import AuditAction, AuditEvent
@@ -21,19 +20,7 @@ from ungeforlob.testing import Personas
 from ungeforlob.webhooks.models import Delivery, EventType
 from ungeforlob.webhooks.tests.factories import subscription
 
-
-def _mounted() -> bool:
-    try:
-        reverse("integrations:api-v1:concerns")
-    except NoReverseMatch:
-        return False
-    return True
-
-
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(not _mounted(), reason="the integrations app has not mounted ungeforlob.chain.api yet"),
-]
+pytestmark = pytest.mark.django_db
 
 
 def _post(path: str, body: dict[str, Any], kind: str = "school", **headers: str) -> Any:
