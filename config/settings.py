@@ -359,6 +359,11 @@ SMS_SENDER_NAME = env_str("SMS_SENDER_NAME", "Ungeforloeb")
 SMS_INBOUND_TOKEN = env_str("SMS_INBOUND_TOKEN", "dev-inbound-token" if DEBUG else "")
 
 
+# The REST API (the integrations app): calls per client and minute (0 = no limit; counted in the cache, so several
+# web processes need a shared cache to count together), and the demo client's token (`seed_demo` only).
+API_RATE_LIMIT_PER_MINUTE = env_int("API_RATE_LIMIT_PER_MINUTE", 600)
+DEMO_API_TOKEN = env_str("DEMO_API_TOKEN", "")
+
 # Danish public infrastructure (the serviceplatform app): "fake" keeps Digital Post letters in a development mailbox
 # and answers CPR lookups from a fake register; "serviceplatformen" sends through KOMBIT's Serviceplatformen
 # (SF1601 Digital Post, SF1520 CPR) with the organisation's certificate (certificate and key in one PEM file).
