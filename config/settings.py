@@ -364,6 +364,16 @@ SMS_INBOUND_TOKEN = env_str("SMS_INBOUND_TOKEN", "dev-inbound-token" if DEBUG el
 API_RATE_LIMIT_PER_MINUTE = env_int("API_RATE_LIMIT_PER_MINUTE", 600)
 DEMO_API_TOKEN = env_str("DEMO_API_TOKEN", "")
 
+# Webhooks (the webhooks app): delivery by the worker with back-off; loopback and private targets only in
+# development (a client could otherwise make the server call into the municipality's own network).
+WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", DEBUG)
+WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 8)
+WEBHOOK_LEASE_SECONDS = env_int("WEBHOOK_LEASE_SECONDS", 120)
+WEBHOOK_RETRY_BASE_SECONDS = env_int("WEBHOOK_RETRY_BASE_SECONDS", 30)
+WEBHOOK_RETRY_MAX_SECONDS = env_int("WEBHOOK_RETRY_MAX_SECONDS", 3600)
+WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10)
+WEBHOOK_ENCRYPTION_KEY = env_str("WEBHOOK_ENCRYPTION_KEY", "")
+
 # Danish public infrastructure (the serviceplatform app): "fake" keeps Digital Post letters in a development mailbox
 # and answers CPR lookups from a fake register; "serviceplatformen" sends through KOMBIT's Serviceplatformen
 # (SF1601 Digital Post, SF1520 CPR) with the organisation's certificate (certificate and key in one PEM file).
