@@ -76,6 +76,13 @@ class RoleChangeForm(SubmitOnceMixin, forms.Form):
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
+class ExtendedForm(SubmitOnceMixin, forms.Form):
+    extended = forms.BooleanField(
+        label=_("Arbejder som Kontaktperson+"), required=False,
+        help_text=_("Kontaktperson+ er den udvidede kontaktperson: koordinerer på tværs af hele kæden og giver "
+                    "udvidet vejledning. Ellers er det kontaktpersonen i den kommunale ungeindsats."))
+
+
 class MemberEndForm(forms.Form):
     note = forms.CharField(label=_("Hvorfor stopper medlemskabet?"), max_length=300, required=False)
     end_other_roles = forms.BooleanField(

@@ -9,6 +9,7 @@ urlpatterns = [
     path("unge/<int:youth_pk>/kaede/tilfoej/", views.member_add, name="member_add"),
     path("unge/<int:youth_pk>/kaede/<int:pk>/rolle/", views.member_role, name="member_role"),
     path("unge/<int:youth_pk>/kaede/<int:pk>/afslut/", views.member_end, name="member_end"),
+    path("unge/<int:youth_pk>/kaede/<int:pk>/kontaktperson-plus/", views.member_extended, name="member_extended"),
     path("unge/<int:youth_pk>/kaede/oenske/", views.contact_wish, name="contact_wish"),
     path("unge/<int:youth_pk>/samtykker/ny/", views.consent_add, name="consent_add"),
     path("unge/<int:youth_pk>/samtykker/<int:pk>/tilbagekald/", views.consent_withdraw, name="consent_withdraw"),

@@ -21,6 +21,7 @@ from ungeforlob.chain.services.circle import (
     member_add,
     member_change_role,
     member_end,
+    member_set_extended,
     needs_grounds,
     reference_sector,
 )
@@ -77,6 +78,7 @@ __all__ = [
     "kui_deadlines",
     "member_add",
     "member_change_role",
+    "member_set_extended",
     "member_end",
     "needs_grounds",
     "plan_stop_contact",

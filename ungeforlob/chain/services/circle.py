@@ -176,6 +176,25 @@ def member_add(*, actor: Any, youth: Youth, professional: Any, role: str, start_
 
 
 @transaction.atomic
+def member_set_extended(*, actor: Any, membership: Membership, extended: bool) -> Membership:
+    """Whether the contact person works as the extended Kontaktperson+ (coordinating across the whole chain
+    responsibility, with extended guidance) or as the youth effort's contact person: a choice of its own, never
+    every contact person's label (the Syddanmark report)."""
+    membership = Membership.objects.select_for_update(of=("self",)).select_related(
+        "professional__organisation", "team").get(pk=membership.pk)
+    if membership.role != ChainRole.CONTACT_PERSON:
+        raise ValidationError({"extended": _("Kun kontaktpersonen kan arbejde som Kontaktperson+.")})
+    if membership.end_date is not None and membership.end_date <= _today():
+        raise ValidationError({"extended": _("Medlemskabet er allerede afsluttet.")})
+    if membership.extended == extended:
+        return membership
+    membership.extended = extended
+    membership.save(update_fields=["extended"])
+    audit_record(actor=actor, action=AuditAction.UPDATE, youth=membership.youth, obj=membership,
+                 detail={"extended": extended})
+    return membership
+
+
 def member_change_role(*, actor: Any, membership: Membership, role: str, note: str = "") -> Membership:
     """A new role from today; the old one is kept as history (ended today, linked from the new one)."""
     today = _today()

@@ -12,6 +12,7 @@ def cases(p: Personas) -> list[C]:
     y = p.youth.pk
     today = timezone.localdate()
     member = p.youth.memberships.get(professional=p.colleague)
+    contact = p.youth.memberships.get(professional=p.contact_person, role="kontaktperson")
     consent = services.consent_record(actor=p.contact_person, youth=p.youth, purpose="Samarbejde",
                                       receiving_organisation=p.colleague.organisation, scope="Plan",
                                       expires_on=today + datetime.timedelta(days=30))
@@ -30,6 +31,8 @@ def cases(p: Personas) -> list[C]:
         C("chain:member_add", f"/unge/{y}/kaede/tilfoej/", "post", {"professional": p.outsider.pk, "role": "mentor"}),
         C("chain:member_role", f"/unge/{y}/kaede/{member.pk}/rolle/", "post", {"role": "mentor"}),
         C("chain:member_end", f"/unge/{y}/kaede/{member.pk}/afslut/", "post"),
+        C("chain:member_extended", f"/unge/{y}/kaede/{contact.pk}/kontaktperson-plus/"),
+        C("chain:member_extended", f"/unge/{y}/kaede/{contact.pk}/kontaktperson-plus/", "post", {"extended": "on"}),
         C("chain:contact_wish", f"/unge/{y}/kaede/oenske/", "post", {"wish_text": "Sara"}),
         C("chain:consent_add", f"/unge/{y}/samtykker/ny/", "post",
           {"receiving_organisation": p.organisation.pk, "purpose": "x", "scope": "x", "expires_on": "2030-01-01"}),

@@ -29,6 +29,7 @@ def cases(p: Personas) -> list[C]:
     y = p.youth.pk
     today = timezone.localdate()
     member = p.youth.memberships.get(professional=p.colleague)
+    contact = p.youth.memberships.get(professional=p.contact_person, role=ChainRole.CONTACT_PERSON)
     consent = services.consent_record(actor=p.contact_person, youth=p.youth, purpose="Samarbejde om job",
                                       receiving_organisation=p.colleague.organisation, scope="Plan",
                                       expires_on=today + datetime.timedelta(days=30))
@@ -63,6 +64,9 @@ def cases(p: Personas) -> list[C]:
         C("chain:member_role", f"/unge/{y}/kaede/{member.pk}/rolle/"),
         C("chain:member_role", f"/unge/{y}/kaede/{member.pk}/rolle/", "post", {"role": ChainRole.MENTOR},
           effect=lambda r: membership_exists(professional=p.colleague, role=ChainRole.MENTOR)),
+        C("chain:member_extended", f"/unge/{y}/kaede/{contact.pk}/kontaktperson-plus/", contains="Kontaktperson+"),
+        C("chain:member_extended", f"/unge/{y}/kaede/{contact.pk}/kontaktperson-plus/", "post", {"extended": "on"},
+          effect=lambda resp: Membership.objects.get(pk=contact.pk).extended),
         C("chain:member_end", f"/unge/{y}/kaede/{member.pk}/afslut/"),
         C("chain:member_end", f"/unge/{y}/kaede/{member.pk}/afslut/", "post",
           {"note": "Forløbet i jobcentret er slut", "end_other_roles": "on"},

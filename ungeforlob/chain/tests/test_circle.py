@@ -199,3 +199,23 @@ def test_the_circle_page_has_a_constant_query_count(p: Personas, as_user, count_
     large = count_queries(lambda: c.get(url))
     assert small == large, (small, large)
     assert mail.outbox == []  # joining sends no e-mail
+
+
+def test_the_contact_person_works_as_kontaktperson_plus_only_when_chosen(p, as_user) -> None:
+    contact = p.youth.memberships.get(professional=p.contact_person, role=ChainRole.CONTACT_PERSON)
+    assert contact.get_role_display() == "Kontaktperson"
+    response = as_user(p.contact_person).post(
+        f"/unge/{p.youth.pk}/kaede/{contact.pk}/kontaktperson-plus/", {"extended": "on"})
+    assert response.status_code == 302
+    contact.refresh_from_db()
+    assert contact.extended and contact.get_role_display() == "Kontaktperson+"
+    assert "Kontaktperson+" in as_user(p.contact_person).get(f"/unge/{p.youth.pk}/kaede/").content.decode()
+    services.member_set_extended(actor=p.contact_person, membership=contact, extended=False)
+    contact.refresh_from_db()
+    assert not contact.extended
+
+
+def test_only_the_contact_person_can_be_kontaktperson_plus(p) -> None:
+    mentor = p.youth.memberships.get(professional=p.colleague)
+    with pytest.raises(ValidationError):
+        services.member_set_extended(actor=p.contact_person, membership=mentor, extended=True)

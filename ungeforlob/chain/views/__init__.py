@@ -37,6 +37,7 @@ from ungeforlob.chain.views.members import (
     contact_wish,
     member_add,
     member_end,
+    member_extended,
     member_role,
 )
 from ungeforlob.chain.views.referrals import (
@@ -68,6 +69,7 @@ __all__ = [
     "handover_list",
     "member_add",
     "member_end",
+    "member_extended",
     "member_role",
     "plan_stop_create",
     "plan_stop_done",

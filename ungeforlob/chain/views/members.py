@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from ungeforlob import policy
 from ungeforlob.chain import forms, selectors, services
-from ungeforlob.chain.models import Consent, Membership
+from ungeforlob.chain.models import ChainRole, Consent, Membership
 from ungeforlob.core.forms import run_service
 from ungeforlob.policy import Action
 
@@ -64,6 +64,25 @@ def member_role(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
             return redirect("chain:circle", youth.pk)
     return render(request, "chain/member_form.html", {"youth": youth, "form": form, "tab": "chain:circle",
                                                       "membership": membership, "title": _("Skift rolle")})
+
+
+@require_http_methods(["GET", "POST"])
+def member_extended(request: HttpRequest, youth_pk: int, pk: int) -> HttpResponse:
+    """The contact person in the youth effort, or the extended Kontaktperson+: a choice of its own."""
+    youth = policy.get_youth_for(request.user, youth_pk, what="circle", action=Action.MANAGE_CIRCLE)
+    membership = _membership(request, youth, pk)
+    if membership.role != ChainRole.CONTACT_PERSON:
+        raise Http404
+    form = forms.ExtendedForm(request.POST or None, initial={"extended": membership.extended})
+    if request.method == "POST" and form.is_valid():
+        ok, _saved, form = run_service(form, lambda: services.member_set_extended(
+            actor=request.user, membership=membership, extended=form.cleaned_data["extended"]))
+        if ok:
+            messages.success(request, _("Kontaktpersonens rolle er gemt."))
+            return redirect("chain:circle", youth.pk)
+    return render(request, "chain/member_form.html", {
+        "youth": youth, "form": form, "tab": "chain:circle", "membership": membership,
+        "title": _("Kontaktperson eller Kontaktperson+")})
 
 
 @require_http_methods(["GET", "POST"])
