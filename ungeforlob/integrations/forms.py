@@ -16,8 +16,8 @@ DEFAULT_VALIDITY_DAYS = 365
 
 class ApiClientForm(SubmitOnceMixin, forms.Form):
     name = forms.CharField(label=_("Systemets navn"), max_length=150,
-                           help_text=_("Sådan står systemet i loggen og i den unges \u201dHvem har kigget\u201d, "
-                                       "fx \u201dSkolesystemet på Byskolen\u201d."),
+                           help_text=_("Sådan står systemet i loggen og i den unges ”Hvem har kigget”, "
+                                       "fx ”Skolesystemet på Byskolen”."),
                            widget=forms.TextInput(attrs={"class": "form-input"}))
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.none(),

@@ -17,7 +17,7 @@ class ApiClient(models.Model):
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT,
                                      related_name="api_clients", verbose_name=_("organisation"))
     name = models.CharField(_("navn"), max_length=150,
-                            help_text=_("Systemets navn, som den unge ser det i \u201dHvem har kigget\u201d."))
+                            help_text=_("Systemets navn, som den unge ser det i ”Hvem har kigget”."))
     scopes = models.JSONField(_("rettigheder"), default=list)
     # The token is shown once; only its SHA-256 is kept. The prefix (not secret) tells tokens apart in lists.
     token_prefix = models.CharField(max_length=16, unique=True)
