@@ -9,7 +9,6 @@ mounted below with `api.add_router(...)`; they use `require_scope`, `client_yout
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -47,7 +46,7 @@ class SelfHostedSwagger(Swagger):
 
     def render_page(self, request: HttpRequest, api: NinjaAPI, **kwargs: Any) -> HttpResponse:
         settings = {**self.settings, "url": reverse(f"{NAMESPACE}:openapi-json", kwargs=kwargs)}
-        return render(request, self.template, {"swagger_settings": json.dumps(settings), "api": api})
+        return render(request, self.template, {"swagger_settings": settings, "api": api})
 
 
 DESCRIPTION = """Ungeforløbs API for integrationer (skolesystemer, partneres sagssystemer, datavarehuse).
