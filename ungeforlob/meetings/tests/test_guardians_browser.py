@@ -16,7 +16,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("width", [360, 1280])
 def test_the_contact_person_invites_a_mother_to_a_plan_meeting_and_sees_the_sms_went(browse, p: Personas,
-                                                                                    width: int) -> None:
+                                                                                    width: int, settings) -> None:
+    settings.SMS_QUIET_HOURS_ENABLED = False  # at night the invitation would wait for 07:00 (tested in messaging)
     Youth.objects.filter(pk=p.youth.pk).update(birth_date=timezone.localdate() - datetime.timedelta(days=16 * 365))
     meeting = PlanMeeting.objects.create(youth=p.youth, held_on=timezone.localdate() + datetime.timedelta(days=3),
                                          created_by=p.contact_person)
