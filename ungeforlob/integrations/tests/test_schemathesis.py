@@ -32,6 +32,21 @@ def _live_schema() -> Any:
 schema = _live_schema()
 
 
+@pytest.fixture(autouse=True)
+def keep_the_test_connection() -> Any:
+    """Calling the WSGI application directly fires request_started/request_finished, whose close_old_connections
+    would close the test's database connection inside its transaction after the first call (PostgreSQL; SQLite's
+    in-memory test database is never closed). Django's test client disconnects it the same way."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def demo_client(p: Personas) -> None:
     # The demo's client, acting as the organisation that holds both personas' contact persons: it sees someone.
