@@ -11,9 +11,7 @@ with `dry_run=True`, only tells what it would do.
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
+from ungeforlob.core import tabular
 from ungeforlob.education.models import Institution, InstitutionKind, Intake, Programme
 from ungeforlob.education.permissions import may_keep_places
 
@@ -46,8 +45,7 @@ _FALSE = {"nej", "n", "0", "", "false"}
 _DATE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
 
 
-class FileError(ValidationError):
-    """The file as a whole cannot be read."""
+FileError = tabular.FileError
 
 
 @dataclass
@@ -85,13 +83,7 @@ def read_rows(file_name: str, data: bytes) -> list[tuple[int, dict[str, str]]]:
     """The file's rows as (line number, {our key: text}); FileError when it cannot be read."""
     if len(data) > MAX_FILE_BYTES:
         raise FileError(_("Filen er større end 2 MB."))
-    lower = file_name.lower()
-    if lower.endswith(".xlsx"):
-        header, body = _xlsx(data)
-    elif lower.endswith((".csv", ".txt")):
-        header, body = _csv(data)
-    else:
-        raise FileError(_("Vælg en CSV-fil (.csv) eller et Excel-regneark (.xlsx)."))
+    header, body = tabular.sheet_rows(file_name, data)
     keys = [COLUMNS.get(_cell(h).lower()) for h in header]
     if "institution" not in keys or "programme" not in keys:
         raise FileError(_("Første række skal have kolonnerne »institution« og »uddannelse«."))
@@ -104,38 +96,6 @@ def read_rows(file_name: str, data: bytes) -> list[tuple[int, dict[str, str]]]:
         if len(rows) > MAX_ROWS:
             raise FileError(_("Filen har mere end %(n)d rækker. Del den op i flere filer.") % {"n": MAX_ROWS})
     return rows
-
-
-def _csv(data: bytes) -> tuple[list[Any], list[tuple[int, list[Any]]]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")  # Excel in Denmark saves "CSV" as Windows-1252
-    first = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";" if first.count(";") > first.count(",") else ",")
-    try:
-        lines = list(reader)
-    except csv.Error as exc:
-        raise FileError(_("Filen kunne ikke læses som CSV.")) from exc
-    if not lines:
-        raise FileError(_("Filen er tom."))
-    return lines[0], list(enumerate(lines[1:], start=2))
-
-
-def _xlsx(data: bytes) -> tuple[list[Any], list[tuple[int, list[Any]]]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any broken or foreign file gets the same Danish message
-        raise FileError(_("Filen kunne ikke læses som et Excel-regneark (.xlsx).")) from exc
-    try:
-        rows = [list(r) for r in workbook.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        workbook.close()
-    if not rows:
-        raise FileError(_("Filen er tom."))
-    return rows[0], list(enumerate(rows[1:], start=2))
 
 
 def _date(text: str, label: str, errors: list[str]) -> datetime.date | None:

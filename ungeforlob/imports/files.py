@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+
+from ungeforlob.core import tabular
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -59,8 +60,7 @@ EDUCATION_COLUMNS: tuple[Column, ...] = (
 )
 
 
-class FileError(ValidationError):
-    """The file as a whole cannot be read (wrong type, no header, too big, too long)."""
+FileError = tabular.FileError
 
 
 @dataclass
@@ -120,64 +120,11 @@ def _table(header: list[Any], body: Iterable[tuple[int, list[Any]]], columns: tu
     return Table(rows=rows, unknown_columns=unknown)
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")  # Excel in Denmark saves "CSV" as Windows-1252
-
-
-def _read_csv(data: bytes, columns: tuple[Column, ...]) -> Table:
-    text = _decode(data)
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise FileError(_("Filen er tom.")) from None
-    except csv.Error as exc:
-        raise FileError(_("Filen kunne ikke læses som CSV.")) from exc
-
-    def body() -> Iterable[tuple[int, list[Any]]]:
-        start = reader.line_num + 1
-        try:
-            for values in reader:
-                yield start, values
-                start = reader.line_num + 1
-        except csv.Error as exc:
-            raise FileError(_("Filen kunne ikke læses som CSV fra linje %(line)d.") % {"line": start}) from exc
-
-    return _table(header, body(), columns)
-
-
-def _read_xlsx(data: bytes, columns: tuple[Column, ...]) -> Table:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any broken or foreign file gets the same Danish message
-        raise FileError(_("Filen kunne ikke læses som et Excel-regneark (.xlsx).")) from exc
-    try:
-        rows = workbook.worksheets[0].iter_rows(values_only=True)
-        try:
-            header = list(next(rows))
-        except StopIteration:
-            raise FileError(_("Filen er tom.")) from None
-        return _table(header, ((i, list(values)) for i, values in enumerate(rows, start=2)), columns)
-    finally:
-        workbook.close()
-
-
 def read_table(file_name: str, data: bytes, columns: tuple[Column, ...]) -> Table:
     if len(data) > MAX_FILE_BYTES:
         raise FileError(_("Filen er større end 10 MB. Del den op i flere filer."))
-    lower = (file_name or "").lower()
-    if lower.endswith(".xlsx"):
-        return _read_xlsx(data, columns)
-    if lower.endswith((".csv", ".txt")):
-        return _read_csv(data, columns)
-    raise FileError(_("Vælg en CSV-fil (.csv) eller et Excel-regneark (.xlsx)."))
+    header, body = tabular.sheet_rows(file_name, data)
+    return _table(header, body, columns)
 
 
 def template_csv(columns: tuple[Column, ...]) -> bytes:

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from ungeforlob.accounts.models import Sector
+from ungeforlob.core import tabular
 from ungeforlob.offers.models import Offer, Phase, ReadinessLevel
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -75,8 +76,7 @@ _LIST_SPLIT = re.compile(r"\s*[|;,]\s*")
 _FORMULA_START = ("=", "+", "-", "@")
 
 
-class FileError(ValidationError):
-    """The file as a whole cannot be read (wrong type, no header, too big)."""
+FileError = tabular.FileError
 
 
 @dataclass
@@ -133,68 +133,11 @@ def _table(header: list[Any], body: Iterable[tuple[int, list[Any]]]) -> Table:
     return Table(columns=[c for c in columns if c in COLUMNS], rows=rows, unknown_columns=unknown)
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel in Denmark saves "CSV" as Windows-1252.
-        return data.decode("cp1252", errors="replace")
-
-
-def read_csv(data: bytes) -> Table:
-    text = _decode(data)
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise FileError(_("Filen er tom.")) from None
-    except csv.Error as exc:
-        raise FileError(_("Filen kunne ikke læses som CSV.")) from exc
-
-    def body() -> Iterable[tuple[int, list[Any]]]:
-        start = reader.line_num + 1
-        try:
-            for values in reader:
-                yield start, values
-                start = reader.line_num + 1
-        except csv.Error as exc:
-            raise FileError(
-                _("Filen kunne ikke læses som CSV fra linje %(line)d.") % {"line": start}
-            ) from exc
-
-    return _table(header, body())
-
-
-def read_xlsx(data: bytes) -> Table:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any broken or foreign file gets the same Danish message
-        raise FileError(_("Filen kunne ikke læses som et Excel-regneark (.xlsx).")) from exc
-    try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        try:
-            header = list(next(rows))
-        except StopIteration:
-            raise FileError(_("Filen er tom.")) from None
-        return _table(header, ((i, list(values)) for i, values in enumerate(rows, start=2)))
-    finally:
-        workbook.close()
-
-
 def read_table(file_name: str, data: bytes) -> Table:
     if len(data) > MAX_FILE_BYTES:
         raise FileError(_("Filen er større end 5 MB."))
-    lower = file_name.lower()
-    if lower.endswith(".xlsx"):
-        return read_xlsx(data)
-    if lower.endswith((".csv", ".txt")):
-        return read_csv(data)
-    raise FileError(_("Vælg en CSV-fil (.csv) eller et Excel-regneark (.xlsx)."))
+    header, body = tabular.sheet_rows(file_name, data)
+    return _table(header, body)
 
 
 def _choice(value: str, choices: Any) -> str | None:
