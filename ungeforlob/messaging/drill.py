@@ -23,6 +23,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 TABLE = "messaging_outboundmessage"
+FINAL_STATUSES = {"sent", "delivered", "failed", "cancelled"}
 
 
 def _json(url: str, payload: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -162,8 +163,15 @@ def run_kill_drill(sandbox: Sandbox, gateway: GatewayControl, *, count: int, pre
     worker.communicate(timeout=30)
     in_flight = sandbox.counts(prefix).get("sending", 0)
     gateway.set(stall_after_accept_seconds=0, latency_seconds=0)
-    restarted = sandbox.start_worker("--until-empty", "--batch-size", "40", "--lease-seconds", str(lease_seconds))
-    err = finish(restarted, timeout=300)
+    # The new worker runs as a real one does, until it is told to stop: a send the killed worker saw time out
+    # is queued again for a retry a little later (a second, in the drill's settings), which `--until-empty`
+    # would leave behind. It is stopped once every message has a final status.
+    restarted = sandbox.start_worker("--batch-size", "40", "--lease-seconds", str(lease_seconds))
+    try:
+        wait_for(lambda: not set(sandbox.counts(prefix)) - FINAL_STATUSES, timeout=300, interval=0.2)
+    finally:
+        restarted.send_signal(signal.SIGTERM)
+        err = finish(restarted, timeout=60)
     after = gateway.state()
     return {
         "count": count,
