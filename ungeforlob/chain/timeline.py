@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 
 from ungeforlob.chain.models import Consent, Handover, HandoverStatus, PlanStop
 from ungeforlob.youth.models import Youth
-from ungeforlob.youth.timeline import TimelineEntry
+from ungeforlob.youth.timeline import TimelineEntry, latest, newest_at
 
 
+@newest_at(lambda youth: [(youth.concerns.all(), latest("raised_at", "acknowledged_at", "escalated_at", "closed_at"))])
 def concern_entries(youth: Youth) -> list[TimelineEntry]:
     entries = []
     for c in youth.concerns.select_related("raised_by", "acknowledged_by", "closed_by"):
@@ -28,6 +29,7 @@ def concern_entries(youth: Youth) -> list[TimelineEntry]:
     return entries
 
 
+@newest_at(lambda youth: [(Handover.objects.filter(youth=youth), latest("created_at", "decided_at"))])
 def handover_entries(youth: Youth) -> list[TimelineEntry]:
     entries = []
     for h in Handover.objects.filter(youth=youth).select_related("sender", "receiver"):
@@ -41,6 +43,7 @@ def handover_entries(youth: Youth) -> list[TimelineEntry]:
     return entries
 
 
+@newest_at(lambda youth: [(Consent.objects.filter(youth=youth), latest("given_at", "withdrawn_at"))])
 def consent_entries(youth: Youth) -> list[TimelineEntry]:
     entries = []
     for c in Consent.objects.filter(youth=youth).select_related("receiving_organisation", "recorded_by"):
@@ -52,6 +55,7 @@ def consent_entries(youth: Youth) -> list[TimelineEntry]:
     return entries
 
 
+@newest_at(lambda youth: [(PlanStop.objects.filter(youth=youth), latest("stopped_on", "contacted_on", "offered_on"))])
 def plan_stop_entries(youth: Youth) -> list[TimelineEntry]:
     entries = []
     for s in PlanStop.objects.filter(youth=youth):

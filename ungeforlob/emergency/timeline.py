@@ -6,9 +6,10 @@ from django.utils.translation import gettext as _
 
 from ungeforlob.emergency.models import EmergencyAccess
 from ungeforlob.youth.models import Youth
-from ungeforlob.youth.timeline import TimelineEntry, newest_by
+from ungeforlob.youth.timeline import TimelineEntry, newest_at, newest_by
 
 
+@newest_at(lambda youth: [(EmergencyAccess.objects.filter(youth=youth), "started_at")])
 def access_entries(youth: Youth, *, limit: int | None = None) -> list[TimelineEntry]:
     rows = newest_by(EmergencyAccess.objects.filter(youth=youth).select_related("professional__organisation"),
                      "started_at", limit)

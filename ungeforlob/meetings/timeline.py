@@ -7,9 +7,13 @@ from django.utils.translation import gettext as _
 
 from ungeforlob.meetings.models import AgendaEntry, Decision
 from ungeforlob.youth.models import Youth
-from ungeforlob.youth.timeline import TimelineEntry
+from ungeforlob.youth.timeline import TimelineEntry, latest, newest_at
 
 
+@newest_at(lambda youth: [
+    (AgendaEntry.objects.filter(youth=youth), "created_at"),
+    (Decision.objects.filter(entry__youth=youth), latest("created_at", "done_at")),
+])
 def meeting_entries(youth: Youth, *, limit: int | None = None) -> list[TimelineEntry]:
     """Two queries. With `limit`, the newest `limit` agenda entries (their decisions come after them)."""
     decisions = Prefetch("decisions", queryset=Decision.objects.select_related("owner").order_by("created_at", "pk"))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
 from ungeforlob.messaging.models import InboundMessage, MessageKind, MessageStatus, SmsConsent, WakeUpSeries
-from ungeforlob.youth.timeline import TimelineEntry, newest_by
+from ungeforlob.youth.timeline import TimelineEntry, latest, newest_at, newest_by
 
 
 def weekdays_text(series: WakeUpSeries) -> str:
@@ -17,14 +17,28 @@ def weekdays_text(series: WakeUpSeries) -> str:
     return ", ".join(str(WEEKDAYS_ABBR[d]) for d in series.weekday_list)
 
 
+def _sent(youth: Any) -> Any:
+    return youth.sms_outbound.filter(
+        status__in=[MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.FAILED]
+    ).exclude(kind__in=[MessageKind.WAKEUP, MessageKind.LOGIN_CODE])
+
+
+_SENT_AT = ("sent_at", "failed_at", "send_at")
+
+
+@newest_at(lambda youth: [
+    (_sent(youth), Coalesce(*_SENT_AT)),
+    (InboundMessage.objects.filter(youth=youth), "received_at"),
+    (WakeUpSeries.objects.filter(youth=youth), latest("created_at", "stopped_at")),
+    (SmsConsent.objects.filter(youth=youth),
+     Greatest(Coalesce("given_at", "withdrawn_at"), Coalesce("withdrawn_at", "given_at"))),
+])
 def sms_entries(youth: Any, *, limit: int | None = None) -> list[TimelineEntry]:
     """Sent and failed messages (wake-ups as one entry per series), replies, and the consent. Four queries; with
     `limit`, the messages and replies are only the newest `limit` of each."""
     entries: list[TimelineEntry] = []
-    sent = youth.sms_outbound.filter(
-        status__in=[MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.FAILED]
-    ).exclude(kind__in=[MessageKind.WAKEUP, MessageKind.LOGIN_CODE]).select_related("created_by")
-    for m in newest_by(sent, Coalesce("sent_at", "failed_at", "send_at"), limit):
+    sent = _sent(youth).select_related("created_by")
+    for m in newest_by(sent, Coalesce(*_SENT_AT), limit):
         if m.status == MessageStatus.FAILED:
             title = _("SMS kunne ikke sendes (%(kind)s)") % {"kind": m.get_kind_display().lower()}
         else:

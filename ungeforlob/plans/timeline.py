@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from ungeforlob.plans.models import Evaluation, JournalNote, PlanChange, PlanMeeting
 from ungeforlob.youth.models import Youth
-from ungeforlob.youth.timeline import TimelineEntry, newest_by
+from ungeforlob.youth.timeline import TimelineEntry, newest_at, newest_by
 
 _TITLES = {
     ("profile", "update"): gettext_lazy("Ungeprofilen blev ændret"),
@@ -32,6 +32,12 @@ def change_title(change: PlanChange) -> str:
     return str(_TITLES.get((change.object_type, change.action), _("Planen blev ændret")))
 
 
+@newest_at(lambda youth: [
+    (PlanChange.objects.filter(youth=youth), "created_at"),
+    (Evaluation.objects.filter(youth=youth), "created_at"),
+    (PlanMeeting.objects.filter(youth=youth), "held_on"),
+    (JournalNote.objects.filter(youth=youth, visible_to_youth=True), "created_at"),
+])
 def plan_entries(youth: Youth, *, limit: int | None = None) -> list[TimelineEntry]:
     history_url = reverse("plans:history", args=[youth.pk])
     entries = []

@@ -7,9 +7,10 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from ungeforlob.portal.models import Wish
-from ungeforlob.youth.timeline import TimelineEntry
+from ungeforlob.youth.timeline import TimelineEntry, latest, newest_at
 
 
+@newest_at(lambda youth: [(Wish.objects.filter(youth=youth), latest("created_at", "handled_at"))])
 def wish_entries(youth: Any) -> list[TimelineEntry]:
     """One query."""
     entries = []

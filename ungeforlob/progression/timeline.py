@@ -8,9 +8,17 @@ from django.utils.translation import gettext as _
 
 from ungeforlob.progression.models import AssessmentVersion, RoundStatus
 from ungeforlob.youth.models import Youth
-from ungeforlob.youth.timeline import TimelineEntry
+from django.db.models.functions import Coalesce
+
+from ungeforlob.youth.timeline import TimelineEntry, newest_at
 
 
+@newest_at(lambda youth: [
+    (AssessmentVersion.objects.filter(assessment__youth=youth, version=1), "assessed_on"),
+    (AssessmentVersion.objects.filter(assessment__youth=youth, version__gt=1), "created_at"),
+    (youth.placements.all(), "placed_on"),
+    (youth.self_evaluation_rounds.filter(status=RoundStatus.KEPT), Coalesce("finished_at", "started_at")),
+])
 def assessment_entries(youth: Youth) -> list[TimelineEntry]:
     """Team assessments (on their date), corrections (when made, with why) and the youth's own placements."""
     entries = []

@@ -8,9 +8,13 @@ from django.utils.translation import gettext as _
 
 from ungeforlob.relocation.models import IncomingPackage, Relocation
 from ungeforlob.youth.models import Youth
-from ungeforlob.youth.timeline import TimelineEntry, newest_by
+from ungeforlob.youth.timeline import TimelineEntry, latest, newest_at, newest_by
 
 
+@newest_at(lambda youth: [
+    (Relocation.objects.filter(youth=youth), latest("created_at", "consent_withdrawn_at")),
+    (IncomingPackage.objects.filter(youth=youth), "imported_at"),
+])
 def relocation_entries(youth: Youth, *, limit: int | None = None) -> list[TimelineEntry]:
     url = reverse("relocation:youth", args=[youth.pk])
     entries = []

@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 
 from ungeforlob.serviceplatform.models import Letter, RecipientRole
 from ungeforlob.youth.models import Youth
-from ungeforlob.youth.timeline import TimelineEntry, newest_by
+from ungeforlob.youth.timeline import TimelineEntry, newest_at, newest_by
 
 
+@newest_at(lambda youth: [(Letter.objects.filter(youth=youth), "sent_at")])
 def letter_entries(youth: Youth, *, limit: int | None = None) -> list[TimelineEntry]:
     entries = []
     letters = Letter.objects.filter(youth=youth).only("sent_at", "title", "recipient_role", "recipient_name",

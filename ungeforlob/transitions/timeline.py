@@ -9,9 +9,22 @@ from django.utils.translation import gettext as _
 
 from ungeforlob.transitions.models import FollowUp, FollowUpStatus, Station, Transition
 from ungeforlob.youth.models import Youth
-from ungeforlob.youth.timeline import TimelineEntry
+from django.db.models.functions import Coalesce
+
+from ungeforlob.youth.timeline import TimelineEntry, newest_at
 
 
+def _closed_followups(youth: Youth):  # type: ignore[no-untyped-def]
+    return FollowUp.objects.filter(youth=youth, status__in=[FollowUpStatus.DONE, FollowUpStatus.SKIPPED],
+                                   done_at__isnull=False, done_by__isnull=False)
+
+
+@newest_at(lambda youth: [
+    (Station.objects.filter(youth=youth).exclude(transition__cancelled_at__isnull=False),
+     Coalesce("end_date", "start_date")),
+    (Transition.objects.filter(youth=youth, cancelled_at__isnull=False), "cancelled_at"),
+    (_closed_followups(youth), "done_at"),
+])
 def transition_entries(youth: Youth) -> list[TimelineEntry]:
     today = timezone.localdate()
     url = reverse("transitions:youth", args=[youth.pk])
@@ -28,8 +41,7 @@ def transition_entries(youth: Youth) -> list[TimelineEntry]:
         entries.append(TimelineEntry(timezone.localtime(t.cancelled_at), "overgang",
                                      _("Overgang aflyst: %(station)s") % {"station": t.to_station},
                                      t.cancel_reason, by=str(t.cancelled_by or ""), url=url))
-    closed = FollowUp.objects.filter(youth=youth, status__in=[FollowUpStatus.DONE, FollowUpStatus.SKIPPED],
-                                     done_at__isnull=False, done_by__isnull=False).select_related("done_by")
+    closed = _closed_followups(youth).select_related("done_by")
     for f in closed:
         title = (_("Opfølgning udført: %(title)s") if f.status == FollowUpStatus.DONE
                  else _("Opfølgning sprunget over: %(title)s")) % {"title": f.title}

@@ -6,19 +6,28 @@ theirs to TIMELINE_SOURCES. The timeline is shown to staff in the circle and (la
 The page shows it in pages of `PER_PAGE`, newest first (`timeline_page`). A source that takes a keyword
 `limit` is asked only for its newest `limit` entries (newest first, each page's worth plus one), so a long
 history is not read in full to show its latest page; a source without it returns everything and is cut here.
+
+A source may declare where its entries' moments come from (`@newest_at(...)`: the querysets and the date or time
+of each row). A page then first asks, in ONE query, for each such source's newest moment, and reads the sources
+newest first, stopping at the first source whose newest moment is older than the page's last entry so far: a
+young person's page reads only the few sources that fill it, not every source of every capability (an empty
+source, or one whose history ended long ago, cost a query of its own on every page).
 """
 
 from __future__ import annotations
 
 import datetime
 import functools
+import heapq
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
 from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
@@ -36,9 +45,39 @@ class TimelineEntry:
 
     @property
     def sort_key(self) -> datetime.datetime:
-        if isinstance(self.when, datetime.datetime):
-            return self.when.replace(tzinfo=None)
-        return datetime.datetime.combine(self.when, datetime.time.min)
+        return moment_key(self.when)
+
+
+def moment_key(when: datetime.datetime | datetime.date) -> datetime.datetime:
+    """A moment as the timeline orders it: local wall-clock time (a date is its local midnight), so that an entry
+    with a date and one with a time on the same day sort as a Danish reader expects."""
+    if isinstance(when, datetime.datetime):
+        return timezone.localtime(when).replace(tzinfo=None) if timezone.is_aware(when) else when
+    return datetime.datetime.combine(when, datetime.time.min)
+
+
+NewestProbe = Callable[[Youth], list[tuple[QuerySet[Any], Any]]]
+
+
+def newest_at(probe: NewestProbe) -> Callable[[Callable[..., list[TimelineEntry]]], Callable[..., list[TimelineEntry]]]:
+    """Declare a source's probe: `(youth) -> [(queryset, when), …]`, the rows the source reads and the moment of
+    each (a field name or an expression: the row's latest moment when it yields several entries). The source
+    must return no entry newer than the newest `when` of these rows, and none when they have no rows."""
+
+    def declare(source: Callable[..., list[TimelineEntry]]) -> Callable[..., list[TimelineEntry]]:
+        source.newest_probe = probe  # type: ignore[attr-defined]
+        return source
+
+    return declare
+
+
+def latest(first: str, *others: str) -> Any:
+    """The latest of a row's moments, `first` never empty (GREATEST, with the empty ones counted as `first`)."""
+    from django.db.models.functions import Greatest
+
+    if not others:
+        return F(first)
+    return Greatest(F(first), *(Coalesce(other, first) for other in others))
 
 
 def _newest(qs: QuerySet[Any], limit: int | None) -> QuerySet[Any]:
@@ -57,6 +96,7 @@ def newest_by(qs: QuerySet[Any], when: Any, limit: int | None) -> QuerySet[Any]:
     return qs.order_by(order, "-pk")[:limit]
 
 
+@newest_at(lambda youth: [(youth.courses.all(), Coalesce("end_date", "start_date"))])
 def course_entries(youth: Youth, *, limit: int | None = None) -> list[TimelineEntry]:
     entries = []
     for course in _newest(youth.courses.all(), limit):
@@ -68,6 +108,7 @@ def course_entries(youth: Youth, *, limit: int | None = None) -> list[TimelineEn
     return entries
 
 
+@newest_at(lambda youth: [(youth.memberships.all(), Coalesce("end_date", "start_date"))])
 def membership_entries(youth: Youth, *, limit: int | None = None) -> list[TimelineEntry]:
     entries = []
     for m in _newest(youth.memberships.select_related("professional__organisation", "team"), limit):
@@ -112,12 +153,77 @@ def _source(path: str) -> tuple[Callable[..., list[TimelineEntry]], bool]:
     return source, "limit" in inspect.signature(source).parameters
 
 
+# A young person's id that no row has: the probes are compiled once per process for it, then run for any young
+# person by putting her id in its place (building and compiling some 30 subqueries cost more than running them).
+_ANY_YOUTH = -7_310_241_901
+
+
+@functools.cache
+def _probe_sql(paths: tuple[str, ...], vendor: str) -> tuple[str, list[Any], list[int]]:
+    """The newest-moments query for these sources: SQL, parameters (with `_ANY_YOUTH` for the young person's id)
+    and the source (by index) of each column."""
+    template = Youth(pk=_ANY_YOUTH)
+    parts: list[str] = []
+    params: list[Any] = []
+    owners: list[int] = []
+    for index, path in enumerate(paths):
+        source, _takes = _source(path)
+        for qs, when in getattr(source, "newest_probe", lambda youth: [])(template):
+            moment = F(when) if isinstance(when, str) else when
+            newest = (qs.order_by().annotate(moment=moment).filter(moment__isnull=False)
+                      .order_by(F("moment").desc()).values("moment")[:1])
+            sql, qs_params = newest.query.sql_with_params()
+            parts.append(f"({sql})")
+            params.extend(qs_params)
+            owners.append(index)
+    return ("SELECT " + ", ".join(parts) if parts else ""), params, owners
+
+
+def _as_moment(value: Any) -> datetime.datetime | datetime.date:
+    """A probe's value as the database driver gave it (SQLite gives text) as a date or an aware time."""
+    if isinstance(value, str):
+        value = datetime.date.fromisoformat(value) if len(value) == 10 else datetime.datetime.fromisoformat(value)
+    if isinstance(value, datetime.datetime) and timezone.is_naive(value):
+        value = value.replace(tzinfo=datetime.UTC)  # stored in UTC
+    return value
+
+
+def _newest_moments(youth: Youth) -> dict[int, datetime.datetime]:
+    """Each probed source's newest moment (as `moment_key`) by its index, in one query; a source without rows, or
+    without a probe, is left out."""
+    sql, template_params, owners = _probe_sql(tuple(TIMELINE_SOURCES), connection.vendor)
+    if not sql:
+        return {}
+    params = [youth.pk if p == _ANY_YOUTH else p for p in template_params]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    found: dict[int, datetime.datetime] = {}
+    for owner, value in zip(owners, row, strict=True):
+        if value is not None:
+            key = moment_key(_as_moment(value))
+            found[owner] = max(found.get(owner, key), key)
+    return found
+
+
 def timeline_for(youth: Youth, *, limit: int | None = None) -> list[TimelineEntry]:
     """The youth's timeline, newest first: all of it, or (with `limit`) its newest `limit` entries."""
     entries: list[TimelineEntry] = []
-    for path in TIMELINE_SOURCES:
-        source, takes_limit = _source(path)
-        entries.extend(source(youth, limit=limit) if takes_limit and limit is not None else source(youth))
+    sources = [_source(path) for path in TIMELINE_SOURCES]
+    probed = {i for i, (source, _takes) in enumerate(sources) if limit is not None and hasattr(source, "newest_probe")}
+    for i, (source, takes_limit) in enumerate(sources):
+        if i not in probed:
+            entries.extend(source(youth, limit=limit) if takes_limit and limit is not None else source(youth))
+    if probed:
+        newest = _newest_moments(youth)
+        for i in sorted(newest, key=lambda i: newest[i], reverse=True):
+            if limit is not None and len(entries) >= limit:
+                # The page's last entry so far: a source whose newest entry is older cannot reach the page.
+                cut = heapq.nlargest(limit, (e.sort_key for e in entries))[-1]
+                if newest[i] < cut:
+                    break
+            source, takes_limit = sources[i]
+            entries.extend(source(youth, limit=limit) if takes_limit else source(youth))
     # Entries at the same moment are ordered by their text, so every page cuts the same order.
     ordered = sorted(entries, key=lambda e: (e.sort_key, e.kind, e.title, e.text, e.by, e.url), reverse=True)
     return ordered if limit is None else ordered[:limit]

@@ -84,3 +84,83 @@ def test_a_source_asked_for_its_newest_entries_gives_the_same_newest_entries_as_
             newest = sorted(source(p.youth, limit=limit), key=lambda e: e.sort_key, reverse=True)[:limit]
             expected = sorted(source(p.youth), key=lambda e: e.sort_key, reverse=True)[:limit]
             assert [e.sort_key for e in newest] == [e.sort_key for e in expected], (path, limit)
+
+
+def _notes(p: Personas, count: int, *, start: datetime.datetime) -> None:
+    from ungeforlob.plans.models import JournalNote
+
+    for i in range(count):
+        note = JournalNote.objects.create(youth=p.youth, text=f"Notat {i}", author_name="Anna", visible_to_youth=True)
+        JournalNote.objects.filter(pk=note.pk).update(created_at=start - datetime.timedelta(hours=i))
+
+
+def _wish(p: Personas, when: datetime.datetime) -> None:
+    from ungeforlob.portal.models import Wish
+
+    wish = Wish.objects.create(youth=p.youth, kind="maal", text="Et ønske")
+    Wish.objects.filter(pk=wish.pk).update(created_at=when)
+
+
+def test_a_page_reads_only_the_sources_whose_newest_entry_reaches_it(p: Personas, as_user, count_queries) -> None:
+    from django.utils import timezone
+
+    now = timezone.now()
+    _notes(p, 2 * PER_PAGE, start=now)  # the first two pages are notes
+    _wish(p, now - datetime.timedelta(days=3650))  # a wish ten years ago: far below the first page
+    client = as_user(p.contact_person)
+    url = f"/unge/{p.youth.pk}/tidslinje/"
+    old_wish = count_queries(lambda: client.get(url))
+    assert "ønskede" not in client.get(url).content.decode()
+    _wish(p, now + datetime.timedelta(minutes=1))  # now the newest entry: the wishes are read
+    recent_wish = count_queries(lambda: client.get(url))
+    assert "ønskede" in client.get(url).content.decode()
+    assert recent_wish == old_wish + 1
+
+
+def test_pages_read_through_the_probes_are_the_whole_timeline_cut_in_order(p: Personas, as_user) -> None:
+    """Entries of several sources, interleaved in time and with equal moments, over several pages."""
+    from django.utils import timezone
+
+    from ungeforlob.messaging.models import InboundMessage
+
+    now = timezone.now()
+    _notes(p, PER_PAGE, start=now - datetime.timedelta(minutes=30))
+    _old_roles(p, PER_PAGE)
+    for i in range(PER_PAGE):
+        when = now - datetime.timedelta(hours=i, minutes=0 if i % 3 else 30)  # some at the same moment as a note
+        InboundMessage.objects.create(youth=p.youth, from_number="+4512345678", body=f"Svar {i}", received_at=when)
+        _wish(p, now - datetime.timedelta(days=40 * i))
+    client = as_user(p.contact_person)
+    everything = timeline_for(p.youth)
+    shown = []
+    for number in range(1, 10):
+        page = client.get(f"/unge/{p.youth.pk}/tidslinje/?side={number}").context["page"]
+        shown += page.entries
+        if page.older is None:
+            break
+    assert shown == everything
+
+
+def test_the_probes_compiled_once_read_the_same_rows_as_probes_built_for_the_young_person(p: Personas) -> None:
+    """The probe query is compiled once per process for a stand-in id: each source's probe must depend on the
+    young person's id only, so that putting her id in gives the query built for her."""
+    from django.db import connection
+    from django.db.models import F
+
+    from ungeforlob.youth.timeline import _ANY_YOUTH, TIMELINE_SOURCES, _probe_sql, _source
+
+    sql, params, _owners = _probe_sql(tuple(TIMELINE_SOURCES), connection.vendor)
+    own_parts, own_params = [], []
+    for path in TIMELINE_SOURCES:
+        for qs, when in getattr(_source(path)[0], "newest_probe", lambda youth: [])(p.youth):
+            moment = F(when) if isinstance(when, str) else when
+            query = (qs.order_by().annotate(moment=moment).filter(moment__isnull=False)
+                     .order_by(F("moment").desc()).values("moment")[:1]).query
+            part_sql, part_params = query.sql_with_params()
+            own_parts.append(f"({part_sql})")
+            own_params.extend(part_params)
+    assert sql == "SELECT " + ", ".join(own_parts)
+    assert [p.youth.pk if x == _ANY_YOUTH else x for x in params] == own_params
+    assert _ANY_YOUTH in params
+    probed = [path for path in TIMELINE_SOURCES if hasattr(_source(path)[0], "newest_probe")]
+    assert len(probed) == len(TIMELINE_SOURCES)  # every source of the staff timeline declares its probe
