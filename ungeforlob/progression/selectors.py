@@ -143,7 +143,8 @@ def current_level_for(youth: Youth) -> CurrentLevel | None:
 def rhythm_for(youth: Youth, *, today: datetime.date, current: CurrentLevel | None = None) -> dict[str, Any]:
     """The youth's next reassessment: date, and whether it is due soon or overdue."""
     settings_row = progression_settings_for(youth.municipality_id)
-    course = youth.courses.filter(end_date__isnull=True).first()
+    # Her courses as read for this request when the page has them already (the youth overview), else one query.
+    course = next((c for c in youth.courses.all() if c.end_date is None), None)
     if course is None:
         return {"due": None, "overdue": False, "due_soon": False, "settings": settings_row, "open_course": False}
     due = next_due(last_assessed=current.assessed_on if current else None, course_start=course.start_date,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, prefetch_related_objects
 
 from ungeforlob import policy
 from ungeforlob.chain.models import Membership
@@ -93,6 +93,8 @@ def youth_overview(youth: Youth) -> dict[str, Any]:
     )
     active = [m for m in memberships if m.is_active]
     active.sort(key=lambda m: (not m.is_contact_person, m.start_date))
+    # Kept on the young person for this request: the overview's cards read her courses too (progression's rhythm).
+    prefetch_related_objects([youth], "courses")
     courses = list(youth.courses.all())
     return {
         "guardians": list(youth.guardians.all()),
