@@ -21,6 +21,11 @@ from ungeforlob.youth.models import Youth
 
 SESSION_KEY = "portal_youth_id"
 SEEN_KEY = "portal_last_seen"
+# The last-seen time is written at most this often (and at most a sixth of the idle timeout): an active young
+# person's requests do not each save the session (BEGIN, UPDATE, COMMIT on every page). The session's expiry moves
+# only when it is saved, so it stays exactly the idle timeout after the stored last-seen time: the session ends
+# between idle-minus-this and the idle timeout after her last request, never later.
+SEEN_RESOLUTION_SECONDS = 60
 
 
 def idle_seconds() -> int:
@@ -48,15 +53,20 @@ def current_youth(request: HttpRequest) -> Youth | None:
     youth_id = request.session.get(SESSION_KEY)
     if not youth_id:
         return None
-    seen = request.session.get(SEEN_KEY, 0)
-    if timezone.now().timestamp() - float(seen) > idle_seconds():
+    now = timezone.now().timestamp()
+    try:
+        idle = now - float(request.session.get(SEEN_KEY, 0))
+    except (TypeError, ValueError):
+        idle = float("inf")
+    if idle > idle_seconds():
         portal_logout(request)
         return None
     youth = Youth.objects.select_related("municipality").filter(pk=youth_id).first()
     if youth is None:
         portal_logout(request)
         return None
-    request.session[SEEN_KEY] = timezone.now().timestamp()
+    if idle >= min(SEEN_RESOLUTION_SECONDS, idle_seconds() / 6):
+        request.session[SEEN_KEY] = now  # saves the session, and with it moves its expiry (set_expiry at login)
     return youth
 
 

@@ -20,7 +20,8 @@ from ungeforlob.portal.forms_insight import LookedFilterForm
 def access_log(request: HttpRequest) -> HttpResponse:
     """Grouped by day and person, 20 rows at a time ("Vis flere" shows 20 more), filtered by person and period."""
     youth = request.youth  # type: ignore[attr-defined]
-    form = LookedFilterForm(request.GET or None, people=selectors.looked_people(youth))
+    contact_ids = selectors.contact_person_ids(youth)  # read once: the filter's people and the rows both name them
+    form = LookedFilterForm(request.GET or None, people=selectors.looked_people(youth, contact_ids=contact_ids))
     filters = form.cleaned_data if form.is_valid() else {}
     try:
         shown = min(max(int(request.GET.get("vis", selectors.LOOKED_PAGE)), selectors.LOOKED_PAGE),
@@ -28,7 +29,7 @@ def access_log(request: HttpRequest) -> HttpResponse:
     except ValueError:
         shown = selectors.LOOKED_PAGE
     data = selectors.looked_groups(youth, person=filters.get("person") or "", start=filters.get("start"),
-                                   end=filters.get("end"), limit=shown)
+                                   end=filters.get("end"), limit=shown, contact_ids=contact_ids)
     more = request.GET.copy()
     more["vis"] = str(shown + selectors.LOOKED_PAGE)
     return render(request, "portal/access_log.html", {
