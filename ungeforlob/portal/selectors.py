@@ -139,7 +139,10 @@ def _looked_grouped_base(tz: datetime.tzinfo) -> QuerySet[AuditEvent, dict[str, 
         .values("day", "actor_id", "actor_name", "actor_role", "actor_organisation", "action", "part",
                 "purpose", "recipient")
         .annotate(times=Count("id"), last=Max("created_at"))
-        .order_by("-day", "-last")
+        # Newest first; groups with the same day and last time (one request reading two parts) in a fixed order,
+        # so the rows and where "Vis flere" cuts them do not depend on the plan the database chose.
+        .order_by("-day", "-last", "actor_id", "actor_name", "action", "part", "purpose", "recipient", "actor_role",
+                  "actor_organisation")
     )
 
 

@@ -89,7 +89,8 @@ def _around_the_window_start(p: Personas) -> None:
     """Rows on both sides of the window's first moment (local midnight), by two people and systems, over days
     inside and outside the window, with parts that group together ("goal" and "subgoal" are "din plan")."""
     start = _midnight(WINDOW)
-    for moment in (start, start + datetime.timedelta(seconds=1), start - datetime.timedelta(microseconds=1),
+    for moment in (start, start + datetime.timedelta(seconds=1), start + datetime.timedelta(hours=12),
+                   start - datetime.timedelta(microseconds=1),
                    start - datetime.timedelta(hours=23, minutes=59), start - DAY - datetime.timedelta(hours=1)):
         _at(moment, p.contact_person, p, object_type="goal")
         _at(moment, p.contact_person, p, object_type="subgoal")
@@ -110,7 +111,7 @@ def test_the_rows_are_those_of_one_query_over_the_whole_log_whatever_the_page_si
         first = timezone.localdate() - datetime.timedelta(days=WINDOW)
         plan = [(row["day"], row["times"]) for row in result["rows"]
                 if row["actor_id"] == p.contact_person.pk and row["part"] == "plan" and row["day"] <= first]
-        assert plan == [(first, 4), (first - DAY, 4), (first - 2 * DAY, 2)]
+        assert plan == [(first, 6), (first - DAY, 4), (first - 2 * DAY, 2)]
 
 
 def test_the_rows_are_those_of_one_query_with_every_filter(p: Personas) -> None:
@@ -235,3 +236,12 @@ def test_a_short_idle_timeout_writes_last_seen_at_least_every_sixth_of_it(p: Per
     with mock.patch("django.utils.timezone.now", return_value=later):
         assert client.get("/min-side/").status_code == 200
     assert client.session[SEEN_KEY] == later.timestamp()
+
+
+@pytest.mark.parametrize("query", [{"end": "9999-12-31"}, {"start": "0001-01-01"},
+                                   {"start": "0001-01-01", "end": "9999-12-31"}])
+def test_a_period_at_the_ends_of_the_calendar_shows_every_row(p: Personas, query: dict[str, str]) -> None:
+    """Found while moving the bounds: the day after 31.12.9999 does not exist (it was an error page)."""
+    audit_record(actor=p.contact_person, action=AuditAction.READ, youth=p.youth, object_type="plan")
+    response = youth_client(p.youth).get("/min-side/hvem-har-kigget/", query)
+    assert response.status_code == 200 and "Din kontaktperson læste din plan" in response.content.decode()
