@@ -215,7 +215,7 @@ def contact_person_ids(youth: Youth) -> set[int]:
 def _contact_persons_on(day: datetime.date) -> QuerySet[Membership, int]:
     """Every young person's active contact persons on a day (built once a day; a request adds her id)."""
     return (Membership.objects.active(on=day).filter(role=ChainRole.CONTACT_PERSON, professional__isnull=False)
-            .values_list("professional_id", flat=True))
+            .order_by().values_list("professional_id", flat=True))
 
 
 _contact_person_ids = contact_person_ids  # the name the measuring scripts call
