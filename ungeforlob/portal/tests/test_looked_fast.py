@@ -245,3 +245,16 @@ def test_a_period_at_the_ends_of_the_calendar_shows_every_row(p: Personas, query
     audit_record(actor=p.contact_person, action=AuditAction.READ, youth=p.youth, object_type="plan")
     response = youth_client(p.youth).get("/min-side/hvem-har-kigget/", query)
     assert response.status_code == 200 and "Din kontaktperson læste din plan" in response.content.decode()
+
+
+def test_the_window_start_is_a_constant_in_the_sql_so_the_plan_can_be_kept(p: Personas) -> None:
+    """A parameter would make PostgreSQL plan the statement again on every request to prune the old partitions."""
+    start = _midnight(WINDOW)
+    for moment in (start - datetime.timedelta(microseconds=1), start, start + datetime.timedelta(microseconds=1)):
+        _at(moment, p.contact_person, p, object_type="plan")
+    constant = AuditEvent.objects.filter(created_at__gte=selectors._Moment(start))
+    sql, params = constant.query.sql_with_params()
+    assert params == () and "'" in sql
+    assert list(constant) == list(AuditEvent.objects.filter(created_at__gte=start))
+    assert {e.created_at for e in constant} >= {start, start + datetime.timedelta(microseconds=1)}
+    assert start - datetime.timedelta(microseconds=1) not in {e.created_at for e in constant}
