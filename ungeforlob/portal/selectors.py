@@ -242,9 +242,6 @@ def _contact_persons_on(day: datetime.date) -> QuerySet[Membership, int]:
             .order_by().values_list("professional_id", flat=True))
 
 
-_contact_person_ids = contact_person_ids  # the name the measuring scripts call
-
-
 def _who(row: dict[str, Any], contact_ids: set[int], show_names: bool) -> str:
     """The person as the youth reads them: a system by its name; the contact person as "Din kontaktperson";
     others by role and organisation (and name, when the municipality shows names)."""

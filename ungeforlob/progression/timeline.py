@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from ungeforlob.progression.models import AssessmentVersion, RoundStatus
 from ungeforlob.youth.models import Youth
-from django.db.models.functions import Coalesce
-
 from ungeforlob.youth.timeline import TimelineEntry, newest_at
 
 

@@ -3,14 +3,13 @@ skipped with their note. Three queries whatever the history's length."""
 
 from __future__ import annotations
 
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ungeforlob.transitions.models import FollowUp, FollowUpStatus, Station, Transition
 from ungeforlob.youth.models import Youth
-from django.db.models.functions import Coalesce
-
 from ungeforlob.youth.timeline import TimelineEntry, newest_at
 
 
