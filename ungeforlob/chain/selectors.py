@@ -311,9 +311,11 @@ def capacity_for(user: Any, *, sort: str = "navn", q: str = "") -> list[User]:
         .values_list("professional_id").annotate(n=Count("pk")).order_by()
     )
     # Open concerns on the young people each one is contact person for (a youth has one open contact person).
+    # The municipality's young people first: without it PostgreSQL joined every open contact person in Denmark.
     concerns = {
         professional_id: (n_open, n_overdue) for professional_id, n_open, n_overdue in
-        Concern.objects.filter(closed_at__isnull=True, youth__memberships__role=ChainRole.CONTACT_PERSON,
+        Concern.objects.filter(closed_at__isnull=True, youth__municipality_id=municipality_id,
+                               youth__memberships__role=ChainRole.CONTACT_PERSON,
                                youth__memberships__end_date__isnull=True,
                                youth__memberships__professional__municipality_id=municipality_id)
         .values_list("youth__memberships__professional_id")

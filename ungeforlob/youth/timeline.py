@@ -43,8 +43,8 @@ class TimelineEntry:
     by: str = ""
     url: str = ""
 
-    @property
-    def sort_key(self) -> datetime.datetime:
+    @functools.cached_property
+    def sort_key(self) -> datetime.datetime:  # computed once: a page compares each entry's many times
         return moment_key(self.when)
 
 

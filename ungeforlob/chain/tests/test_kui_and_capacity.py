@@ -143,3 +143,25 @@ def test_a_team_that_is_contact_person_is_counted_per_member_on_the_capacity_pag
     for y in more:
         Membership.objects.create(youth=y, team=team, role=ChainRole.CONTACT_PERSON, start_date=timezone.localdate())
     assert count_queries(lambda: c.get("/kapacitet/")) == few
+
+
+def test_the_capacity_page_shows_fifty_professionals_a_page_with_totals_of_all(p: Personas, as_user) -> None:
+    from ungeforlob.accounts.models import User
+    from ungeforlob.chain.views.leaders import CAPACITY_PAGE
+    from ungeforlob.testing import make_user
+
+    for i in range(CAPACITY_PAGE + 5):
+        make_user(f"medarbejder{i:02d}", p.municipality, p.organisation)
+    staff = User.objects.filter(municipality=p.municipality, is_active=True, role="professional").count()
+    c = as_user(p.leader)
+    first = c.get("/kapacitet/")
+    assert len(first.context["rows"]) == CAPACITY_PAGE
+    assert "Side 1 af 2" in first.content.decode() and "side=2" in first.content.decode()
+    second = c.get("/kapacitet/?side=2")
+    assert len(second.context["rows"]) == staff - CAPACITY_PAGE
+    assert {r.pk for r in first.context["rows"]}.isdisjoint(r.pk for r in second.context["rows"])
+    # The totals are of every professional, on every page: the contact person's young person is on page 1.
+    assert second.context["totals"] == first.context["totals"] and first.context["totals"]["youth"] >= 1
+    assert c.get("/kapacitet/?side=x").status_code == 200  # a bad page number shows the first page
+    sorted_page = c.get("/kapacitet/?sort=unge&side=2").content.decode()
+    assert "sort=unge" in sorted_page  # the sort is kept between pages

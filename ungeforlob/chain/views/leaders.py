@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
@@ -15,6 +16,9 @@ from ungeforlob.core.decorators import leader_required
 from ungeforlob.core.forms import run_service
 
 
+CAPACITY_PAGE = 50
+
+
 @leader_required
 def capacity(request: HttpRequest) -> HttpResponse:
     """Kapacitet: caseloads against the band, concerns open and overdue. Aggregates only — no youth names."""
@@ -22,7 +26,9 @@ def capacity(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()[:100]
     rows = selectors.capacity_for(request.user, sort=sort, q=q)
     teams = selectors.team_capacity_for(request.user)
-    return render(request, "chain/capacity.html", {"rows": rows, "teams": teams,
+    # 50 professionals a page (a large municipality has a thousand); the totals are of all of them.
+    page = Paginator(rows, CAPACITY_PAGE).get_page(request.GET.get("side"))
+    return render(request, "chain/capacity.html", {"rows": page.object_list, "page": page, "teams": teams,
                                                    "totals": selectors.capacity_totals(rows, teams),
                                                    "band": selectors.caseload_band(request.user.municipality_id),
                                                    "sort": sort, "q": q})
