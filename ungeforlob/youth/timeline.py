@@ -26,7 +26,7 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import F, QuerySet
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -73,8 +73,6 @@ def newest_at(probe: NewestProbe) -> Callable[[Callable[..., list[TimelineEntry]
 
 def latest(first: str, *others: str) -> Any:
     """The latest of a row's moments, `first` never empty (GREATEST, with the empty ones counted as `first`)."""
-    from django.db.models.functions import Greatest
-
     if not others:
         return F(first)
     return Greatest(F(first), *(Coalesce(other, first) for other in others))
@@ -153,6 +151,13 @@ def _source(path: str) -> tuple[Callable[..., list[TimelineEntry]], bool]:
     return source, "limit" in inspect.signature(source).parameters
 
 
+def newest_moment(qs: QuerySet[Any], when: Any) -> QuerySet[Any]:
+    """The newest `when` (a field name or an expression) of the rows of `qs`: one value, or none without rows."""
+    moment = F(when) if isinstance(when, str) else when
+    return (qs.order_by().annotate(moment=moment).filter(moment__isnull=False)
+            .order_by(F("moment").desc()).values("moment")[:1])
+
+
 # A young person's id that no row has: the probes are compiled once per process for it, then run for any young
 # person by putting her id in its place (building and compiling some 30 subqueries cost more than running them).
 _ANY_YOUTH = -7_310_241_901
@@ -169,10 +174,7 @@ def _probe_sql(paths: tuple[str, ...], vendor: str) -> tuple[str, list[Any], lis
     for index, path in enumerate(paths):
         source, _takes = _source(path)
         for qs, when in getattr(source, "newest_probe", lambda youth: [])(template):
-            moment = F(when) if isinstance(when, str) else when
-            newest = (qs.order_by().annotate(moment=moment).filter(moment__isnull=False)
-                      .order_by(F("moment").desc()).values("moment")[:1])
-            sql, qs_params = newest.query.sql_with_params()
+            sql, qs_params = newest_moment(qs, when).query.sql_with_params()
             parts.append(f"({sql})")
             params.extend(qs_params)
             owners.append(index)

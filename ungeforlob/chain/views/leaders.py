@@ -15,7 +15,6 @@ from ungeforlob.chain import forms, selectors, services
 from ungeforlob.core.decorators import leader_required
 from ungeforlob.core.forms import run_service
 
-
 CAPACITY_PAGE = 50
 
 

@@ -145,17 +145,14 @@ def test_the_probes_compiled_once_read_the_same_rows_as_probes_built_for_the_you
     """The probe query is compiled once per process for a stand-in id: each source's probe must depend on the
     young person's id only, so that putting her id in gives the query built for her."""
     from django.db import connection
-    from django.db.models import F
 
-    from ungeforlob.youth.timeline import _ANY_YOUTH, TIMELINE_SOURCES, _probe_sql, _source
+    from ungeforlob.youth.timeline import _ANY_YOUTH, TIMELINE_SOURCES, _probe_sql, _source, newest_moment
 
     sql, params, _owners = _probe_sql(tuple(TIMELINE_SOURCES), connection.vendor)
     own_parts, own_params = [], []
     for path in TIMELINE_SOURCES:
         for qs, when in getattr(_source(path)[0], "newest_probe", lambda youth: [])(p.youth):
-            moment = F(when) if isinstance(when, str) else when
-            query = (qs.order_by().annotate(moment=moment).filter(moment__isnull=False)
-                     .order_by(F("moment").desc()).values("moment")[:1]).query
+            query = newest_moment(qs, when).query
             part_sql, part_params = query.sql_with_params()
             own_parts.append(f"({part_sql})")
             own_params.extend(part_params)
