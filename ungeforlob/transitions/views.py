@@ -390,9 +390,15 @@ def leader_overview(request: HttpRequest) -> HttpResponse:
     municipality_id = request.user.municipality_id
     procedures = list(selectors.procedures_in(municipality_id).order_by("name"))
     chosen = next((p for p in procedures if str(p.pk) == request.GET.get("procedure", "")), None)
+    # An unknown period (a hand-edited address) falls back to the first: the page never refuses a figure.
+    period = next((m for m in selectors.COMPLIANCE_PERIODS if str(m) == request.GET.get("periode", "")),
+                  selectors.COMPLIANCE_PERIODS[0])
+    since = selectors.compliance_since(day, period)
     return render(request, "transitions/leader.html", {
         "retention": selectors.retention(municipality_id, today=day),
-        "compliance": selectors.compliance(municipality_id, today=day, procedure_id=chosen.pk if chosen else None),
+        "compliance": selectors.compliance(municipality_id, today=day, procedure_id=chosen.pk if chosen else None,
+                                           since=since),
         "procedures": procedures, "chosen": chosen, "months": selectors.RETENTION_MONTHS,
+        "periods": selectors.COMPLIANCE_PERIODS, "period": period, "since": since,
         "min_group": selectors.MIN_GROUP, "today": day,
     })

@@ -89,6 +89,20 @@ def test_compliance_can_be_narrowed_to_one_procedure(p: Personas) -> None:
     assert {r.procedure for r in rows} == {VEJLE}
 
 
+def test_compliance_over_a_period_counts_only_the_followups_planned_in_it(p: Personas) -> None:
+    t = transition(p, date=_ago(100))
+    formoede = t.followups.get(title="Formøde før start")
+    old = _ago(500)
+    FollowUp.objects.filter(pk=formoede.pk).update(planned_date=old, due_date=old)
+    since = selectors.compliance_since(_today(), 12)
+    assert (since.year, since.month) == (_today().year - 1, _today().month)
+    in_year = {r.step for r in selectors.compliance(p.municipality.pk, today=_today(), since=since)}
+    always = {r.step for r in selectors.compliance(p.municipality.pk, today=_today())}
+    assert "Formøde før start" not in in_year and "Velkomst på første dag" in in_year
+    assert always == in_year | {"Formøde før start"}
+    assert selectors.compliance_since(_today(), 0) is None
+
+
 def test_the_agenda_item_carries_the_actions_of_i_dag(p: Personas) -> None:
     t = transition(p, days=20)
     FollowUp.objects.filter(transition=t, title="Formøde før start").update(due_date=_ago(2))

@@ -324,6 +324,27 @@ def test_the_leader_page_shows_figures_per_procedure_and_no_names(p: Personas, a
     assert "Elev" not in html and "Josefine" not in html
 
 
+def test_the_leader_page_shows_the_last_year_of_followups_and_the_whole_history_on_request(
+        p: Personas, as_user) -> None:
+    t = transition(p, date=_today() - datetime.timedelta(days=100))
+    formoede = t.followups.get(title="Formøde før start")
+    old = _today() - datetime.timedelta(days=500)
+    FollowUp.objects.filter(pk=formoede.pk).update(planned_date=old, due_date=old)
+    client = as_user(p.leader)
+
+    def steps(query: str) -> set[str]:
+        response = client.get(f"/ledelse/overgange/{query}")
+        assert response.status_code == 200
+        return {row.step for row in response.context["compliance"]}
+
+    last_year = steps("")
+    assert "Formøde før start" not in last_year and "Velkomst på første dag" in last_year
+    assert steps("?periode=12") == last_year
+    assert "Formøde før start" in steps("?periode=0")
+    assert steps("?periode=abc") == last_year  # a hand-edited period falls back to the last year, no error
+    assert 'value="0"' in client.get("/ledelse/overgange/?periode=0").content.decode()
+
+
 def test_a_teacher_may_act_on_their_own_followup_but_not_on_others(p: Personas, as_user) -> None:
     from ungeforlob.testing import add_member, make_user
 
