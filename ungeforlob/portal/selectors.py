@@ -459,6 +459,32 @@ def my_share(youth: Youth, pk: Any) -> Any:
     return found
 
 
+def my_consent(youth: Youth, pk: Any) -> Any:
+    """One of the youth's own consents to share, with its state and the names of the people in her circle who
+    are there because of it (they lose access when she withdraws it); 404 for anything else. Two queries."""
+    from ungeforlob.chain.models import Consent
+
+    consent = (Consent.objects.filter(youth=youth, pk=pk_or_404(pk)).select_related("receiving_organisation")
+               .first())
+    if consent is None:
+        raise Http404
+    today = timezone.localdate()
+    consent.is_expired = consent.withdrawn_at is None and consent.expires_on < today
+    resting = Membership.objects.active(today).filter(youth=youth, consent=consent).select_related("professional", "team")
+    consent.people = sorted({m.holder_name for m in resting})
+    return consent
+
+
+def my_sms_consent(youth: Youth) -> Any:
+    """The youth's consent to SMS; 404 when there has never been one (there is nothing to stop)."""
+    from ungeforlob.messaging.models import SmsConsent
+
+    found = SmsConsent.objects.filter(youth=youth).first()
+    if found is None:
+        raise Http404
+    return found
+
+
 def notices(youth: Youth, limit: int = 5) -> dict[str, list[Any]]:
     """Unread notices ("Nyt til dig") and the latest read ones, in one query."""
     from ungeforlob.notifications.selectors import notices_for_youth

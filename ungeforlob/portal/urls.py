@@ -30,6 +30,8 @@ urlpatterns = [
     path("min-side/skrevet-om-mig/", views.written, name="written"),
     path("min-side/samtykker/", views.consents, name="consents"),
     path("min-side/samtykker/deling/<int:pk>/traek-tilbage/", views_insight.share_withdraw, name="share_withdraw"),
+    path("min-side/samtykker/<int:pk>/traek-tilbage/", views_insight.consent_withdraw, name="consent_withdraw"),
+    path("min-side/samtykker/sms/stop/", views_insight.sms_stop, name="sms_stop"),
     path("min-side/overleveringer/", views.handovers, name="handovers"),
     # The contact person's side of "Mine ønsker" (staff session, access policy).
     path("unge/<int:youth_pk>/oensker/", views.staff_wishes, name="staff_wishes"),

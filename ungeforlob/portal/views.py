@@ -415,26 +415,12 @@ def written(request: HttpRequest) -> HttpResponse:
 
 
 @youth_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET"])
 def consents(request: HttpRequest) -> HttpResponse:
-    """One tap withdraws: a POST button per consent; the answer is shown on the same page."""
-    error = ""
-    if request.method == "POST":
-        try:
-            if request.POST.get("consent") == "sms":
-                services.my_sms_consent_withdraw(youth=request.youth)
-            else:
-                services.my_consent_withdraw(youth=request.youth, consent_id=request.POST.get("consent"))
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            messages.success(request, _("Dit samtykke er trukket tilbage. Det gælder fra nu."))
-            return redirect("portal:consents")
-    else:
-        services.portal_read(youth=request.youth, what="consents")
-    return render(request, "portal/consents.html", {"youth": request.youth, "error": error,
-                                                    **selectors.my_consents(request.youth)},
-                  status=400 if error else 200)
+    """What she has said yes to share. Each withdrawal is asked first on its own page (views_insight: a plan
+    share, a consent to share, SMS), so a stray tap on a phone changes nothing; a POST here is refused (405)."""
+    services.portal_read(youth=request.youth, what="consents")
+    return render(request, "portal/consents.html", {"youth": request.youth, **selectors.my_consents(request.youth)})
 
 
 @youth_required

@@ -1,5 +1,5 @@
 """The young person's insight pages that are new in issue 17: "Hvem har kigget" by day and person, and
-withdrawing a plan share (a consent she controls) after a confirmation page."""
+withdrawing what she has said yes to (a plan share, a consent to share, SMS) after a confirmation page."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ungeforlob.plans.services import plan_share_withdraw
-from ungeforlob.portal import selectors
+from ungeforlob.portal import selectors, services
 from ungeforlob.portal.auth import youth_required
 from ungeforlob.portal.forms_insight import LookedFilterForm
 
@@ -55,3 +55,37 @@ def share_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("portal:consents")
     return render(request, "portal/share_withdraw.html", {"youth": youth, "share": share, "error": error},
                   status=400 if error else 200)
+
+
+@youth_required
+@require_http_methods(["GET", "POST"])
+def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks ("Er du sikker?"); POST withdraws one of her consents to share, at once. Another youth's consent
+    is a 404; a second POST changes nothing and says the same; an expired one is a Danish message."""
+    youth = request.youth  # type: ignore[attr-defined]
+    consent = selectors.my_consent(youth, pk)
+    error = ""
+    if request.method == "POST":
+        try:
+            services.my_consent_withdraw(youth=youth, consent_id=consent.pk)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(request, _("Dit samtykke er trukket tilbage. Det gælder fra nu."))
+            return redirect("portal:consents")
+    return render(request, "portal/consent_withdraw.html", {"youth": youth, "consent": consent, "error": error},
+                  status=400 if error else 200)
+
+
+@youth_required
+@require_http_methods(["GET", "POST"])
+def sms_stop(request: HttpRequest) -> HttpResponse:
+    """GET asks what stopping SMS means; POST stops it at once (a second POST changes nothing). No SMS consent at
+    all is a 404: there is nothing to stop."""
+    youth = request.youth  # type: ignore[attr-defined]
+    sms = selectors.my_sms_consent(youth)
+    if request.method == "POST":
+        services.my_sms_consent_withdraw(youth=youth)
+        messages.success(request, _("Dit samtykke er trukket tilbage. Det gælder fra nu."))
+        return redirect("portal:consents")
+    return render(request, "portal/sms_stop.html", {"youth": youth, "sms": sms})

@@ -7,9 +7,13 @@ PORTAL = (302,)
 
 
 def cases(p: Personas) -> list[C]:
+    from ungeforlob.messaging.services import consent_give
     from ungeforlob.portal.models import Wish
+    from ungeforlob.portal.testing import give_consent
 
     wish = Wish.objects.create(youth=p.youth, kind="maal", text="Jeg vil lære at køre bil")
+    consent = give_consent(p.youth, p.contact_person, p.organisation)
+    consent_give(actor=p.contact_person, youth=p.youth)  # SMS, so that stopping it would be a write
     return [
         C("portal:home", "/min-side/", refused_statuses=PORTAL),
         C("portal:notices_read", "/min-side/nyt/set/", "post", {"notice": "1"}, refused_statuses=PORTAL),
@@ -31,7 +35,12 @@ def cases(p: Personas) -> list[C]:
         C("portal:selfeval_pdf", "/min-side/selvevaluering/1/pdf/", "post", refused_statuses=PORTAL),
         C("portal:where", "/min-side/hvor-er-jeg/", refused_statuses=PORTAL),
         C("portal:written", "/min-side/skrevet-om-mig/", refused_statuses=PORTAL),
-        C("portal:consents", "/min-side/samtykker/", "post", {"consent": "sms"}, refused_statuses=PORTAL),
+        C("portal:consents", "/min-side/samtykker/", refused_statuses=PORTAL),
+        C("portal:consent_withdraw", f"/min-side/samtykker/{consent.pk}/traek-tilbage/", refused_statuses=PORTAL),
+        C("portal:consent_withdraw", f"/min-side/samtykker/{consent.pk}/traek-tilbage/", "post",
+          refused_statuses=PORTAL),
+        C("portal:sms_stop", "/min-side/samtykker/sms/stop/", refused_statuses=PORTAL),
+        C("portal:sms_stop", "/min-side/samtykker/sms/stop/", "post", refused_statuses=PORTAL),
         C("portal:share_withdraw", "/min-side/samtykker/deling/1/traek-tilbage/", "post", refused_statuses=PORTAL),
         C("portal:handovers", "/min-side/overleveringer/", "post", {"handover": "1", "text": "Hej"},
           refused_statuses=PORTAL),

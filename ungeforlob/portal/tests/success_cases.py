@@ -10,6 +10,8 @@ from ungeforlob.testing_cases import SuccessCase as C
 
 def cases(p: Personas) -> list[C]:
     from ungeforlob.chain.models import Consent, Handover, HandoverComment
+    from ungeforlob.messaging.models import SmsConsent
+    from ungeforlob.messaging.services import consent_give
     from ungeforlob.notifications.models import YouthNotice
     from ungeforlob.plans.models import Evaluation, Goal, PlanShare
     from ungeforlob.plans.services import plan_share
@@ -27,6 +29,7 @@ def cases(p: Personas) -> list[C]:
     plan = give_plan(y, p.contact_person)
     sg = plan["subgoal"].pk
     consent = give_consent(y, p.contact_person, p.organisation)
+    consent_give(actor=p.contact_person, youth=y)  # SMS
     share = plan_share(youth=y, actor=p.contact_person, recipient_name="Tømrerskolen", purpose="Optagelse",
                        parts=["maal"], consent="mundtligt", consent_confirmed=True)
     notice = YouthNotice.objects.create(youth=y, kind="test", text="Nogen er kommet med i din kæde")
@@ -90,8 +93,15 @@ def cases(p: Personas) -> list[C]:
         C("portal:where", "/min-side/hvor-er-jeg/", **youth),
         C("portal:written", "/min-side/skrevet-om-mig/", **youth),
         C("portal:consents", "/min-side/samtykker/", contains="Hjælp til job", **youth),
-        C("portal:consents", "/min-side/samtykker/", "post", {"consent": str(consent.pk)}, **youth,
-          effect=lambda r: Consent.objects.get(pk=consent.pk).withdrawn_at is not None),
+        C("portal:consent_withdraw", f"/min-side/samtykker/{consent.pk}/traek-tilbage/", contains="Hjælp til job",
+          **youth),
+        C("portal:consent_withdraw", f"/min-side/samtykker/{consent.pk}/traek-tilbage/", "post", **youth,
+          effect=lambda r: r["Location"] == "/min-side/samtykker/"
+          and Consent.objects.get(pk=consent.pk).withdrawn_at is not None),
+        C("portal:sms_stop", "/min-side/samtykker/sms/stop/", contains="påmindelser om møder", **youth),
+        C("portal:sms_stop", "/min-side/samtykker/sms/stop/", "post", **youth,
+          effect=lambda r: r["Location"] == "/min-side/samtykker/"
+          and not SmsConsent.objects.get(youth=y).is_active),
         C("portal:share_withdraw", f"/min-side/samtykker/deling/{share.pk}/traek-tilbage/", contains="Tømrerskolen",
           **youth),
         C("portal:share_withdraw", f"/min-side/samtykker/deling/{share.pk}/traek-tilbage/", "post", **youth,

@@ -101,10 +101,17 @@ def test_a_youth_on_a_phone_checks_in_evaluates_herself_withdraws_a_consent_and_
     s.page.wait_for_url("**/min-side/selvevaluering/")
     assert "Din selvevaluering er gemt." in s.page.content()
 
-    # Mine samtykker: one tap, and it takes effect at once.
+    # Mine samtykker: the first tap asks what it means, the second withdraws, at once.
     s.goto("/min-side/samtykker/")
-    s.page.get_by_role("button", name="Træk mit ja tilbage til Jobcenter Ung").click()
-    s.page.wait_for_load_state()
+    s.page.get_by_role("link", name="Træk mit ja tilbage til Jobcenter Ung").click()
+    s.page.wait_for_url(f"**/min-side/samtykker/{consent.pk}/traek-tilbage/")
+    assert "Det betyder også, at Sara Holm ikke kan se dine oplysninger mere." in s.page.content()
+    s.screenshot("portal-consent-withdraw")
+    assert s.axe_violations() == []
+    assert s.page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert as_user(p.outsider).get(f"/unge/{p.youth.pk}/").status_code == 200  # asking is not doing
+    s.page.get_by_role("button", name="Ja, træk mit ja tilbage").click()
+    s.page.wait_for_url("**/min-side/samtykker/")
     assert "Det gælder fra nu." in s.page.content()
     s.screenshot("portal-consents")
     assert s.axe_violations() == []
@@ -140,6 +147,32 @@ def test_min_plan_reads_with_text_at_200_percent_on_a_phone(browse, p: Personas)
         overflow = s.page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 200 % text"
         s.screenshot("portal-large-text" + path.replace("/", "-").rstrip("-"))
+
+
+def test_a_youth_on_a_phone_stops_sms_only_after_saying_yes_to_the_question(browse, p: Personas) -> None:
+    from ungeforlob.messaging.services import consent_give
+
+    sms = consent_give(actor=p.contact_person, youth=p.youth)
+    s = browse(360)
+    s.page.set_viewport_size({"width": 360, "height": 800})
+    _log_in(s, p.youth)
+    s.goto("/min-side/samtykker/")
+    s.page.get_by_role("link", name="Stop SMS fra os").click()
+    s.page.wait_for_url("**/min-side/samtykker/sms/stop/")
+    s.screenshot("portal-sms-stop")
+    assert s.axe_violations() == []
+    assert s.page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    s.page.get_by_role("link", name="Nej, gå tilbage").click()  # changing her mind changes nothing
+    s.page.wait_for_url("**/min-side/samtykker/")
+    sms.refresh_from_db()
+    assert sms.is_active
+    s.page.get_by_role("link", name="Stop SMS fra os").click()
+    s.page.get_by_role("button", name="Ja, stop SMS").click()
+    s.page.wait_for_url("**/min-side/samtykker/")
+    assert "Du får ikke SMS fra os." in s.page.content()
+    sms.refresh_from_db()
+    assert not sms.is_active and sms.withdrawn_via == "portal"
+    assert s.console_errors == []
 
 
 @pytest.mark.parametrize("width", [1280, 360])

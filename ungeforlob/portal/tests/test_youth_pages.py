@@ -291,15 +291,30 @@ def test_the_written_page_and_the_plan_page_cost_the_same_queries_for_little_and
 # --- Mine samtykker and overleveringer --------------------------------------------------------------------
 
 
-def test_withdrawing_a_consent_with_one_tap_ends_access_at_once(p: Personas, jobcenter: Organisation) -> None:
+def _withdraw_url(consent: object) -> str:
+    return f"/min-side/samtykker/{consent.pk}/traek-tilbage/"  # type: ignore[attr-defined]
+
+
+def test_withdrawing_a_consent_asks_first_then_ends_access_at_once(p: Personas, jobcenter: Organisation) -> None:
     from ungeforlob.chain.services import member_add
 
     consent = give_consent(p.youth, p.contact_person, jobcenter)
     member_add(actor=p.contact_person, youth=p.youth, professional=p.outsider, role="mentor", consent=consent)
     assert client_for(p.outsider).get(f"/unge/{p.youth.pk}/").status_code == 200
     client = youth_client(p.youth)
-    assert "Træk mit ja tilbage" in client.get("/min-side/samtykker/").content.decode()
-    response = client.post("/min-side/samtykker/", {"consent": consent.pk}, follow=True)
+    page = client.get("/min-side/samtykker/").content.decode()
+    assert f'href="{_withdraw_url(consent)}"' in page  # a link to the question, not a button that acts
+    confirm = client.get(_withdraw_url(consent)).content.decode()
+    assert "Træk dit ja tilbage?" in confirm
+    assert "deler vi ikke flere oplysninger om dig med Jobcenter Ung. Det gælder fra nu." in confirm
+    assert "Det betyder også, at Sara Holm ikke kan se dine oplysninger mere." in confirm
+    assert "Ja, træk mit ja tilbage" in confirm and 'href="/min-side/samtykker/">Nej, gå tilbage' in confirm
+    consent.refresh_from_db()
+    assert consent.withdrawn_at is None  # asking is not doing
+    assert client_for(p.outsider).get(f"/unge/{p.youth.pk}/").status_code == 200
+
+    response = client.post(_withdraw_url(consent), follow=True)
+    assert response.redirect_chain == [("/min-side/samtykker/", 302)]
     assert "Dit samtykke er trukket tilbage. Det gælder fra nu." in response.content.decode()
     consent.refresh_from_db()
     assert consent.withdrawn_at is not None and consent.withdrawn_by_youth
@@ -307,27 +322,145 @@ def test_withdrawing_a_consent_with_one_tap_ends_access_at_once(p: Personas, job
     assert Membership.objects.get(professional=p.outsider).end_date is not None
 
 
-def test_another_youths_consent_cannot_be_withdrawn(p: Personas, jobcenter: Organisation) -> None:
+def test_withdrawing_a_consent_twice_changes_nothing_the_second_time(p: Personas, jobcenter: Organisation) -> None:
+    from ungeforlob.audit.models import AuditAction, AuditEvent
+
     consent = give_consent(p.youth, p.contact_person, jobcenter)
-    client = youth_client(p.other_youth)
-    for tampered in (consent.pk, "abc", "", "99999999999999999999"):
-        response = client.post("/min-side/samtykker/", {"consent": tampered})
-        assert response.status_code == 400
-        assert "Vi kan ikke finde det samtykke" in response.content.decode()
+    client = youth_client(p.youth)
+    assert client.post(_withdraw_url(consent)).status_code == 302
+    consent.refresh_from_db()
+    first = consent.withdrawn_at
+    again = client.post(_withdraw_url(consent))
+    assert again.status_code == 302 and again["Location"] == "/min-side/samtykker/"
+    consent.refresh_from_db()
+    assert consent.withdrawn_at == first
+    assert AuditEvent.objects.filter(action=AuditAction.UPDATE, object_type="consent", object_id=str(consent.pk),
+                                     actor_youth_id=p.youth.pk).count() == 1
+    # The question is not asked again: the page says it is done, and offers no button.
+    page = client.get(_withdraw_url(consent)).content.decode()
+    assert "Du trak det tilbage den" in page and "Ja, træk mit ja tilbage" not in page
+
+
+def test_an_expired_consent_cannot_be_withdrawn_and_says_so(p: Personas, jobcenter: Organisation) -> None:
+    import datetime
+
+    from ungeforlob.chain.models import Consent
+
+    consent = give_consent(p.youth, p.contact_person, jobcenter)
+    Consent.objects.filter(pk=consent.pk).update(expires_on=timezone.localdate() - datetime.timedelta(days=1))
+    client = youth_client(p.youth)
+    page = client.get(_withdraw_url(consent)).content.decode()
+    assert "Det sluttede den" in page and "Ja, træk mit ja tilbage" not in page
+    response = client.post(_withdraw_url(consent))
+    assert response.status_code == 400
+    assert "Det samtykke er allerede slut. Der er ikke noget at trække tilbage." in response.content.decode()
     consent.refresh_from_db()
     assert consent.withdrawn_at is None
 
 
-def test_the_youth_stops_sms_from_the_consent_page(p: Personas) -> None:
+def test_another_youths_consent_cannot_be_seen_or_withdrawn(p: Personas, jobcenter: Organisation) -> None:
+    consent = give_consent(p.youth, p.contact_person, jobcenter)
+    client = youth_client(p.other_youth)
+    assert client.get(_withdraw_url(consent)).status_code == 404
+    assert client.post(_withdraw_url(consent)).status_code == 404
+    for tampered in ("0", "99999999999999999999", "9223372036854775808"):
+        assert client.get(f"/min-side/samtykker/{tampered}/traek-tilbage/").status_code == 404, tampered
+        assert client.post(f"/min-side/samtykker/{tampered}/traek-tilbage/").status_code == 404, tampered
+    consent.refresh_from_db()
+    assert consent.withdrawn_at is None
+
+
+def test_staff_and_anonymous_visitors_are_sent_to_the_portal_login(p: Personas, jobcenter: Organisation) -> None:
+    from django.test import Client
+
+    from ungeforlob.messaging.services import consent_give
+
+    consent = give_consent(p.youth, p.contact_person, jobcenter)
+    sms = consent_give(actor=p.contact_person, youth=p.youth)
+    for client in (Client(), client_for(p.contact_person)):
+        for url in (_withdraw_url(consent), "/min-side/samtykker/sms/stop/"):
+            assert client.get(url)["Location"] == "/min-side/login/", url
+            assert client.post(url)["Location"] == "/min-side/login/", url
+    consent.refresh_from_db()
+    sms.refresh_from_db()
+    assert consent.withdrawn_at is None and sms.is_active
+
+
+def test_the_consents_page_no_longer_withdraws_on_one_tap(p: Personas, jobcenter: Organisation) -> None:
+    from ungeforlob.messaging.services import consent_give
+
+    consent = give_consent(p.youth, p.contact_person, jobcenter)
+    sms = consent_give(actor=p.contact_person, youth=p.youth)
+    client = youth_client(p.youth)
+    for value in (consent.pk, "sms"):
+        assert client.post("/min-side/samtykker/", {"consent": value}).status_code == 405
+    consent.refresh_from_db()
+    sms.refresh_from_db()
+    assert consent.withdrawn_at is None and sms.is_active
+
+
+def test_stopping_sms_asks_first_then_stops_at_once(p: Personas) -> None:
     from ungeforlob.messaging.services import consent_give
 
     consent = consent_give(actor=p.contact_person, youth=p.youth)
-    youth_client(p.youth).post("/min-side/samtykker/", {"consent": "sms"})
+    client = youth_client(p.youth)
+    assert 'href="/min-side/samtykker/sms/stop/"' in client.get("/min-side/samtykker/").content.decode()
+    confirm = client.get("/min-side/samtykker/sms/stop/").content.decode()
+    assert "Stop SMS fra os?" in confirm and "Det gælder fra nu." in confirm
+    assert "påmindelser om møder" in confirm and "sig det til din kontaktperson" in confirm
+    assert "Ja, stop SMS" in confirm and 'href="/min-side/samtykker/">Nej, gå tilbage' in confirm
+    consent.refresh_from_db()
+    assert consent.is_active  # asking is not doing
+
+    response = client.post("/min-side/samtykker/sms/stop/", follow=True)
+    assert response.redirect_chain == [("/min-side/samtykker/", 302)]
+    assert "Dit samtykke er trukket tilbage. Det gælder fra nu." in response.content.decode()
     consent.refresh_from_db()
     assert not consent.is_active and consent.withdrawn_via == "portal"
     # The contact person sees that the young person did it on Min side, not by answering STOP.
     page = client_for(p.contact_person).get(f"/unge/{p.youth.pk}/beskeder/").content.decode()
     assert "Den unge trak det tilbage på Min side." in page and "Den unge svarede STOP." not in page
+
+
+def test_stopping_sms_twice_changes_nothing_the_second_time(p: Personas) -> None:
+    from ungeforlob.audit.models import AuditAction, AuditEvent
+    from ungeforlob.messaging.services import consent_give
+
+    consent = consent_give(actor=p.contact_person, youth=p.youth)
+    client = youth_client(p.youth)
+    assert client.post("/min-side/samtykker/sms/stop/").status_code == 302
+    consent.refresh_from_db()
+    first = consent.withdrawn_at
+    again = client.post("/min-side/samtykker/sms/stop/")
+    assert again.status_code == 302 and again["Location"] == "/min-side/samtykker/"
+    consent.refresh_from_db()
+    assert consent.withdrawn_at == first and consent.withdrawn_via == "portal"
+    assert AuditEvent.objects.filter(action=AuditAction.UPDATE, object_type="smsconsent",
+                                     actor_youth_id=p.youth.pk).count() == 1
+    page = client.get("/min-side/samtykker/sms/stop/").content.decode()
+    assert "Du får ikke SMS fra os." in page and "Ja, stop SMS" not in page
+
+
+def test_stopping_sms_without_any_sms_consent_is_not_found(p: Personas) -> None:
+    from ungeforlob.messaging.models import SmsConsent
+
+    client = youth_client(p.youth)
+    assert client.get("/min-side/samtykker/sms/stop/").status_code == 404
+    assert client.post("/min-side/samtykker/sms/stop/").status_code == 404
+    assert not SmsConsent.objects.filter(youth=p.youth).exists()
+
+
+def test_another_youth_stopping_sms_stops_only_his_own(p: Personas) -> None:
+    from ungeforlob.messaging.services import consent_give
+
+    hers = consent_give(actor=p.contact_person, youth=p.youth)
+    client = youth_client(p.other_youth)
+    assert client.post("/min-side/samtykker/sms/stop/").status_code == 404  # he has none to stop
+    his = consent_give(actor=p.other_youth.created_by, youth=p.other_youth)
+    assert client.post("/min-side/samtykker/sms/stop/").status_code == 302
+    hers.refresh_from_db()
+    his.refresh_from_db()
+    assert hers.is_active and not his.is_active
 
 
 def test_a_youth_reads_and_comments_on_a_handover_and_sees_the_notice(p: Personas, jobcenter: Organisation) -> None:
