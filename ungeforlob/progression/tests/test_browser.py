@@ -178,6 +178,7 @@ def test_the_contact_person_finds_due_reassessments(browse, p: Personas, width: 
     level_cell = page.locator("td", has_text="Valgparat")  # Mine unge shows the level and its date
     assert level_cell.count() == 1
     assert days_ago(120).strftime("%Y") in level_cell.inner_text()
+    page.locator(".app-mainnav summary", has_text="Mere").click()  # Revurderinger is under the menu's "Mere"
     page.get_by_role("link", name="Revurderinger").click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Revurderinger"

@@ -14,3 +14,16 @@ document.addEventListener("submit", function (event) {
 document.addEventListener("change", function (event) {
   if (event.target.hasAttribute && event.target.hasAttribute("data-autosubmit")) { event.target.form.requestSubmit(); }
 });
+// The main menu's "Mere" closes on a click outside it and on Escape (focus back on its button).
+document.addEventListener("click", function (event) {
+  document.querySelectorAll("details.app-more-menu[open]").forEach(function (menu) {
+    if (!menu.contains(event.target)) { menu.removeAttribute("open"); }
+  });
+});
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "Escape") { return; }
+  document.querySelectorAll("details.app-more-menu[open]").forEach(function (menu) {
+    menu.removeAttribute("open");
+    menu.querySelector("summary").focus();
+  });
+});
