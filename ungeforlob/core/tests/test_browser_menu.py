@@ -7,14 +7,17 @@ from ungeforlob.testing import PASSWORD, Personas
 pytestmark = pytest.mark.browser
 
 
+def _rows(menu) -> int:  # noqa: ANN001
+    return len({round(box["y"]) for box in (item.bounding_box() for item in
+                                            menu.locator(":scope > .container > ul > li").all()) if box})
+
+
 def test_a_contact_persons_menu_is_one_row_and_mere_opens_and_closes(browse, p: Personas) -> None:
     s = browse(1280)
     s.login("kontaktperson", PASSWORD)
     s.goto("/i-dag/")
     menu = s.page.get_by_role("navigation", name="Hovedmenu")
-    tops = {round(box["y"]) for box in (item.bounding_box() for item in
-                                        menu.locator(":scope > .container > ul > li").all()) if box}
-    assert len(tops) == 1, tops  # every everyday link and "Mere" on one line at 1280 px
+    assert _rows(menu) == 1  # every everyday link and "Mere" on one line at 1280 px
     more = menu.locator("summary", has_text="Mere")
     offers = menu.get_by_role("link", name="Tilbud")
     assert not offers.is_visible()
@@ -42,3 +45,16 @@ def test_on_a_phone_the_closed_menu_leaves_the_page_in_view(browse, p: Personas)
     assert nav.get_by_role("link", name="Lovende praksis").is_visible()
     s.screenshot("menu-mere-open-phone")
     assert s.axe_violations() == []
+
+
+def test_a_leaders_menu_is_one_row_with_the_agreements_under_mere(browse, p: Personas) -> None:
+    s = browse(1280)
+    s.login("leder", PASSWORD)
+    s.goto("/ledelse/")
+    menu = s.page.get_by_role("navigation", name="Hovedmenu")
+    assert _rows(menu) == 1
+    assert menu.get_by_role("link", name="Kapacitet").is_visible()
+    menu.locator("summary", has_text="Mere").click()
+    menu.get_by_role("link", name="Samarbejdsaftaler").click()
+    s.page.wait_for_url("**/samarbejdsaftaler/**")
+    assert s.page.locator(".app-more-menu > summary").evaluate("e => getComputedStyle(e).textDecorationLine") == "underline"
