@@ -8,7 +8,9 @@
 2. Logs in over HTTP as the known contact person (`scale-kp`) and leader (`scale-leder`) with the demo password,
    and opens a Min side session for one of the contact person's young people.
 3. For 1 and then 16 concurrent users, requests every page in a shuffled, interleaved order together with the
-   trivial view (`/healthz`: no login, two queries, the floor every request pays), a bounded number of times,
+   trivial view (`/healthz`: no login, two queries, the floor every request pays) and two staff baselines (a
+   trivial logged-in staff view, `/bench/tom/` from bench_urls.py, and `/om/`, the lightest page with the layout
+   and menu), a bounded number of times,
    and reads the server time and query count each response carries (`X-Bench-Ms`, `X-Bench-Queries`).
 4. Prints a table — queries, server time p50/p95 in ms, the ratio to the trivial view measured in the same
    run, and at 16 users how much that ratio degrades — and appends it to docs/benchmarks.md with the machine,
@@ -51,6 +53,9 @@ TRIVIAL = "trivial (/healthz)"
 # The lightest staff page (the layout and nothing else, after the login, session and menu every staff page pays):
 # a second baseline, so that a page's own cost can be read apart from the cost of being a logged-in staff page.
 STAFF_FLOOR = "Om Ungeforløb (staff floor)"
+# A logged-in staff request that does nothing (bench_urls.py): the session, user and two-factor every staff page
+# pays, without the layout.
+TRIVIAL_STAFF = "Tom side (trivial staff view)"
 
 
 @dataclass
@@ -141,6 +146,7 @@ def pages_for_dataset() -> tuple[list[Page], int]:
     youth_id = max(counts, key=lambda pk: (counts[pk], -pk))
     name = dict(mine)[youth_id]
     pages = [
+        Page(TRIVIAL_STAFF, reverse("bench_trivial_staff"), "kp"),
         Page(STAFF_FLOOR, reverse("core:about"), "kp"),
         Page("Mine unge", reverse("youth:caseload"), "kp"),
         Page("Søgning i Mine unge", reverse("youth:caseload") + "?q=" + urllib.parse.quote(name[:4]), "kp"),
@@ -385,7 +391,8 @@ def main() -> None:
         "finished (connection close included), read from the response; ratio = the page's p50 (p95) ÷ the "
         "trivial view's p50 (p95) at the same concurrency, both measured interleaved in the same run; the last "
         "column divides a staff page's p50 by that of the lightest staff page (`/om/`: login, session, menu "
-        "and layout), measured in the same run too.",
+        "and layout), measured in the same run too; `/bench/tom/` is a logged-in staff request that does nothing "
+        "(session, user, two-factor; no template).",
         "",
         *report(result, pages, levels),
         "",

@@ -18,6 +18,9 @@ os.environ.setdefault("LOG_LEVEL", "WARNING")
 
 from config.settings import *  # noqa: E402,F403
 
+# The project's URLs and a trivial logged-in staff view (bench_urls.py), measured alongside the pages.
+ROOT_URLCONF = "ungeforlob.scale.bench_urls"
+
 STORAGES = {  # noqa: F405
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
