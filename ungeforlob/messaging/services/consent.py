@@ -13,6 +13,7 @@ from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
 from ungeforlob.messaging.models import (
     ConsentWithdrawal,
+    MessageKind,
     MessageStatus,
     OutboundMessage,
     SmsConsent,
@@ -64,9 +65,15 @@ def consent_give(*, actor: Any, youth: Any, note: str = "") -> SmsConsent:
 
 @transaction.atomic
 def consent_withdraw(*, actor: Any, youth: Any, via: str = ConsentWithdrawal.STAFF) -> SmsConsent:
-    """The youth no longer wants SMS: nothing queued goes out and every wake-up series stops."""
+    """The youth no longer wants SMS: nothing queued goes out and every wake-up series stops.
+
+    Withdrawing what is already withdrawn changes nothing (a second STOP, a double click): the first moment and
+    way stay on record, and no second audit row is written. A login code she asked for is not cancelled: it
+    goes out whatever the consent (see `MessageKind.LOGIN_CODE`)."""
     now = timezone.now()
     consent, _created = SmsConsent.objects.select_for_update(of=("self",)).get_or_create(youth=youth)
+    if consent.withdrawn_at is not None:
+        return consent
     consent.withdrawn_at = now
     consent.withdrawn_via = via
     consent.save()
@@ -75,7 +82,8 @@ def consent_withdraw(*, actor: Any, youth: Any, via: str = ConsentWithdrawal.STA
         ConsentWithdrawal.STOP: _("Ikke sendt: den unge svarede STOP."),
         ConsentWithdrawal.PORTAL: _("Ikke sendt: den unge trak samtykket til SMS tilbage på Min side."),
     }.get(via, _("Ikke sendt: samtykket til SMS er trukket tilbage."))
-    OutboundMessage.objects.filter(youth=youth, status=MessageStatus.QUEUED).update(
+    OutboundMessage.objects.filter(youth=youth, status=MessageStatus.QUEUED).exclude(
+        kind=MessageKind.LOGIN_CODE).update(
         status=MessageStatus.CANCELLED, cancelled_at=now, status_reason=reason
     )
     stop_reason = WakeUpStopReason.YOUTH if by_youth else WakeUpStopReason.STAFF

@@ -59,6 +59,7 @@ def test_a_wake_up_series_reaches_the_phone_and_the_answer_reaches_the_conversat
     # The worker sends the first morning's message through the development gateway.
     first = wakeups.first()
     assert process_batch(now=first.send_at).sent == 1
+    page.locator(".app-mainnav summary", has_text="Mere").click()  # the development phone is under "Mere"
     page.get_by_role("link", name="SMS (udvikling)").click()
     page.wait_for_load_state()
     assert page.get_by_text("Godmorgen Josefine! Tid til at stå op.").is_visible()

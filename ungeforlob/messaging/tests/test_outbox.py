@@ -155,6 +155,31 @@ def test_withdrawn_consent_cancels_what_is_queued(consented: Personas) -> None:
     assert process_batch(now=_at(12)).claimed == 0
 
 
+def test_withdrawing_twice_keeps_the_first_moment_and_writes_one_audit_row(consented: Personas) -> None:
+    from ungeforlob.audit.models import AuditEvent
+    from ungeforlob.messaging.models import ConsentWithdrawal, SmsConsent
+
+    rows_before = AuditEvent.objects.filter(youth_id=consented.youth.pk).count()
+    first = consent_withdraw(actor=consented.contact_person, youth=consented.youth)
+    again = consent_withdraw(actor=None, youth=consented.youth, via=ConsentWithdrawal.STOP)
+    stored = SmsConsent.objects.get(youth=consented.youth)
+    assert again.withdrawn_at == first.withdrawn_at == stored.withdrawn_at
+    assert stored.withdrawn_via == ConsentWithdrawal.STAFF
+    assert AuditEvent.objects.filter(youth_id=consented.youth.pk).count() == rows_before + 1
+
+
+def test_a_login_code_she_asked_for_is_not_cancelled_by_a_stop(consented: Personas) -> None:
+    from ungeforlob.messaging.models import ConsentWithdrawal
+
+    code = sms_enqueue(youth=consented.youth, body="Din kode er 123456", kind="login_code")
+    talk = _send(consented, send_at=_at(12))
+    consent_withdraw(actor=None, youth=consented.youth, via=ConsentWithdrawal.STOP)
+    code.refresh_from_db()
+    talk.refresh_from_db()
+    assert code.status == MessageStatus.QUEUED
+    assert talk.status == MessageStatus.CANCELLED
+
+
 def test_quiet_hours_hold_everything_but_an_agreed_wake_up(consented: Personas) -> None:
     late = _send(consented, send_at=_at(21, 50))
     wake = _send(consented, body="Godmorgen", kind="wakeup", send_at=_at(6, 30, days=2))
