@@ -412,7 +412,7 @@ PAGES_INTRO = """Command: `make bench-scale` (`SCALE_YOUTH=2000` young people by
 `SCALE_YOUTH=80000` for Denmark). It starts a private PostgreSQL cluster (its own directory and port, so it never
 touches `make test-postgres`), builds the dataset with `manage.py generate_scale`, runs
 `python -m ungeforlob.scale.bench` and stops the cluster (`SCALE_KEEP=1` keeps it running for `EXPLAIN ANALYZE`).
-What the dataset holds and how it is shaped: `ungeforlob/scale/generate.py`. How the pages are measured:
+What the dataset holds and how it is shaped: `ungeforlob/scale/generate/`. How the pages are measured:
 `ungeforlob/scale/bench.py` and `benchserver.py`. No WSGI server is pinned in the project yet, so the benchmark
 serves the project with the standard library's wsgiref (threaded; two processes sharing the port, at most four
 requests at a time in each, like gunicorn's 2 workers × 4 threads); when gunicorn is installed it is used instead.
