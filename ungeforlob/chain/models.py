@@ -88,6 +88,10 @@ class Consent(models.Model):
     def is_valid_on(self, day) -> bool:  # type: ignore[no-untyped-def]
         return self.withdrawn_at is None and self.expires_on >= day
 
+    def is_expired_on(self, day) -> bool:  # type: ignore[no-untyped-def]
+        """Ended by its date, not withdrawn (a withdrawn consent is told as withdrawn)."""
+        return self.withdrawn_at is None and self.expires_on < day
+
 
 class MembershipQuerySet(models.QuerySet["Membership"]):
     def active(self, on: datetime.date | None = None) -> MembershipQuerySet:

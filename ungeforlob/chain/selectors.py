@@ -81,7 +81,7 @@ def consents_for(youth: Youth) -> list[Consent]:
     consents = list(Consent.objects.filter(youth=youth).select_related("receiving_organisation", "recorded_by"))
     for c in consents:
         c.is_valid = c.is_valid_on(today)  # type: ignore[attr-defined]
-        c.is_expired = c.withdrawn_at is None and c.expires_on < today  # type: ignore[attr-defined]
+        c.is_expired = c.is_expired_on(today)  # type: ignore[attr-defined]
     return consents
 
 

@@ -469,7 +469,7 @@ def my_consent(youth: Youth, pk: Any) -> Any:
     if consent is None:
         raise Http404
     today = timezone.localdate()
-    consent.is_expired = consent.withdrawn_at is None and consent.expires_on < today
+    consent.is_expired = consent.is_expired_on(today)
     resting = Membership.objects.active(today).filter(youth=youth, consent=consent).select_related("professional", "team")
     consent.people = sorted({m.holder_name for m in resting})
     return consent

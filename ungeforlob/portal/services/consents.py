@@ -24,7 +24,7 @@ def my_consent_withdraw(*, youth: Youth, consent_id: Any) -> Any:
     consent = _own(Consent.objects.select_for_update().filter(youth=youth), consent_id)
     if consent is None:
         raise ValidationError({"__all__": _("Vi kan ikke finde det samtykke. Prøv igen fra listen.")})
-    if consent.withdrawn_at is None and consent.expires_on < timezone.localdate():
+    if consent.is_expired_on(timezone.localdate()):
         raise ValidationError({"__all__": _("Det samtykke er allerede slut. Der er ikke noget at trække tilbage.")})
     return consent_withdraw(consent=consent, by_youth=True)  # withdrawing twice changes nothing
 
@@ -32,13 +32,13 @@ def my_consent_withdraw(*, youth: Youth, consent_id: Any) -> Any:
 @transaction.atomic
 def my_sms_consent_withdraw(*, youth: Youth) -> Any:
     """Thin youth-facing wrapper over messaging.consent_withdraw: the youth stops SMS themself on Min side
-    (recorded as the youth's own withdrawal, told apart from an SMS STOP). Only an active consent is withdrawn:
-    a second tap, or a consent that was never given, changes nothing (no new time, no second audit row)."""
+    (recorded as the youth's own withdrawal, told apart from an SMS STOP). A consent that was never given changes
+    nothing here; a second tap changes nothing in messaging (no new time, no second audit row)."""
     from ungeforlob.messaging.models import ConsentWithdrawal, SmsConsent
     from ungeforlob.messaging.services import consent_withdraw
 
-    current = SmsConsent.objects.select_for_update().filter(youth=youth).first()
-    if current is None or not current.is_active:
+    current = SmsConsent.objects.filter(youth=youth).first()
+    if current is None or current.given_at is None:
         return current
     return consent_withdraw(actor=None, youth=youth, via=ConsentWithdrawal.PORTAL)
 
