@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from ungeforlob.activities.access import activities_for, activities_for_youth
 from ungeforlob.activities.models import ACTIVE_STATUSES, Activity, SignUp, SignUpStatus
+from ungeforlob.core.prepared import prepared
 from ungeforlob.youth.models import Youth
 
 SORTS = {"tid": ("starts_at", "pk"), "-tid": ("-starts_at", "-pk"), "titel": ("title", "pk")}
@@ -92,16 +93,28 @@ def stability_last() -> int:
     return int(getattr(settings, "ACTIVITIES_STABILITY_LAST", 10))
 
 
+@prepared(youth_id=int)
+def _recorded_signups(*, youth_id: int, n: int) -> QuerySet[SignUp]:
+    return (SignUp.objects.filter(youth_id=youth_id, status=SignUpStatus.SIGNED_UP, attended__isnull=False,
+                                  activity__cancelled_at__isnull=True)
+            .select_related("activity").order_by("-activity__starts_at", "-pk")[:n])
+
+
+@prepared(youth_id=int, now=datetime.datetime)
+def _coming_signups(*, youth_id: int, now: datetime.datetime) -> QuerySet[SignUp]:
+    return (SignUp.objects.filter(youth_id=youth_id, status__in=ACTIVE_STATUSES, activity__cancelled_at__isnull=True,
+                                  activity__starts_at__gte=now)
+            .select_related("activity").order_by("activity__starts_at", "pk")[:5])
+
+
 def attendance_stability(youth: Youth, *, last: int | None = None) -> dict[str, Any]:
     """"Mødestabilitet": of her last N sign-ups whose attendance was recorded (activities not cancelled), how
     many she attended; plus her coming activities. Two queries."""
     n = last or stability_last()
-    recorded = list(SignUp.objects.filter(youth=youth, status=SignUpStatus.SIGNED_UP, attended__isnull=False,
-                                          activity__cancelled_at__isnull=True)
-                    .select_related("activity").order_by("-activity__starts_at", "-pk")[:n])
+    recorded = _recorded_signups(youth_id=youth.pk, n=n)
     attended = sum(1 for s in recorded if s.attended)
-    coming = list(SignUp.objects.filter(youth=youth, status__in=ACTIVE_STATUSES, activity__cancelled_at__isnull=True,
-                                        activity__starts_at__gte=timezone.now())
-                  .select_related("activity").order_by("activity__starts_at", "pk")[:5])
+    coming = _coming_signups(youth_id=youth.pk, now=timezone.now())
+    for signup in [*recorded, *coming]:
+        signup.youth = youth
     return {"recorded": recorded, "attended": attended, "total": len(recorded), "last": n,
             "percent": round(100 * attended / len(recorded)) if recorded else None, "coming": coming}

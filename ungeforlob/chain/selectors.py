@@ -40,6 +40,7 @@ from ungeforlob.chain.models import (
     Referral,
     ReferralStatus,
 )
+from ungeforlob.core.prepared import prepared
 from ungeforlob.youth.models import Youth
 
 
@@ -90,10 +91,16 @@ def valid_consents(youth: Youth) -> QuerySet[Consent]:
                                   expires_on__gte=timezone.localdate()).select_related("receiving_organisation")
 
 
+@prepared(youth_id=int)
+def _plan_stops(*, youth_id: int) -> QuerySet[PlanStop]:
+    return PlanStop.objects.filter(youth_id=youth_id).select_related("recorded_by")
+
+
 def plan_stops_for(youth: Youth) -> list[PlanStop]:
     today = timezone.localdate()
-    stops = list(PlanStop.objects.filter(youth=youth).select_related("recorded_by"))
+    stops = _plan_stops(youth_id=youth.pk)
     for s in stops:
+        s.youth = youth
         s.contact_overdue = s.contacted_on is None and s.contact_due < today  # type: ignore[attr-defined]
         s.offer_overdue = s.offered_on is None and s.offer_due < today  # type: ignore[attr-defined]
     return stops

@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from ungeforlob import policy
+from ungeforlob.core.prepared import prepared
 from ungeforlob.education.models import AttendanceRecord, Institution, Intake, Programme, StationPlace
 from ungeforlob.education.permissions import may_read_places
 from ungeforlob.transitions.models import Station
@@ -155,11 +156,17 @@ def get_record_of(youth: Youth, pk: Any) -> AttendanceRecord:
     return record
 
 
+@prepared(youth_id=int)
+def _last_weeks(*, youth_id: int) -> QuerySet[AttendanceRecord]:
+    return AttendanceRecord.objects.filter(youth_id=youth_id).select_related("station").order_by("-week", "-pk")[:8]
+
+
 def attendance_card(youth: Youth, *, today: datetime.date) -> dict[str, Any]:
     """The youth overview's card: the last eight weeks of attendance across stations (one query)."""
-    weeks = list(AttendanceRecord.objects.filter(youth=youth).select_related("station")
-                 .order_by("-week", "-pk")[:8])
+    weeks = _last_weeks(youth_id=youth.pk)
     weeks.reverse()
+    for week in weeks:
+        week.youth = youth
     return {"attendance_weeks": weeks, "attendance_open": [w for w in weeks if w.is_prompt_open]}
 
 

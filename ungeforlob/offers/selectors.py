@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ungeforlob import policy
+from ungeforlob.core.prepared import prepared
 from ungeforlob.offers.models import (
     NeedTag,
     Offer,
@@ -217,9 +218,27 @@ class Suggestion:
     full: bool = False
 
 
+@prepared(youth_id=int)
+def _profile_needs(*, youth_id: int) -> QuerySet[Profile]:
+    return Profile.objects.filter(youth_id=youth_id).order_by("pk").values_list("needs", "challenges")[:1]
+
+
 def _profile_text(youth: Youth) -> str:
-    row = Profile.objects.filter(youth=youth).values("needs", "challenges").first()
-    return " ".join(row.values()).lower() if row else ""
+    rows = _profile_needs(youth_id=youth.pk)
+    return " ".join(rows[0]).lower() if rows else ""
+
+
+@prepared(municipality_id=int, age=int)
+def _fitting_offers(*, municipality_id: int, age: int, levels: tuple[str, ...]) -> QuerySet[Offer]:
+    """Active offers of the municipality whose stated age range and readiness levels do not exclude her."""
+    qs = with_load(Offer.objects.filter(municipality_id=municipality_id, is_active=True))
+    qs = qs.filter(Q(age_min__isnull=True) | Q(age_min__lte=age), Q(age_max__isnull=True) | Q(age_max__gte=age))
+    if levels:
+        suits = Q(readiness="")
+        for lv in levels:
+            suits |= Q(readiness__contains=lv)
+        qs = qs.filter(suits)
+    return qs.select_related("provider").prefetch_related("need_tags")
 
 
 def suggestions_for(youth: Youth, *, limit: int = 8, today: datetime.date | None = None) -> dict[str, Any]:
@@ -233,14 +252,7 @@ def suggestions_for(youth: Youth, *, limit: int = 8, today: datetime.date | None
     age = youth.age_on(today)
     levels = current_levels(youth)
     profile_text = _profile_text(youth)
-    qs = with_load(Offer.objects.filter(municipality_id=youth.municipality_id, is_active=True))
-    qs = qs.filter(Q(age_min__isnull=True) | Q(age_min__lte=age), Q(age_max__isnull=True) | Q(age_max__gte=age))
-    if levels:
-        suits = Q(readiness="")
-        for lv in levels:
-            suits |= Q(readiness__contains=lv)
-        qs = qs.filter(suits)
-    qs = qs.select_related("provider").prefetch_related("need_tags")
+    qs = _fitting_offers(municipality_id=youth.municipality_id, age=age, levels=tuple(levels))
     labels = dict(ReadinessLevel.choices)
     level = levels[0] if levels else ""
     level_label = " / ".join(str(labels[lv]) for lv in levels)
@@ -292,11 +304,14 @@ def activities_for_linking(youth: Youth) -> list[Activity]:
 
 
 def linked_activities(youth: Youth) -> list[Activity]:
-    return list(
-        with_activity_offer_load(
-            Activity.objects.filter(subgoal__goal__youth=youth, offer__isnull=False)
-        ).select_related("offer", "subgoal").order_by("-created_at", "-pk")
-    )
+    return _linked_activities(youth_id=youth.pk)
+
+
+@prepared(youth_id=int)
+def _linked_activities(*, youth_id: int) -> QuerySet[Activity]:
+    return with_activity_offer_load(
+        Activity.objects.filter(subgoal__goal__youth_id=youth_id, offer__isnull=False)
+    ).select_related("offer", "subgoal").order_by("-created_at", "-pk")
 
 
 def with_activity_offer_load(qs: QuerySet[Activity]) -> QuerySet[Activity]:

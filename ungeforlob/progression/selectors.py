@@ -31,6 +31,7 @@ from django.utils.translation import ngettext
 
 from ungeforlob import policy
 from ungeforlob.chain.models import Membership
+from ungeforlob.core.prepared import prepared
 from ungeforlob.progression import charts
 from ungeforlob.progression.levels import (
     LEVEL_ORDER,
@@ -69,8 +70,13 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 
 def progression_settings_for(municipality_id: int | None) -> ProgressionSettings:
     """The municipality's rhythm, or the defaults (three months) when it has never been changed."""
-    found = ProgressionSettings.objects.filter(municipality_id=municipality_id).first()
-    return found or ProgressionSettings(municipality_id=municipality_id)
+    found = _settings_row(municipality_id=municipality_id) if municipality_id is not None else []
+    return found[0] if found else ProgressionSettings(municipality_id=municipality_id)
+
+
+@prepared(municipality_id=int)
+def _settings_row(*, municipality_id: int) -> QuerySet[ProgressionSettings]:
+    return ProgressionSettings.objects.filter(municipality_id=municipality_id).order_by("pk")[:1]
 
 
 def next_due(*, last_assessed: datetime.date | None, course_start: datetime.date | None,
@@ -123,16 +129,24 @@ class CurrentLevel:
     assessed_on: datetime.date
 
 
+@prepared(youth_id=int)
+def _latest_assessment(*, youth_id: int) -> QuerySet[AssessmentVersion]:
+    return (AssessmentVersion.objects.filter(assessment__youth_id=youth_id, is_current=True)
+            .order_by("-assessed_on", "-assessment__created_at", "-pk")
+            .values("level", "overlap_level", "assessed_on")[:1])
+
+
 def current_level_for(youth: Youth) -> CurrentLevel | None:
-    """The team's latest assessment of the youth (None when never assessed). One query."""
-    latest = (
-        AssessmentVersion.objects.filter(assessment__youth=youth, is_current=True)
-        .order_by("-assessed_on", "-assessment__created_at", "-pk")
-        .values("level", "overlap_level", "assessed_on")
-        .first()
-    )
-    if latest is None:
+    """The team's latest assessment of the youth (None when never assessed). One query, asked once per request
+    (the overview's progression card and its offer suggestions both ask)."""
+    return policy.remembered(("progression.current_level", youth.pk), lambda: _current_level(youth.pk))
+
+
+def _current_level(youth_id: int) -> CurrentLevel | None:
+    rows = _latest_assessment(youth_id=youth_id)
+    if not rows:
         return None
+    latest = rows[0]
     return CurrentLevel(
         level=latest["level"], label=level_label(latest["level"]), order=LEVEL_ORDER[latest["level"]],
         overlap_level=latest["overlap_level"], overlap_label=level_label(latest["overlap_level"]),

@@ -35,6 +35,7 @@ from django.utils.translation import gettext as _
 from ungeforlob import policy
 from ungeforlob.chain.models import ChainRole
 from ungeforlob.core.agenda import AgendaItem
+from ungeforlob.core.prepared import prepared
 from ungeforlob.messaging.models import OutboundMessage
 from ungeforlob.transitions.models import (
     SMS_GONE,
@@ -134,14 +135,25 @@ def youth_transitions(youth: Youth, *, today: datetime.date) -> YouthTransitions
     )
 
 
+@prepared(youth_id=int)
+def _live_stations(*, youth_id: int) -> QuerySet[Station]:
+    return Station.objects.filter(youth_id=youth_id).exclude(transition__cancelled_at__isnull=False).order_by(
+        "start_date", "pk")
+
+
+@prepared(youth_id=int)
+def _next_open_followups(*, youth_id: int) -> QuerySet[FollowUp]:
+    return _needs_a_person(with_sms_state(FollowUp.objects.filter(
+        youth_id=youth_id, status=FollowUpStatus.OPEN, transition__cancelled_at__isnull=True))).order_by(
+        "due_date", "due_time", "pk")[:3]
+
+
 def overview_card(youth: Youth, *, today: datetime.date) -> dict[str, Any]:
     """The youth overview's card: the current station and the next open follow-ups (two queries)."""
-    stations = list(live_stations(youth).order_by("start_date", "pk"))
-    upcoming = list(
-        _needs_a_person(with_sms_state(youth.followups.filter(status=FollowUpStatus.OPEN,
-                                                              transition__cancelled_at__isnull=True)))
-        .order_by("due_date", "due_time", "pk")[:3]
-    )
+    stations = _live_stations(youth_id=youth.pk)
+    upcoming = _next_open_followups(youth_id=youth.pk)
+    for row in [*stations, *upcoming]:
+        row.youth = youth
     return {"current": current_station(stations, today), "upcoming": upcoming, "today": today,
             "has_stations": bool(stations)}
 

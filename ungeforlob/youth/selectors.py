@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
@@ -9,8 +10,9 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, prefetch_related_obj
 
 from ungeforlob import policy
 from ungeforlob.chain.models import Membership
+from ungeforlob.core.prepared import prepared
 from ungeforlob.youth import cpr
-from ungeforlob.youth.models import Youth
+from ungeforlob.youth.models import Guardian, Youth
 
 CASELOAD_SORTS: dict[str, list[str]] = {
     "navn": ["first_name", "last_name"],
@@ -83,21 +85,34 @@ def caseload_for(user: Any, *, scope: str = "kontaktperson", q: str = "", sort: 
     return qs.order_by(*CASELOAD_SORTS.get(sort, CASELOAD_SORTS["navn"]), "pk")
 
 
+@prepared(youth_id=int, day=datetime.date)
+def _circle_rows(*, youth_id: int, day: datetime.date) -> QuerySet[Membership]:
+    """Her circle, past and present; active as Membership.objects.active() defines it, marked in the same query."""
+    return (Membership.objects.filter(youth_id=youth_id)
+            .select_related("professional__organisation", "team__organisation", "consent")
+            .annotate(is_active=Exists(Membership.objects.active(day).filter(pk=OuterRef("pk"))))
+            .order_by("end_date", "start_date"))
+
+
+@prepared(youth_id=int)
+def _guardians(*, youth_id: int) -> QuerySet[Guardian]:
+    return Guardian.objects.filter(youth_id=youth_id)
+
+
 def youth_overview(youth: Youth) -> dict[str, Any]:
     """What the youth page's header and overview show, in a fixed number of queries."""
-    # Active as Membership.objects.active() defines it, marked in the same query.
-    memberships = list(
-        youth.memberships.select_related("professional__organisation", "team__organisation", "consent")
-        .annotate(is_active=Exists(Membership.objects.active().filter(pk=OuterRef("pk"))))
-        .order_by("end_date", "start_date")
-    )
+    from django.utils import timezone
+
+    memberships = _circle_rows(youth_id=youth.pk, day=timezone.localdate())
+    for m in memberships:
+        m.youth = youth
     active = [m for m in memberships if m.is_active]
     active.sort(key=lambda m: (not m.is_contact_person, m.start_date))
     # Kept on the young person for this request: the overview's cards read her courses too (progression's rhythm).
     prefetch_related_objects([youth], "courses")
     courses = list(youth.courses.all())
     return {
-        "guardians": list(youth.guardians.all()),
+        "guardians": _guardians(youth_id=youth.pk),
         "courses": courses,
         "open_course": next((c for c in courses if c.end_date is None), None),
         "active_memberships": active,

@@ -1,0 +1,239 @@
+"""Querysets compiled once per process: `@prepared` queries.
+
+At national scale most of a staff page's time is not the database but Django building and compiling a dozen
+querysets per request (`docs/benchmarks.md`: in-process, the youth overview spent 9.7 ms compiling SQL and 8.6 ms
+in PostgreSQL). A page asks the same *shape* of question every time — "this young person's open follow-ups on this
+day" — with other values. A prepared query is built once with stand-in values, compiled once per database
+connection alias, and afterwards run with the real values put in the stand-ins' places in the parameter list; the
+rows become model instances (select_related, annotations, values_list, prefetch_related) exactly as Django's own
+iterables make them, because they are Django's own iterables, handed the compiler compiled once.
+
+    @prepared(youth_id=int, today=datetime.date)
+    def _open_followups(*, youth_id: int, today: datetime.date, limit: int) -> QuerySet[FollowUp]:
+        return FollowUp.objects.filter(youth_id=youth_id, due_on__gte=today).order_by("due_on")[:limit]
+
+    rows = _open_followups(youth_id=youth.pk, today=today, limit=5)   # a list
+
+Keyword arguments named in `@prepared(...)` are *values* (kinds: `int`, `datetime.date`, `datetime.datetime`,
+`list` of ids); every other keyword argument is part of the *shape* (the cache key: a slice size, a flag that
+picks a branch), so it must be hashable and few-valued.
+
+The rules a builder must keep, checked when its SQL is first compiled (`PreparedQueryError`):
+
+- it runs no query (it is called with stand-ins);
+- every value reaches the SQL as a parameter of its own, unchanged (not `value + 1`, not `icontains`); a value
+  the shape depends on is a shape argument instead;
+- no date or time is read from the clock inside it (`today`, `now` are values): a template compiled on Monday
+  would otherwise ask Monday's question on Tuesday. A date or time parameter that is not a value is refused;
+- nothing in it depends on settings that can change while the process runs.
+
+`settings.PREPARED_QUERIES = False` builds and runs every query each time, as plain Django does: a switch for
+measuring what preparing saves, and a way out should a Django upgrade change the compiler's insides before the
+suite (which runs both paths, `test_prepared.py`) is run against it.
+
+On SQLite a list of ids is written `IN (%s, %s, …)`, whose text changes with its length: a query with a list
+value is then simply built and run each time (the PostgreSQL suite covers the prepared path).
+
+Prior art: django-prepared-queries (rutube) did this for Django 1.x; it is no longer maintained.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+import threading
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from django.conf import settings
+from django.db import connections
+from django.db.models import QuerySet
+from django.db.models.sql.compiler import SQLCompiler
+from django.db.utils import DEFAULT_DB_ALIAS
+from django.utils import timezone
+
+M = TypeVar("M")
+
+KINDS = (int, datetime.date, datetime.datetime, list)
+
+# Within every integer field's range (a small positive one ends at 32,767): Django answers a lookup beyond a field's
+# range without SQL (always true or always false), which would lose the stand-in.
+_INT_BASE = 32_109
+_DAY_BASE = datetime.date(1111, 1, 1)
+_MOMENT_BASE = datetime.datetime(1111, 1, 1, 11, 11, 11, tzinfo=datetime.UTC)
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+class PreparedQueryError(Exception):
+    """A builder broke one of the rules in this module's docstring."""
+
+
+def _stand_in(kind: type, index: int) -> Any:
+    if kind is int:
+        return _INT_BASE - index
+    if kind is datetime.date:
+        return _DAY_BASE + datetime.timedelta(days=index)
+    if kind is datetime.datetime:
+        return _MOMENT_BASE + datetime.timedelta(minutes=index)
+    return [_INT_BASE - index]
+
+
+def _adapt(kind: type, value: Any, connection: Any) -> Any:
+    """The value as the ORM would have put it in the parameter list."""
+    if kind is int:
+        return int(value)
+    if kind is datetime.date:
+        if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+            raise TypeError(f"a day (datetime.date) was expected, not {value!r}")
+        return connection.ops.adapt_datefield_value(value)
+    if kind is datetime.datetime:
+        if not isinstance(value, datetime.datetime):
+            raise TypeError(f"a moment (datetime.datetime) was expected, not {value!r}")
+        if timezone.is_naive(value):
+            raise TypeError("a moment must be aware")
+        return connection.ops.adapt_datetimefield_value(value)
+    return [int(v) for v in value]
+
+
+class _Template:
+    """One shape's compiled query: the queryset built with stand-ins, its compiler (compiled) and its SQL."""
+
+    __slots__ = ("queryset", "compiler", "sql", "params", "slots", "empty")
+
+    def __init__(self, queryset: QuerySet[Any], compiler: SQLCompiler | None, sql: str, params: tuple[Any, ...],
+                 slots: list[tuple[int, str, type, type | None]], empty: bool) -> None:
+        self.queryset = queryset
+        self.compiler = compiler
+        self.sql = sql
+        self.params = params
+        self.slots = slots
+        self.empty = empty
+
+
+class _BoundQuery:
+    """The template's query as the queryset's iterable sees it: the same, except that it hands out the compiler
+    already compiled, whose SQL carries this call's values."""
+
+    __slots__ = ("_query", "_compiler")
+
+    def __init__(self, query: Any, compiler: SQLCompiler) -> None:
+        self._query = query
+        self._compiler = compiler
+
+    def get_compiler(self, using: str | None = None, connection: Any = None, elide_empty: bool = True) -> SQLCompiler:
+        return self._compiler
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._query, name)
+
+
+def _refuse_queries(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+    raise PreparedQueryError(f"a prepared query's builder ran a query while it was being prepared: {sql[:200]}")
+
+
+class Prepared(Generic[M]):
+    """A builder of querysets made into a function returning lists, compiled once per shape (see the module)."""
+
+    def __init__(self, build: Callable[..., QuerySet[M]], kinds: dict[str, type]) -> None:
+        for name, kind in kinds.items():
+            if kind not in KINDS:
+                raise PreparedQueryError(f"{name}: a value is one of {KINDS}, not {kind!r}")
+        self.build = build
+        self.kinds = kinds
+        self._templates: dict[tuple[Any, ...], _Template] = {}
+        self._lock = threading.Lock()
+        functools.update_wrapper(self, build)
+
+    def __call__(self, **kwargs: Any) -> list[M]:
+        missing = set(self.kinds) - set(kwargs)
+        if missing:
+            raise TypeError(f"{self.build.__name__}() is missing the values {sorted(missing)}")
+        shape = tuple(sorted((k, v) for k, v in kwargs.items() if k not in self.kinds))
+        alias = DEFAULT_DB_ALIAS
+        connection = connections[alias]
+        if not getattr(settings, "PREPARED_QUERIES", True) or (
+                connection.vendor != "postgresql" and list in self.kinds.values()):
+            return list(self.build(**kwargs))
+        key = (alias, shape)
+        template = self._templates.get(key)
+        if template is None:
+            with self._lock:
+                template = self._templates.get(key) or self._prepare(alias, dict(shape))
+                self._templates[key] = template
+        if template.empty:
+            return []
+        params = list(template.params)
+        for index, name, kind, wrap in template.slots:
+            value = _adapt(kind, kwargs[name], connection)
+            params[index] = value if wrap is None else wrap(value)
+        compiler = template.compiler.__class__.__new__(template.compiler.__class__)
+        compiler.__dict__.update(template.compiler.__dict__)
+        compiler.connection = connection
+        sql = template.sql
+        compiler.as_sql = lambda *args, **kw: (sql, params)  # type: ignore[method-assign]
+        source = template.queryset
+        queryset = source.__class__.__new__(source.__class__)
+        queryset.__dict__.update(source.__dict__)
+        queryset._query = _BoundQuery(source.query, compiler)
+        queryset._result_cache = None
+        queryset._prefetch_done = False
+        return list(queryset)
+
+    def _prepare(self, alias: str, shape: dict[str, Any]) -> _Template:
+        connection = connections[alias]
+        stand_ins = {name: _stand_in(kind, i) for i, (name, kind) in enumerate(self.kinds.items())}
+        with connection.execute_wrapper(_refuse_queries):
+            queryset = self.build(**stand_ins, **shape)
+            if not isinstance(queryset, QuerySet):
+                raise PreparedQueryError(f"{self.build.__name__} must return a queryset, not {type(queryset)!r}")
+            compiler = queryset.query.get_compiler(using=queryset.db)
+            from django.core.exceptions import EmptyResultSet
+
+            try:
+                sql, params = compiler.as_sql()
+            except EmptyResultSet:
+                return _Template(queryset, None, "", (), [], empty=True)
+        expected = {name: (_adapt(kind, stand_ins[name], connection), kind) for name, kind in self.kinds.items()}
+        slots: list[tuple[int, str, type, type | None]] = []
+        found: set[str] = set()
+        for index, param in enumerate(params):
+            for name, (value, kind) in expected.items():
+                if type(param) is type(value) and param == value:
+                    slots.append((index, name, kind, None))
+                    found.add(name)
+                    break
+                if kind is int and isinstance(param, int) and not isinstance(param, bool) and param == value:
+                    # An int the backend typed for its column (psycopg's Int2 for a small integer field).
+                    slots.append((index, name, kind, type(param)))
+                    found.add(name)
+                    break
+            else:
+                if isinstance(param, datetime.date) or (isinstance(param, str) and _ISO_DAY.match(param)):
+                    raise PreparedQueryError(
+                        f"{self.build.__name__}: the parameter {param!r} is a date or time that is not one of its "
+                        "values: pass the day or moment in as a value")
+                if isinstance(param, int | list) and _holds_stand_in(param):
+                    raise PreparedQueryError(
+                        f"{self.build.__name__}: a value reached the SQL changed ({param!r}): make it a shape "
+                        "argument or pass it in as asked")
+        lost = set(self.kinds) - found
+        if lost:
+            raise PreparedQueryError(
+                f"{self.build.__name__}: the values {sorted(lost)} did not reach the SQL as parameters of their own")
+        return _Template(queryset, compiler, sql, tuple(params), slots, empty=False)
+
+
+def _holds_stand_in(param: Any) -> bool:
+    values = param if isinstance(param, list) else [param]
+    return any(isinstance(v, int) and not isinstance(v, bool) and _INT_BASE - 100 < v <= _INT_BASE + 100
+               for v in values)
+
+
+def prepared(**kinds: type) -> Callable[[Callable[..., QuerySet[M]]], Prepared[M]]:
+    """Make a queryset builder a prepared query; `kinds` names its value arguments and their kinds."""
+
+    def decorate(build: Callable[..., QuerySet[M]]) -> Prepared[M]:
+        return Prepared(build, kinds)
+
+    return decorate

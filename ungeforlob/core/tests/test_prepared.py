@@ -1,0 +1,133 @@
+"""`@prepared` queries: compiled once per shape, run with each call's values, and the builder's rules enforced."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.db.models import Count, QuerySet
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from ungeforlob.chain.models import Membership
+from ungeforlob.core.prepared import PreparedQueryError, prepared
+from ungeforlob.offers.models import Offer
+from ungeforlob.offers.tests.factories import make_offer
+from ungeforlob.testing import Personas
+from ungeforlob.youth.models import Youth
+
+
+@prepared(youth_id=int, day=datetime.date)
+def _memberships(*, youth_id: int, day: datetime.date, limit: int) -> QuerySet[Membership]:
+    return (Membership.objects.active(day).filter(youth_id=youth_id)
+            .select_related("professional__organisation", "youth")
+            .annotate(n_roles=Count("youth__memberships")).order_by("start_date", "pk")[:limit])
+
+
+@prepared(ids=list)
+def _names(*, ids: list[int]) -> QuerySet[Youth]:
+    return Youth.objects.filter(pk__any_of=ids).order_by("pk").values_list("pk", "first_name")
+
+
+@prepared(youth_id=int)
+def _with_guardians(*, youth_id: int) -> QuerySet[Youth]:
+    return Youth.objects.filter(pk=youth_id).prefetch_related("guardians")
+
+
+def test_a_prepared_query_gives_the_rows_the_built_queryset_gives(p: Personas) -> None:
+    today = timezone.localdate()
+    for youth in (p.youth, p.other_youth):
+        got = _memberships(youth_id=youth.pk, day=today, limit=10)
+        want = list(_memberships.build(youth_id=youth.pk, day=today, limit=10))
+        assert [(m.pk, m.role, m.professional.organisation.name, m.youth.first_name, m.n_roles) for m in got] == [
+            (m.pk, m.role, m.professional.organisation.name, m.youth.first_name, m.n_roles) for m in want]
+        assert got  # each has at least a contact person
+    # A value changes the answer: a day before anyone joined finds no one.
+    assert _memberships(youth_id=p.youth.pk, day=datetime.date(2000, 1, 1), limit=10) == []
+
+
+def test_a_shape_argument_compiles_its_own_query(p: Personas) -> None:
+    today = timezone.localdate()
+    assert len(_memberships(youth_id=p.youth.pk, day=today, limit=1)) == 1
+    assert len(_memberships(youth_id=p.youth.pk, day=today, limit=10)) == 3
+
+
+def test_a_list_of_ids_and_values_list_rows(p: Personas) -> None:
+    assert _names(ids=[p.other_youth.pk, p.youth.pk]) == sorted(
+        [(p.youth.pk, "Josefine"), (p.other_youth.pk, "Mikkel")])
+    assert _names(ids=[]) == []
+
+
+def test_prefetches_are_done_for_the_rows(p: Personas) -> None:
+    p.youth.guardians.create(name="Mor", relation="mor")
+    (youth,) = _with_guardians(youth_id=p.youth.pk)
+    with CaptureQueriesContext(connection) as ctx:
+        assert [g.name for g in youth.guardians.all()] == ["Mor"]
+    assert len(ctx.captured_queries) == 0
+
+
+def test_a_prepared_query_is_compiled_once(p: Personas, monkeypatch) -> None:
+    today = timezone.localdate()
+    _memberships(youth_id=p.youth.pk, day=today, limit=10)
+    from django.db.models.sql import compiler
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(compiler.SQLCompiler, "as_sql", refuse)
+    assert _memberships(youth_id=p.other_youth.pk, day=today, limit=10)
+
+
+def test_a_builder_that_reads_the_clock_is_refused(db) -> None:
+    @prepared(youth_id=int)
+    def clock(*, youth_id: int) -> QuerySet[Membership]:
+        return Membership.objects.active().filter(youth_id=youth_id)
+
+    with pytest.raises(PreparedQueryError, match="date or time"):
+        clock(youth_id=1)
+
+
+def test_a_value_that_does_not_reach_the_sql_unchanged_is_refused(db) -> None:
+    @prepared(youth_id=int)
+    def shifted(*, youth_id: int) -> QuerySet[Youth]:
+        return Youth.objects.filter(pk=youth_id + 1)
+
+    @prepared(youth_id=int)
+    def unused(*, youth_id: int) -> QuerySet[Youth]:
+        return Youth.objects.all()
+
+    with pytest.raises(PreparedQueryError, match="changed"):
+        shifted(youth_id=1)
+    with pytest.raises(PreparedQueryError, match="did not reach"):
+        unused(youth_id=1)
+
+
+def test_a_builder_that_runs_a_query_is_refused(db) -> None:
+    @prepared(youth_id=int)
+    def querying(*, youth_id: int) -> QuerySet[Youth]:
+        ids = list(Youth.objects.values_list("pk", flat=True))
+        return Youth.objects.filter(pk=youth_id).exclude(pk__in=ids)
+
+    with pytest.raises(PreparedQueryError, match="ran a query"):
+        querying(youth_id=1)
+
+
+def test_a_missing_value_or_a_wrong_kind_is_a_type_error(db) -> None:
+    with pytest.raises(TypeError, match="missing"):
+        _memberships(youth_id=1, limit=1)
+    with pytest.raises(TypeError, match="day"):
+        _memberships(youth_id=1, day=timezone.now(), limit=1)
+
+
+@prepared(municipality_id=int, age=int)
+def _offers_for_age(*, municipality_id: int, age: int) -> QuerySet[Offer]:
+    return Offer.objects.filter(municipality_id=municipality_id, age_min__lte=age, age_max__gte=age).order_by("pk")
+
+
+def test_a_value_for_a_small_integer_column_is_bound_as_the_column_wants(p: Personas) -> None:
+    teen = make_offer(p.municipality, "Ungdomsklub")
+    teen.age_min, teen.age_max = 15, 17
+    teen.save()
+    assert [o.name for o in _offers_for_age(municipality_id=p.municipality.pk, age=16)] == ["Ungdomsklub"]
+    assert _offers_for_age(municipality_id=p.municipality.pk, age=25) == []
