@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ungeforlob.chain.models import Consent, Handover, HandoverStatus, PlanStop
+from ungeforlob.chain.models import Concern, Consent, Handover, HandoverStatus, PlanStop
+from ungeforlob.core.prepared import prepared
 from ungeforlob.youth.models import Youth
 from ungeforlob.youth.timeline import TimelineEntry, latest, newest_at
+
+
+@prepared(youth_id=int)
+def _concerns(*, youth_id: int) -> QuerySet[Concern]:
+    return Concern.objects.filter(youth_id=youth_id).select_related("raised_by", "acknowledged_by", "closed_by")
 
 
 @newest_at(lambda youth: [(youth.concerns.all(), latest("raised_at", "acknowledged_at", "escalated_at", "closed_at"))])
 def concern_entries(youth: Youth) -> list[TimelineEntry]:
     entries = []
-    for c in youth.concerns.select_related("raised_by", "acknowledged_by", "closed_by"):
+    for c in _concerns(youth_id=youth.pk):
+        c.youth = youth
         url = reverse("chain:concern_detail", args=[c.pk])
         entries.append(TimelineEntry(c.raised_at, "bekymring", _("Bekymring rejst: %(cat)s") % {
             "cat": c.get_category_display()}, c.get_severity_display(), by=str(c.raised_by), url=url))
@@ -29,10 +37,15 @@ def concern_entries(youth: Youth) -> list[TimelineEntry]:
     return entries
 
 
+@prepared(youth_id=int)
+def _handovers(*, youth_id: int) -> QuerySet[Handover]:
+    return Handover.objects.filter(youth_id=youth_id).select_related("sender", "receiver")
+
+
 @newest_at(lambda youth: [(Handover.objects.filter(youth=youth), latest("created_at", "decided_at"))])
 def handover_entries(youth: Youth) -> list[TimelineEntry]:
     entries = []
-    for h in Handover.objects.filter(youth=youth).select_related("sender", "receiver"):
+    for h in _handovers(youth_id=youth.pk):
         url = reverse("chain:handover_detail", args=[h.pk])
         title = (_("Sagsstamme omfordelt: %(s)s til %(r)s") if h.is_reassignment
                  else _("Overlevering fra %(s)s til %(r)s")) % {"s": h.sender, "r": h.receiver}
@@ -43,10 +56,15 @@ def handover_entries(youth: Youth) -> list[TimelineEntry]:
     return entries
 
 
+@prepared(youth_id=int)
+def _consents(*, youth_id: int) -> QuerySet[Consent]:
+    return Consent.objects.filter(youth_id=youth_id).select_related("receiving_organisation", "recorded_by")
+
+
 @newest_at(lambda youth: [(Consent.objects.filter(youth=youth), latest("given_at", "withdrawn_at"))])
 def consent_entries(youth: Youth) -> list[TimelineEntry]:
     entries = []
-    for c in Consent.objects.filter(youth=youth).select_related("receiving_organisation", "recorded_by"):
+    for c in _consents(youth_id=youth.pk):
         entries.append(TimelineEntry(c.given_at, "samtykke", _("Samtykke givet til %(org)s") % {
             "org": c.receiving_organisation}, c.purpose, by=str(c.recorded_by or "")))
         if c.withdrawn_at:
@@ -55,10 +73,15 @@ def consent_entries(youth: Youth) -> list[TimelineEntry]:
     return entries
 
 
+@prepared(youth_id=int)
+def _plan_stops(*, youth_id: int) -> QuerySet[PlanStop]:
+    return PlanStop.objects.filter(youth_id=youth_id)
+
+
 @newest_at(lambda youth: [(PlanStop.objects.filter(youth=youth), latest("stopped_on", "contacted_on", "offered_on"))])
 def plan_stop_entries(youth: Youth) -> list[TimelineEntry]:
     entries = []
-    for s in PlanStop.objects.filter(youth=youth):
+    for s in _plan_stops(youth_id=youth.pk):
         entries.append(TimelineEntry(s.stopped_on, "frist", _("Følger ikke længere uddannelsesplanen"),
                                      _("Kontakt senest %(c)s, nyt tilbud senest %(o)s.") % {
                                          "c": s.contact_due.strftime("%d.%m.%Y"), "o": s.offer_due.strftime("%d.%m.%Y")}))

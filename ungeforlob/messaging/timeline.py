@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
-from ungeforlob.messaging.models import InboundMessage, MessageKind, MessageStatus, SmsConsent, WakeUpSeries
-from ungeforlob.youth.timeline import TimelineEntry, latest, newest_at, newest_by
+from ungeforlob.core.prepared import prepared
+from ungeforlob.messaging.models import (
+    InboundMessage,
+    MessageKind,
+    MessageStatus,
+    OutboundMessage,
+    SmsConsent,
+    WakeUpSeries,
+)
+from ungeforlob.youth.timeline import TimelineEntry, latest, newest_at, newest_by, run_newest
 
 
 def weekdays_text(series: WakeUpSeries) -> str:
@@ -17,8 +26,8 @@ def weekdays_text(series: WakeUpSeries) -> str:
     return ", ".join(str(WEEKDAYS_ABBR[d]) for d in series.weekday_list)
 
 
-def _sent(youth: Any) -> Any:
-    return youth.sms_outbound.filter(
+def _sent(youth_id: int) -> QuerySet[OutboundMessage]:
+    return OutboundMessage.objects.filter(youth_id=youth_id).filter(
         status__in=[MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.FAILED]
     ).exclude(kind__in=[MessageKind.WAKEUP, MessageKind.LOGIN_CODE])
 
@@ -26,8 +35,31 @@ def _sent(youth: Any) -> Any:
 _SENT_AT = ("sent_at", "failed_at", "send_at")
 
 
+@prepared(youth_id=int)
+def _sent_rows(*, youth_id: int, limit: int | None) -> QuerySet[OutboundMessage]:
+    return newest_by(_sent(youth_id).select_related("created_by"), Coalesce(*_SENT_AT), limit)
+
+
+@prepared(youth_id=int)
+def _replies(*, youth_id: int, limit: int | None) -> QuerySet[InboundMessage]:
+    return newest_by(InboundMessage.objects.filter(youth_id=youth_id).only("received_at", "is_stop", "checkin_id"),
+                     "received_at", limit)
+
+
+@prepared(youth_id=int)
+def _wakeups(*, youth_id: int) -> QuerySet[WakeUpSeries]:
+    return WakeUpSeries.objects.filter(youth_id=youth_id)
+
+
+@prepared(youth_id=int)
+def _sms_consent(*, youth_id: int) -> QuerySet[SmsConsent]:
+    """`.first()`: her consent (one at most), the first by id."""
+    consents = SmsConsent.objects.filter(youth_id=youth_id)
+    return (consents if consents.ordered else consents.order_by("pk"))[:1]
+
+
 @newest_at(lambda youth: [
-    (_sent(youth), Coalesce(*_SENT_AT)),
+    (_sent(youth.pk), Coalesce(*_SENT_AT)),
     (InboundMessage.objects.filter(youth=youth), "received_at"),
     (WakeUpSeries.objects.filter(youth=youth), latest("created_at", "stopped_at")),
     (SmsConsent.objects.filter(youth=youth),
@@ -37,16 +69,15 @@ def sms_entries(youth: Any, *, limit: int | None = None) -> list[TimelineEntry]:
     """Sent and failed messages (wake-ups as one entry per series), replies, and the consent. Four queries; with
     `limit`, the messages and replies are only the newest `limit` of each."""
     entries: list[TimelineEntry] = []
-    sent = _sent(youth).select_related("created_by")
-    for m in newest_by(sent, Coalesce(*_SENT_AT), limit):
+    for m in run_newest(_sent_rows, youth_id=youth.pk, limit=limit):
+        m.youth = youth
         if m.status == MessageStatus.FAILED:
             title = _("SMS kunne ikke sendes (%(kind)s)") % {"kind": m.get_kind_display().lower()}
         else:
             title = _("SMS sendt (%(kind)s)") % {"kind": m.get_kind_display().lower()}
         by = m.created_by.get_full_name() if m.created_by else ""
         entries.append(TimelineEntry(m.sent_at or m.failed_at or m.send_at, "sms", title, by=by))
-    replies = InboundMessage.objects.filter(youth=youth).only("received_at", "is_stop", "checkin_id")
-    for r in newest_by(replies, "received_at", limit):
+    for r in run_newest(_replies, youth_id=youth.pk, limit=limit):
         if r.is_stop:
             title = _("Den unge svarede STOP og modtager ikke flere SMS'er")
         elif r.checkin_id:
@@ -54,13 +85,13 @@ def sms_entries(youth: Any, *, limit: int | None = None) -> list[TimelineEntry]:
         else:
             title = _("SMS fra den unge")
         entries.append(TimelineEntry(r.received_at, "sms", title))
-    for s in WakeUpSeries.objects.filter(youth=youth):
+    for s in _wakeups(youth_id=youth.pk):
         entries.append(TimelineEntry(s.created_at, "sms", _("Vækning aftalt kl. %(time)s (%(days)s)")
                                      % {"time": s.time_of_day.strftime("%H.%M"), "days": weekdays_text(s)}))
         if s.stopped_at:
             entries.append(TimelineEntry(s.stopped_at, "sms", _("Vækningen stoppede: %(reason)s")
                                          % {"reason": s.get_stopped_reason_display().lower()}))
-    consent = SmsConsent.objects.filter(youth=youth).first()
+    consent = next(iter(_sms_consent(youth_id=youth.pk)), None)
     if consent and consent.given_at:
         entries.append(TimelineEntry(consent.given_at, "sms", _("Samtykke til SMS-kontakt registreret")))
     if consent and consent.withdrawn_at:

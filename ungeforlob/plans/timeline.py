@@ -6,13 +6,15 @@ is shown to the youth; hidden notes stay on the staff's notes page.
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ungeforlob.core.prepared import prepared
 from ungeforlob.plans.models import Evaluation, JournalNote, PlanChange, PlanMeeting
 from ungeforlob.youth.models import Youth
-from ungeforlob.youth.timeline import TimelineEntry, newest_at, newest_by
+from ungeforlob.youth.timeline import TimelineEntry, newest_at, newest_by, run_newest
 
 _TITLES = {
     ("profile", "update"): gettext_lazy("Ungeprofilen blev ændret"),
@@ -32,6 +34,28 @@ def change_title(change: PlanChange) -> str:
     return str(_TITLES.get((change.object_type, change.action), _("Planen blev ændret")))
 
 
+@prepared(youth_id=int)
+def _changes(*, youth_id: int, limit: int | None) -> QuerySet[PlanChange]:
+    return newest_by(PlanChange.objects.filter(youth_id=youth_id).only(
+        "created_at", "object_type", "action", "object_label", "actor_name"), "created_at", limit)
+
+
+@prepared(youth_id=int)
+def _evaluations(*, youth_id: int, limit: int | None) -> QuerySet[Evaluation]:
+    return newest_by(Evaluation.objects.filter(youth_id=youth_id).select_related("subgoal", "goal"), "created_at",
+                     limit)
+
+
+@prepared(youth_id=int)
+def _meetings(*, youth_id: int, limit: int | None) -> QuerySet[PlanMeeting]:
+    return newest_by(PlanMeeting.objects.filter(youth_id=youth_id), "held_on", limit)
+
+
+@prepared(youth_id=int)
+def _notes(*, youth_id: int, limit: int | None) -> QuerySet[JournalNote]:
+    return newest_by(JournalNote.objects.filter(youth_id=youth_id, visible_to_youth=True), "created_at", limit)
+
+
 @newest_at(lambda youth: [
     (PlanChange.objects.filter(youth=youth), "created_at"),
     (Evaluation.objects.filter(youth=youth), "created_at"),
@@ -41,21 +65,19 @@ def change_title(change: PlanChange) -> str:
 def plan_entries(youth: Youth, *, limit: int | None = None) -> list[TimelineEntry]:
     history_url = reverse("plans:history", args=[youth.pk])
     entries = []
-    changes = PlanChange.objects.filter(youth=youth).only(
-        "created_at", "object_type", "action", "object_label", "actor_name")
-    for c in newest_by(changes, "created_at", limit):
+    for c in run_newest(_changes, youth_id=youth.pk, limit=limit):
         text = "" if c.object_type == "profile" else c.object_label
         entries.append(TimelineEntry(c.created_at, "plan", change_title(c), text, c.actor_name, history_url))
     plan_url = reverse("plans:plan", args=[youth.pk])
-    for e in newest_by(Evaluation.objects.filter(youth=youth).select_related("subgoal", "goal"), "created_at", limit):
+    for e in run_newest(_evaluations, youth_id=youth.pk, limit=limit):
         target = e.subgoal.text if e.subgoal_id else e.goal.text
         entries.append(TimelineEntry(
             e.created_at, "evaluering", _("Evaluering: %(n)s af 5 på vej") % {"n": e.closeness}, target,
             e.author_name, plan_url))
-    for m in newest_by(PlanMeeting.objects.filter(youth=youth), "held_on", limit):
+    for m in run_newest(_meetings, youth_id=youth.pk, limit=limit):
         entries.append(TimelineEntry(m.held_on, "planmoede", _("Planmøde"), m.agreed, "",
                                      reverse("plans:meeting_detail", args=[youth.pk, m.pk])))
     notes_url = reverse("plans:notes", args=[youth.pk])
-    for n in newest_by(JournalNote.objects.filter(youth=youth, visible_to_youth=True), "created_at", limit):
+    for n in run_newest(_notes, youth_id=youth.pk, limit=limit):
         entries.append(TimelineEntry(n.created_at, "notat", _("Notat"), n.text, n.author_name, notes_url))
     return entries

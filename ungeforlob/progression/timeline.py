@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from ungeforlob.progression.models import AssessmentVersion, RoundStatus
+from ungeforlob.core.prepared import prepared
+from ungeforlob.progression.models import AssessmentVersion, RoundStatus, SelfEvaluationRound, YouthPlacement
 from ungeforlob.youth.models import Youth
 from ungeforlob.youth.timeline import TimelineEntry, newest_at
+
+
+@prepared(youth_id=int)
+def _versions(*, youth_id: int) -> QuerySet[AssessmentVersion]:
+    return AssessmentVersion.objects.filter(assessment__youth_id=youth_id).select_related("created_by").order_by(
+        "assessment_id", "version")
+
+
+@prepared(youth_id=int)
+def _placements(*, youth_id: int) -> QuerySet[YouthPlacement]:
+    return YouthPlacement.objects.filter(youth_id=youth_id).select_related("recorded_by")
+
+
+@prepared(youth_id=int)
+def _kept_rounds(*, youth_id: int) -> QuerySet[SelfEvaluationRound]:
+    return SelfEvaluationRound.objects.filter(youth_id=youth_id, status=RoundStatus.KEPT)
 
 
 @newest_at(lambda youth: [
@@ -21,10 +39,7 @@ from ungeforlob.youth.timeline import TimelineEntry, newest_at
 def assessment_entries(youth: Youth) -> list[TimelineEntry]:
     """Team assessments (on their date), corrections (when made, with why) and the youth's own placements."""
     entries = []
-    versions = AssessmentVersion.objects.filter(assessment__youth=youth).select_related("created_by").order_by(
-        "assessment_id", "version"
-    )
-    for v in versions:
+    for v in _versions(youth_id=youth.pk):
         url = reverse("progression:assessment_detail", args=[youth.pk, v.assessment_id])
         by = str(v.created_by) if v.created_by else ""
         level = v.get_level_display()
@@ -40,13 +55,15 @@ def assessment_entries(youth: Youth) -> list[TimelineEntry]:
                 % {"date": formats.date_format(v.assessed_on, "DATE_FORMAT"), "level": level},
                 v.correction_reason, by, url,
             ))
-    for p in youth.placements.select_related("recorded_by"):
+    for p in _placements(youth_id=youth.pk):
+        p.youth = youth
         entries.append(TimelineEntry(
             p.placed_on, "progression", _("Den unge placerede sig selv: %(level)s") % {"level": p.get_level_display()},
             p.own_words, _("den unge selv") if p.by_youth else (str(p.recorded_by) if p.recorded_by else ""),
             reverse("progression:overview", args=[youth.pk]),
         ))
-    for r in youth.self_evaluation_rounds.filter(status=RoundStatus.KEPT):
+    for r in _kept_rounds(youth_id=youth.pk):
+        r.youth = youth
         entries.append(TimelineEntry(
             timezone.localtime(r.finished_at or r.started_at), "selvevaluering", _("Selvevaluering gemt"), "", "",
             reverse("progression:selfeval_round", args=[youth.pk, r.pk]),

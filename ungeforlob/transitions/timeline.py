@@ -3,45 +3,61 @@ skipped with their note. Three queries whatever the history's length."""
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ungeforlob.core.prepared import prepared
 from ungeforlob.transitions.models import FollowUp, FollowUpStatus, Station, Transition
 from ungeforlob.youth.models import Youth
 from ungeforlob.youth.timeline import TimelineEntry, newest_at
 
 
-def _closed_followups(youth: Youth):  # type: ignore[no-untyped-def]
-    return FollowUp.objects.filter(youth=youth, status__in=[FollowUpStatus.DONE, FollowUpStatus.SKIPPED],
+def _closed_followups(youth_id: int) -> QuerySet[FollowUp]:
+    return FollowUp.objects.filter(youth_id=youth_id, status__in=[FollowUpStatus.DONE, FollowUpStatus.SKIPPED],
                                    done_at__isnull=False, done_by__isnull=False)
+
+
+@prepared(youth_id=int)
+def _stations(*, youth_id: int) -> QuerySet[Station]:
+    return Station.objects.filter(youth_id=youth_id).exclude(transition__cancelled_at__isnull=False)
+
+
+@prepared(youth_id=int)
+def _cancelled(*, youth_id: int) -> QuerySet[Transition]:
+    return Transition.objects.filter(youth_id=youth_id, cancelled_at__isnull=False).select_related(
+        "to_station", "cancelled_by")
+
+
+@prepared(youth_id=int)
+def _closed(*, youth_id: int) -> QuerySet[FollowUp]:
+    return _closed_followups(youth_id).select_related("done_by")
 
 
 @newest_at(lambda youth: [
     (Station.objects.filter(youth=youth).exclude(transition__cancelled_at__isnull=False),
      Coalesce("end_date", "start_date")),
     (Transition.objects.filter(youth=youth, cancelled_at__isnull=False), "cancelled_at"),
-    (_closed_followups(youth), "done_at"),
+    (_closed_followups(youth.pk), "done_at"),
 ])
 def transition_entries(youth: Youth) -> list[TimelineEntry]:
     today = timezone.localdate()
     url = reverse("transitions:youth", args=[youth.pk])
     entries: list[TimelineEntry] = []
-    for s in Station.objects.filter(youth=youth).exclude(transition__cancelled_at__isnull=False):
+    for s in _stations(youth_id=youth.pk):
         if s.start_date <= today:
             entries.append(TimelineEntry(s.start_date, "overgang", _("Startede: %(station)s") % {"station": s},
                                          url=url))
         if s.end_date and s.end_date <= today:
             entries.append(TimelineEntry(s.end_date, "overgang", _("Sluttede: %(station)s") % {"station": s},
                                          str(s.get_end_reason_display()), url=url))
-    for t in Transition.objects.filter(youth=youth, cancelled_at__isnull=False).select_related(
-            "to_station", "cancelled_by"):
+    for t in _cancelled(youth_id=youth.pk):
         entries.append(TimelineEntry(timezone.localtime(t.cancelled_at), "overgang",
                                      _("Overgang aflyst: %(station)s") % {"station": t.to_station},
                                      t.cancel_reason, by=str(t.cancelled_by or ""), url=url))
-    closed = _closed_followups(youth).select_related("done_by")
-    for f in closed:
+    for f in _closed(youth_id=youth.pk):
         title = (_("Opfølgning udført: %(title)s") if f.status == FollowUpStatus.DONE
                  else _("Opfølgning sprunget over: %(title)s")) % {"title": f.title}
         when = timezone.localtime(f.done_at)

@@ -31,7 +31,9 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from ungeforlob.youth.models import Youth
+from ungeforlob.chain.models import Membership
+from ungeforlob.core.prepared import Prepared, prepared
+from ungeforlob.youth.models import Course, Youth
 
 
 @dataclass(frozen=True)
@@ -94,10 +96,29 @@ def newest_by(qs: QuerySet[Any], when: Any, limit: int | None) -> QuerySet[Any]:
     return qs.order_by(order, "-pk")[:limit]
 
 
+# A page's `limit` is part of a prepared query's shape (`core/prepared.py`): the first pages, which are nearly all
+# that is read, are compiled once each; a deeper page builds its queries as plain Django does, so that walking
+# through page numbers (up to 10,000) cannot fill the process with compiled shapes.
+PREPARED_PAGES = 10
+
+
+def run_newest(query: Prepared[Any], *, limit: int | None, **values: Any) -> list[Any]:
+    """A prepared query taking the shape argument `limit` (None or a page's worth), run with `values`."""
+    if limit is not None and limit > PREPARED_PAGES * PER_PAGE + 1:
+        return list(query.build(limit=limit, **values))
+    return query(limit=limit, **values)
+
+
+@prepared(youth_id=int)
+def _courses(*, youth_id: int, limit: int | None) -> QuerySet[Course]:
+    return _newest(Course.objects.filter(youth_id=youth_id), limit)
+
+
 @newest_at(lambda youth: [(youth.courses.all(), Coalesce("end_date", "start_date"))])
 def course_entries(youth: Youth, *, limit: int | None = None) -> list[TimelineEntry]:
     entries = []
-    for course in _newest(youth.courses.all(), limit):
+    for course in run_newest(_courses, youth_id=youth.pk, limit=limit):
+        course.youth = youth
         entries.append(TimelineEntry(course.start_date, "forloeb", _("Forløbet startede")))
         if course.end_date:
             entries.append(
@@ -106,10 +127,17 @@ def course_entries(youth: Youth, *, limit: int | None = None) -> list[TimelineEn
     return entries
 
 
+@prepared(youth_id=int)
+def _memberships(*, youth_id: int, limit: int | None) -> QuerySet[Membership]:
+    return _newest(Membership.objects.filter(youth_id=youth_id).select_related("professional__organisation", "team"),
+                   limit)
+
+
 @newest_at(lambda youth: [(youth.memberships.all(), Coalesce("end_date", "start_date"))])
 def membership_entries(youth: Youth, *, limit: int | None = None) -> list[TimelineEntry]:
     entries = []
-    for m in _newest(youth.memberships.select_related("professional__organisation", "team"), limit):
+    for m in run_newest(_memberships, youth_id=youth.pk, limit=limit):
+        m.youth = youth
         entries.append(
             TimelineEntry(m.start_date, "kaede", _("%(name)s kom med i kæden som %(role)s")
                           % {"name": m.holder_name, "role": m.get_role_display()})
