@@ -10,10 +10,11 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from ungeforlob.chain.selectors import circle_for
+from ungeforlob.core.prepared import prepared
 from ungeforlob.plans.models import (
     MAX_GOALS,
     Activity,
@@ -76,43 +77,150 @@ class Plan:
         return not self.goals
 
 
+# The plan page's queries, prepared (`core/prepared.py`): compiled once per process, joined in Python below. Each
+# reads one young person's rows by her id, so the page costs the same six queries whatever the size of the plan.
+
+
+@prepared(youth_id=int)
+def _goal_rows(*, youth_id: int) -> QuerySet[Goal]:
+    return Goal.objects.filter(youth_id=youth_id)
+
+
+@prepared(youth_id=int)
+def _subgoal_rows(*, youth_id: int) -> QuerySet[SubGoal]:
+    return SubGoal.objects.filter(goal__youth_id=youth_id).order_by("created_at", "pk")
+
+
+@prepared(youth_id=int)
+def _activity_rows(*, youth_id: int) -> QuerySet[Activity]:
+    return Activity.objects.filter(subgoal__goal__youth_id=youth_id).select_related("offer")
+
+
+@prepared(youth_id=int)
+def _evaluation_rows(*, youth_id: int) -> QuerySet[Evaluation]:
+    """Her evaluations of sub-goals and whole goals (`services.evaluation_create` keeps them on her own plan)."""
+    return Evaluation.objects.filter(youth_id=youth_id).order_by("created_at", "pk")
+
+
+@prepared(youth_id=int)
+def _recent_meetings(*, youth_id: int) -> QuerySet[PlanMeeting]:
+    return PlanMeeting.objects.filter(youth_id=youth_id).order_by("-held_on", "-pk")[:10]
+
+
+def _changes_after(youth_id: int, meeting_id: int | None = None, end_of_day: datetime.datetime | None = None,
+                   recorded_at: datetime.datetime | None = None) -> QuerySet[PlanChange]:
+    """Her plan changes; after a meeting: on later days, or the same day after it was recorded (`recorded_at`, given
+    when it was recorded on the day it was held), not made in it."""
+    qs = PlanChange.objects.filter(youth_id=youth_id)
+    if meeting_id is None:
+        return qs
+    after = Q(created_at__gt=end_of_day)
+    if recorded_at is not None:
+        after |= Q(created_at__gt=recorded_at)
+    return qs.filter(after).exclude(meeting_id=meeting_id)
+
+
+def _counted(qs: QuerySet[PlanChange]) -> QuerySet[Any]:
+    """One row (youth_id, n), or none when there is nothing to count: a count a prepared query can return."""
+    return qs.values_list("youth_id").annotate(n=Count("pk")).order_by()
+
+
+@prepared(youth_id=int)
+def _count_changes(*, youth_id: int) -> QuerySet[Any]:
+    return _counted(_changes_after(youth_id))
+
+
+@prepared(youth_id=int, meeting_id=int, end_of_day=datetime.datetime)
+def _count_changes_after(*, youth_id: int, meeting_id: int, end_of_day: datetime.datetime) -> QuerySet[Any]:
+    return _counted(_changes_after(youth_id, meeting_id, end_of_day))
+
+
+@prepared(youth_id=int, meeting_id=int, end_of_day=datetime.datetime, recorded_at=datetime.datetime)
+def _count_changes_after_same_day(*, youth_id: int, meeting_id: int, end_of_day: datetime.datetime,
+                                  recorded_at: datetime.datetime) -> QuerySet[Any]:
+    return _counted(_changes_after(youth_id, meeting_id, end_of_day, recorded_at))
+
+
+def _after(meeting: PlanMeeting) -> dict[str, Any]:
+    """The values that say which changes came after a meeting (see `_changes_after`)."""
+    end_of_day = timezone.make_aware(datetime.datetime.combine(meeting.held_on, datetime.time.max))
+    values: dict[str, Any] = {"meeting_id": meeting.pk, "end_of_day": end_of_day}
+    if timezone.localtime(meeting.created_at).date() == meeting.held_on:
+        values["recorded_at"] = meeting.created_at
+    return values
+
+
+def _changes_since_count(youth: Youth, meeting: PlanMeeting | None) -> int:
+    if meeting is None:
+        rows = _count_changes(youth_id=youth.pk)
+    else:
+        values = _after(meeting)
+        count = _count_changes_after_same_day if "recorded_at" in values else _count_changes_after
+        rows = count(youth_id=youth.pk, **values)
+    return rows[0][1] if rows else 0
+
+
+def _keep(instance: Any, name: str, rows: list[Any]) -> None:
+    """Put rows in the instance's prefetch cache, as prefetch_related does: `instance.<name>.all()` reads them."""
+    qs = getattr(instance, name).get_queryset()
+    qs._result_cache = rows
+    qs._prefetch_done = True
+    cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
+    cache[name] = qs
+
+
 def plan_for(youth: Youth) -> Plan:
-    """Goals → sub-goals → activities and evaluations, plus the meeting state, in six queries."""
-    evaluations = Evaluation.objects.order_by("created_at", "pk")
-    goals = list(
-        Goal.objects.filter(youth=youth).prefetch_related(
-            Prefetch("subgoals", queryset=SubGoal.objects.order_by("created_at", "pk").prefetch_related(
-                Prefetch("activities", queryset=Activity.objects.select_related("offer")),
-                Prefetch("evaluations", queryset=evaluations),
-            )),
-            Prefetch("evaluations", queryset=evaluations.filter(subgoal__isnull=True)),
-        )
-    )
-    subgoals = [sg for g in goals for sg in g.subgoals.all()]
-    meetings = list(PlanMeeting.objects.filter(youth=youth).order_by("-held_on", "-pk")[:10])
+    """Goals → sub-goals → activities and evaluations, plus the meeting state, in six prepared queries (three when
+    there are no goals), joined here as prefetch_related would have (`goal.subgoals.all()`, `sg.goal` …)."""
+    goals = _goal_rows(youth_id=youth.pk)
+    subgoals = _subgoal_rows(youth_id=youth.pk) if goals else []
+    activities = _activity_rows(youth_id=youth.pk) if subgoals else []
+    evaluations = _evaluation_rows(youth_id=youth.pk) if goals else []
+    goal_by_pk = {g.pk: g for g in goals}
+    subgoals = [sg for sg in subgoals if sg.goal_id in goal_by_pk]
+    subgoal_by_pk = {sg.pk: sg for sg in subgoals}
+    by_goal: dict[int, list[SubGoal]] = {pk: [] for pk in goal_by_pk}
+    for sg in subgoals:
+        sg.goal = goal_by_pk[sg.goal_id]
+        by_goal[sg.goal_id].append(sg)
+    by_subgoal: dict[int, list[Activity]] = {pk: [] for pk in subgoal_by_pk}
+    for a in activities:
+        if a.subgoal_id in subgoal_by_pk:
+            a.subgoal = subgoal_by_pk[a.subgoal_id]
+            by_subgoal[a.subgoal_id].append(a)
+    evals_of_subgoal: dict[int, list[Evaluation]] = {pk: [] for pk in subgoal_by_pk}
+    evals_of_goal: dict[int, list[Evaluation]] = {pk: [] for pk in goal_by_pk}
+    for e in evaluations:
+        if e.subgoal_id in subgoal_by_pk:
+            e.subgoal = subgoal_by_pk[e.subgoal_id]
+            evals_of_subgoal[e.subgoal_id].append(e)
+        elif e.subgoal_id is None and e.goal_id in goal_by_pk:
+            e.goal = goal_by_pk[e.goal_id]
+            evals_of_goal[e.goal_id].append(e)
+    for g in goals:
+        _keep(g, "subgoals", by_goal[g.pk])
+        _keep(g, "evaluations", evals_of_goal[g.pk])
+    for sg in subgoals:
+        _keep(sg, "activities", by_subgoal[sg.pk])
+        _keep(sg, "evaluations", evals_of_subgoal[sg.pk])
+    subgoals = [sg for g in goals for sg in by_goal[g.pk]]
+    meetings = _recent_meetings(youth_id=youth.pk)
     open_meeting = next((m for m in meetings if m.is_open and m.held_on == timezone.localdate()), None)
     last = next((m for m in meetings if not m.is_open), None)
     return Plan(
         goals=goals,
         open_meeting=open_meeting,
         last_meeting=last,
-        changes_since_last_meeting=_since(youth, last).count(),
+        changes_since_last_meeting=_changes_since_count(youth, last),
         subgoal_count=len(subgoals),
-        activity_count=sum(len(sg.activities.all()) for sg in subgoals),
+        activity_count=sum(len(by_subgoal[sg.pk]) for sg in subgoals),
         subgoals=subgoals,
     )
 
 
 def _since(youth: Youth, meeting: PlanMeeting | None) -> QuerySet[PlanChange]:
     """Plan changes after a meeting: later days, or the same day after it was recorded, not made in it."""
-    qs = PlanChange.objects.filter(youth=youth)
-    if meeting is None:
-        return qs
-    end_of_day = timezone.make_aware(datetime.datetime.combine(meeting.held_on, datetime.time.max))
-    after = Q(created_at__gt=end_of_day)
-    if timezone.localtime(meeting.created_at).date() == meeting.held_on:
-        after |= Q(created_at__gt=meeting.created_at)
-    return qs.filter(after).exclude(meeting=meeting)
+    return _changes_after(youth.pk) if meeting is None else _changes_after(youth.pk, **_after(meeting))
 
 
 def last_closed_meeting(youth: Youth) -> PlanMeeting | None:
