@@ -37,7 +37,7 @@ from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 
-from ungeforlob.accounts.models import Role
+from ungeforlob.accounts.models import Role, Team
 from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
 from ungeforlob.chain.models import ChainRole, Membership
@@ -220,7 +220,12 @@ def is_partner(user: Any) -> bool:
 
 
 def _team_ids(user: Any) -> list[int]:
-    return _remembered(("teams", user.pk), lambda: list(user.teams.values_list("pk", flat=True)))
+    return _remembered(("teams", user.pk), lambda: _teams_of(user_id=user.pk))
+
+
+@prepared(user_id=int)
+def _teams_of(*, user_id: int) -> QuerySet[Team]:
+    return Team.objects.filter(members=user_id).values_list("pk", flat=True)
 
 
 def memberships_of(user: Any) -> QuerySet[Membership]:
@@ -253,14 +258,22 @@ def _youth_for_query(user: Any, action: Action) -> QuerySet[Youth]:
 def _circles(user: Any) -> dict[int, frozenset[str]] | None:
     """{young person's id: the user's active roles in their circle} in the user's municipality, in one query;
     None when the user holds more than YOUTH_IDS_INLINE_MAX memberships."""
-    rows = list(memberships_of(user).filter(youth__municipality_id=user.municipality_id)
-                .values_list("youth_id", "role")[:YOUTH_IDS_INLINE_MAX + 1])
+    rows = _circle_rows(user_id=user.pk, teams=_team_ids(user), municipality_id=user.municipality_id,
+                        day=timezone.localdate())
     if len(rows) > YOUTH_IDS_INLINE_MAX:
         return None
     circles: dict[int, set[str]] = {}
     for youth_id, role in rows:
         circles.setdefault(youth_id, set()).add(role)
     return {youth_id: frozenset(roles) for youth_id, roles in circles.items()}
+
+
+@prepared(user_id=int, teams=list, municipality_id=int, day=datetime.date)
+def _circle_rows(*, user_id: int, teams: list[int], municipality_id: int, day: datetime.date) -> QuerySet[Membership]:
+    """`memberships_of(user)` in the user's municipality, as (young person, role), compiled once per process."""
+    return (Membership.objects.active(day).filter(Q(professional_id=user_id) | Q(team_id__any_of=teams))
+            .filter(youth__municipality_id=municipality_id)
+            .values_list("youth_id", "role")[:YOUTH_IDS_INLINE_MAX + 1])
 
 
 def youth_for(user: Any, action: Action = Action.VIEW) -> QuerySet[Youth]:
@@ -325,12 +338,21 @@ def youth_in(user: Any, action: Action = Action.VIEW, *, field: str = "youth") -
     cheaper to build, compile and plan than the nested `youth IN (SELECT … FROM youth …)` — *I dag* asks it in
     a dozen sources (docs/benchmarks.md) — and, as one array parameter (`core.lookups.AnyOf`), the same prepared
     statement for every caseload. Outside a request, or beyond YOUTH_IDS_INLINE_MAX, the subquery stays."""
+    ids = youth_ids(user, action)
+    if ids is None:
+        return Q(**{f"{field}__in": youth_for(user, action)})
+    return Q(**{f"{field}_id__any_of": ids})
+
+
+def youth_ids(user: Any, action: Action = Action.VIEW) -> list[int] | None:
+    """Inside a request: the ids of the young people this user may do `action` to, from the circles read once —
+    the ids `youth_in` names, for prepared queries (`core.prepared`) that take them as a value. None outside a
+    request scope or beyond YOUTH_IDS_INLINE_MAX: the caller then keeps to `youth_for` / `youth_in`."""
     known = circles(user)
     if known is None:
-        return Q(**{f"{field}__in": youth_for(user, action)})
+        return None
     allowed = RULES[action]
-    ids = sorted(pk for pk, roles in known.items() if allowed == ANY_ROLE or roles & allowed)
-    return Q(**{f"{field}_id__any_of": ids})
+    return sorted(pk for pk, roles in known.items() if allowed == ANY_ROLE or roles & allowed)
 
 
 def roles_in_circle(user: Any, youth: Youth) -> frozenset[str]:

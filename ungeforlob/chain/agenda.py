@@ -8,14 +8,15 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ungeforlob import policy
 from ungeforlob.chain import selectors
 from ungeforlob.chain.deadlines import is_overdue
-from ungeforlob.chain.models import HandoverStatus, PlanStop
-from ungeforlob.core.agenda import AgendaItem, probed
+from ungeforlob.chain.models import Concern, Handover, HandoverStatus, PlanStop
+from ungeforlob.core.agenda import AgendaItem, probe_query, probed
 
 
 def _concerns_waiting(user: Any, *, today: datetime.date) -> list[Any]:
@@ -23,7 +24,18 @@ def _concerns_waiting(user: Any, *, today: datetime.date) -> list[Any]:
                                                     notified=user)]
 
 
-@probed(_concerns_waiting)
+def _concerns_probe(user: Any, *, today: datetime.date) -> list[Any]:
+    """The probe: open concerns the user was notified of and has not acknowledged, in any circle — more than
+    `_concerns_waiting` shows (the source then reads exactly that), compiled once per process."""
+    return [_notified_concerns(user_id=user.pk)] if policy.is_staff_user(user) else []
+
+
+@probe_query(user_id=int)
+def _notified_concerns(*, user_id: int) -> QuerySet[Concern]:
+    return Concern.objects.filter(notified=user_id, acknowledged_at__isnull=True, closed_at__isnull=True)
+
+
+@probed(_concerns_probe)
 def concern_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     """Open concerns that wait on this user's acknowledgement."""
     qs = _concerns_waiting(user, today=today)[0].select_related("youth").order_by("ack_due", "pk")[:50]
@@ -40,7 +52,17 @@ def _stops_open(user: Any, *, today: datetime.date) -> list[Any]:
     return [PlanStop.objects.filter(policy.youth_in(user)).filter(offered_on__isnull=True)]
 
 
-@probed(_stops_open)
+def _stops_probe(user: Any, *, today: datetime.date) -> list[Any]:
+    ids = policy.youth_ids(user)
+    return _stops_open(user, today=today) if ids is None else [_open_stops(ids=ids)]
+
+
+@probe_query(ids=list)
+def _open_stops(*, ids: list[int]) -> QuerySet[PlanStop]:
+    return PlanStop.objects.filter(youth_id__any_of=ids, offered_on__isnull=True)
+
+
+@probed(_stops_probe)
 def legal_deadline_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     """KUI: contact within 5 working days and a new offer within 30 days, for youth where user edits."""
     stops = _stops_open(user, today=today)[0].select_related("youth").order_by("contact_due", "pk")[:50]
@@ -63,7 +85,17 @@ def _handovers_waiting(user: Any, *, today: datetime.date) -> list[Any]:
     return [selectors.visible_handovers(user).filter(receiver=user, status=HandoverStatus.SENT)]
 
 
-@probed(_handovers_waiting)
+def _handovers_probe(user: Any, *, today: datetime.date) -> list[Any]:
+    """The probe: handovers sent to the user, in any circle (the source then reads those the user may see)."""
+    return [_handovers_to(user_id=user.pk)] if policy.is_staff_user(user) else []
+
+
+@probe_query(user_id=int)
+def _handovers_to(*, user_id: int) -> QuerySet[Handover]:
+    return Handover.objects.filter(receiver=user_id, status=HandoverStatus.SENT)
+
+
+@probed(_handovers_probe)
 def handover_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     """Handovers addressed to this user that wait for acceptance."""
     qs = _handovers_waiting(user, today=today)[0].select_related("youth").order_by("created_at", "pk")[:50]

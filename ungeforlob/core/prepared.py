@@ -16,7 +16,8 @@ iterables make them, because they are Django's own iterables, handed the compile
 
 Keyword arguments named in `@prepared(...)` are *values* (kinds: `int`, `datetime.date`, `datetime.datetime`,
 `list` of ids); every other keyword argument is part of the *shape* (the cache key: a slice size, a flag that
-picks a branch), so it must be hashable and few-valued.
+picks a branch), so it must be hashable and should be few-valued: a query keeps at most MAX_SHAPES shapes, and
+builds any further one each time.
 
 The rules a builder must keep, checked when its SQL is first compiled (`PreparedQueryError`):
 
@@ -47,6 +48,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.sql.compiler import SQLCompiler
@@ -56,6 +58,10 @@ from django.utils import timezone
 M = TypeVar("M")
 
 KINDS = (int, datetime.date, datetime.datetime, list)
+
+# The shapes one prepared query keeps (per process): a shape argument with more values than this (a page number
+# from a URL, say) has its further shapes built and run as plain Django does, so memory stays bounded.
+MAX_SHAPES = 64
 
 # Within every integer field's range (a small positive one ends at 32,767): Django answers a lookup beyond a field's
 # range without SQL (always true or always false), which would lose the stand-in.
@@ -146,30 +152,15 @@ class Prepared(Generic[M]):
         functools.update_wrapper(self, build)
 
     def __call__(self, **kwargs: Any) -> list[M]:
-        missing = set(self.kinds) - set(kwargs)
-        if missing:
-            raise TypeError(f"{self.build.__name__}() is missing the values {sorted(missing)}")
-        shape = tuple(sorted((k, v) for k, v in kwargs.items() if k not in self.kinds))
-        alias = DEFAULT_DB_ALIAS
-        connection = connections[alias]
-        if not getattr(settings, "PREPARED_QUERIES", True) or (
-                connection.vendor != "postgresql" and list in self.kinds.values()):
+        bound = self._bind(kwargs)
+        if bound is None:
             return list(self.build(**kwargs))
-        key = (alias, shape)
-        template = self._templates.get(key)
-        if template is None:
-            with self._lock:
-                template = self._templates.get(key) or self._prepare(alias, dict(shape))
-                self._templates[key] = template
+        template, params = bound
         if template.empty:
             return []
-        params = list(template.params)
-        for index, name, kind, wrap in template.slots:
-            value = _adapt(kind, kwargs[name], connection)
-            params[index] = value if wrap is None else wrap(value)
         compiler = template.compiler.__class__.__new__(template.compiler.__class__)
         compiler.__dict__.update(template.compiler.__dict__)
-        compiler.connection = connection
+        compiler.connection = connections[DEFAULT_DB_ALIAS]
         sql = template.sql
         compiler.as_sql = lambda *args, **kw: (sql, params)  # type: ignore[method-assign]
         source = template.queryset
@@ -180,6 +171,42 @@ class Prepared(Generic[M]):
         queryset._prefetch_done = False
         return list(queryset)
 
+    def sql_with_params(self, **kwargs: Any) -> tuple[str, list[Any]]:
+        """The query's SQL and this call's parameters, to be put inside a larger statement (*I dag*'s probes ask
+        a dozen in one `SELECT EXISTS(…), …`). Raises EmptyResultSet for a query that can have no rows."""
+        bound = self._bind(kwargs)
+        if bound is None:
+            sql, params = self.build(**kwargs).query.sql_with_params()
+            return sql, list(params)
+        template, params = bound
+        if template.empty:
+            raise EmptyResultSet
+        return template.sql, params
+
+    def _bind(self, kwargs: dict[str, Any]) -> tuple[_Template, list[Any]] | None:
+        """The shape's template and this call's parameters; None when the query is to be built as plain Django
+        does (switched off, or a list of ids on SQLite)."""
+        missing = set(self.kinds) - set(kwargs)
+        if missing:
+            raise TypeError(f"{self.build.__name__}() is missing the values {sorted(missing)}")
+        connection = connections[DEFAULT_DB_ALIAS]
+        if not getattr(settings, "PREPARED_QUERIES", True) or (
+                connection.vendor != "postgresql" and list in self.kinds.values()):
+            return None
+        key = (DEFAULT_DB_ALIAS, tuple(sorted((k, v) for k, v in kwargs.items() if k not in self.kinds)))
+        template = self._templates.get(key)
+        if template is None:
+            if len(self._templates) >= MAX_SHAPES:  # a shape argument with many values: built each time beyond
+                return None
+            with self._lock:
+                template = self._templates.get(key) or self._prepare(DEFAULT_DB_ALIAS, dict(key[1]))
+                self._templates[key] = template
+        params = list(template.params)
+        for index, name, kind, wrap in template.slots:
+            value = _adapt(kind, kwargs[name], connection)
+            params[index] = value if wrap is None else wrap(value)
+        return template, params
+
     def _prepare(self, alias: str, shape: dict[str, Any]) -> _Template:
         connection = connections[alias]
         stand_ins = {name: _stand_in(kind, i) for i, (name, kind) in enumerate(self.kinds.items())}
@@ -188,8 +215,6 @@ class Prepared(Generic[M]):
             if not isinstance(queryset, QuerySet):
                 raise PreparedQueryError(f"{self.build.__name__} must return a queryset, not {type(queryset)!r}")
             compiler = queryset.query.get_compiler(using=queryset.db)
-            from django.core.exceptions import EmptyResultSet
-
             try:
                 sql, params = compiler.as_sql()
             except EmptyResultSet:

@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from ungeforlob import policy
+from ungeforlob.core.agenda import probe_query
 from ungeforlob.core.prepared import prepared
 from ungeforlob.education.models import AttendanceRecord, Institution, Intake, Programme, StationPlace
 from ungeforlob.education.permissions import may_read_places
@@ -187,10 +188,15 @@ class Deadline:
 def _deadline_rows(user: Any, *, today: datetime.date, days: int) -> QuerySet[Any]:
     """Intakes with an application deadline in [today, today + days] of a programme that a station of one of the
     user's young people points to (the station not ended)."""
-    return (StationPlace.objects.filter(policy.youth_in(user))
-            .filter(Q(station__end_date__isnull=True) | Q(station__end_date__gte=today))
-            .filter(programme__intakes__application_deadline__gte=today,
-                    programme__intakes__application_deadline__lte=today + datetime.timedelta(days=days)))
+    return _deadlines_between(StationPlace.objects.filter(policy.youth_in(user)), today,
+                              today + datetime.timedelta(days=days))
+
+
+def _deadlines_between(places: QuerySet[StationPlace], first: datetime.date,
+                       last: datetime.date) -> QuerySet[StationPlace]:
+    return (places.filter(Q(station__end_date__isnull=True) | Q(station__end_date__gte=first))
+            .filter(programme__intakes__application_deadline__gte=first,
+                    programme__intakes__application_deadline__lte=last))
 
 
 def deadlines_for(user: Any, *, today: datetime.date, days: int = DEADLINE_DAYS) -> list[Deadline]:
@@ -209,9 +215,24 @@ def _prompts_waiting(user: Any) -> QuerySet[AttendanceRecord]:
                                            answered_at__isnull=True)
 
 
-def agenda_probe(user: Any, *, today: datetime.date) -> list[QuerySet[Any]]:
-    """What `agenda_rows` would read, for *I dag*'s one probe query (core.agenda.probed)."""
-    return [_deadline_rows(user, today=today, days=AGENDA_DEADLINE_DAYS), _prompts_waiting(user)]
+def agenda_probe(user: Any, *, today: datetime.date) -> list[Any]:
+    """What `agenda_rows` would read, for *I dag*'s one probe query (core.agenda.probed); inside a request,
+    compiled once per process with the young people named by id."""
+    seen, own = policy.youth_ids(user), policy.youth_ids(user, policy.Action.CONTACT_PERSON)
+    if seen is None or own is None:
+        return [_deadline_rows(user, today=today, days=AGENDA_DEADLINE_DAYS), _prompts_waiting(user)]
+    return [_deadlines_probe(ids=seen, first=today, last=today + datetime.timedelta(days=AGENDA_DEADLINE_DAYS)),
+            _prompts_probe(ids=own)]
+
+
+@probe_query(ids=list, first=datetime.date, last=datetime.date)
+def _deadlines_probe(*, ids: list[int], first: datetime.date, last: datetime.date) -> QuerySet[StationPlace]:
+    return _deadlines_between(StationPlace.objects.filter(youth_id__any_of=ids), first, last)
+
+
+@probe_query(ids=list)
+def _prompts_probe(*, ids: list[int]) -> QuerySet[AttendanceRecord]:
+    return AttendanceRecord.objects.filter(youth_id__any_of=ids, over_threshold=True, answered_at__isnull=True)
 
 
 def agenda_rows(user: Any, *, today: datetime.date) -> list[tuple[Any, ...]]:

@@ -14,12 +14,12 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ungeforlob import policy
-from ungeforlob.core.agenda import AgendaItem, probed
+from ungeforlob.core.agenda import AgendaItem, probe_query, probed
 from ungeforlob.meetings import access
 from ungeforlob.meetings.models import CooperationAgreement, Decision, MeetingParticipant, Occurrence
 from ungeforlob.meetings.selectors import REVIEW_NOTICE_DAYS
@@ -38,7 +38,12 @@ def _open_tasks_probe(user: Any, *, today: datetime.date) -> list[Any]:
     to build (the source then reads exactly what it shows)."""
     if not access.may_take_part(user):
         return []
-    return [Decision.objects.filter(owner=user, done_at__isnull=True)]
+    return [_open_decisions(user_id=user.pk)]
+
+
+@probe_query(user_id=int)
+def _open_decisions(*, user_id: int) -> QuerySet[Decision]:
+    return Decision.objects.filter(owner=user_id, done_at__isnull=True)
 
 
 @probed(_open_tasks_probe)
@@ -80,11 +85,19 @@ def _meetings_ahead_probe(user: Any, *, today: datetime.date) -> list[Any]:
     if not access.may_take_part(user):
         return []
     until = today + datetime.timedelta(days=AHEAD_DAYS)
-    return [
-        Occurrence.objects.filter(meeting__members__professional=user, held_on__gte=today, held_on__lte=until),
-        MeetingParticipant.objects.filter(professional=user).filter(
-            _between("plan_meeting__held_on", today, until) | _between("followup__due_date", today, until)),
-    ]
+    return [_occurrences_ahead(user_id=user.pk, today=today, until=until),
+            _taking_part_ahead(user_id=user.pk, today=today, until=until)]
+
+
+@probe_query(user_id=int, today=datetime.date, until=datetime.date)
+def _occurrences_ahead(*, user_id: int, today: datetime.date, until: datetime.date) -> QuerySet[Occurrence]:
+    return Occurrence.objects.filter(meeting__members__professional=user_id, held_on__gte=today, held_on__lte=until)
+
+
+@probe_query(user_id=int, today=datetime.date, until=datetime.date)
+def _taking_part_ahead(*, user_id: int, today: datetime.date, until: datetime.date) -> QuerySet[MeetingParticipant]:
+    return MeetingParticipant.objects.filter(professional=user_id).filter(
+        _between("plan_meeting__held_on", today, until) | _between("followup__due_date", today, until))
 
 
 @probed(_meetings_ahead_probe)

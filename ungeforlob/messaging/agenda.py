@@ -5,16 +5,32 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ungeforlob.core.agenda import AgendaItem, probed
+from ungeforlob import policy
+from ungeforlob.core.agenda import AgendaItem, probe_query, probed
 from ungeforlob.messaging import selectors
 
 
 def _sms_waiting(user: Any, *, today: datetime.date) -> list[Any]:
-    return [selectors.failed_messages_qs(user), selectors.unanswered_replies_qs(user)]
+    ids = policy.youth_ids(user, policy.Action.CONTACT_PERSON)
+    if ids is None:
+        return [selectors.failed_messages_qs(user), selectors.unanswered_replies_qs(user)]
+    since = timezone.now() - datetime.timedelta(days=selectors.UNANSWERED_DAYS)
+    return [_failed_probe(ids=ids), _unanswered_probe(ids=ids, since=since)]
+
+
+@probe_query(ids=list)
+def _failed_probe(*, ids: list[int]) -> QuerySet[Any]:
+    return selectors.failures_of(ids)
+
+
+@probe_query(ids=list, since=datetime.datetime)
+def _unanswered_probe(*, ids: list[int], since: datetime.datetime) -> QuerySet[Any]:
+    return selectors.unanswered_of(ids, since)
 
 
 @probed(_sms_waiting)

@@ -10,6 +10,7 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from ungeforlob import policy
+from ungeforlob.core.prepared import prepared
 from ungeforlob.messaging.models import (
     CheckIn,
     CheckInStatus,
@@ -110,18 +111,37 @@ def contact_person_youth(user: Any) -> QuerySet[Any]:
     return policy.contact_person_youth(user)
 
 
-def unanswered_replies_qs(user: Any, *, days: int = 14) -> QuerySet[InboundMessage]:
+UNANSWERED_DAYS = 14
+
+
+def unanswered_replies_qs(user: Any, *, days: int = UNANSWERED_DAYS) -> QuerySet[InboundMessage]:
     since = timezone.now() - datetime.timedelta(days=days)
+    return _unanswered(InboundMessage.objects.filter(policy.youth_in(user, policy.Action.CONTACT_PERSON)), since)
+
+
+def _unanswered(qs: QuerySet[InboundMessage], since: datetime.datetime) -> QuerySet[InboundMessage]:
     answered = OutboundMessage.objects.filter(youth=OuterRef("youth"), created_at__gt=OuterRef("received_at"),
                                               created_by__isnull=False)
-    return (InboundMessage.objects.filter(policy.youth_in(user, policy.Action.CONTACT_PERSON),
-                                          received_at__gte=since, is_stop=False)
-            .filter(~Exists(answered)))
+    return qs.filter(received_at__gte=since, is_stop=False).filter(~Exists(answered))
 
 
-def unanswered_replies(user: Any, *, days: int = 14) -> list[InboundMessage]:
+def unanswered_of(ids: list[int], since: datetime.datetime) -> QuerySet[InboundMessage]:
+    """`unanswered_replies_qs` for the young people named by id (for prepared queries)."""
+    return _unanswered(InboundMessage.objects.filter(youth_id__any_of=ids), since)
+
+
+@prepared(ids=list, since=datetime.datetime)
+def _unanswered_named(*, ids: list[int], since: datetime.datetime) -> QuerySet[InboundMessage]:
+    return unanswered_of(ids, since).select_related("youth").order_by("-received_at")[:200]
+
+
+def unanswered_replies(user: Any, *, days: int = UNANSWERED_DAYS) -> list[InboundMessage]:
     """The newest reply per youth (of the user's own caseload) that nobody has written back to. One query."""
-    rows = unanswered_replies_qs(user, days=days).select_related("youth").order_by("-received_at")[:200]
+    ids = policy.youth_ids(user, policy.Action.CONTACT_PERSON)
+    if ids is not None:  # *I dag*: compiled once per process
+        rows = _unanswered_named(ids=ids, since=timezone.now() - datetime.timedelta(days=days))
+    else:
+        rows = list(unanswered_replies_qs(user, days=days).select_related("youth").order_by("-received_at")[:200])
     latest: dict[int, InboundMessage] = {}
     for row in rows:
         latest.setdefault(row.youth_id, row)
@@ -129,10 +149,26 @@ def unanswered_replies(user: Any, *, days: int = 14) -> list[InboundMessage]:
 
 
 def failed_messages_qs(user: Any) -> QuerySet[OutboundMessage]:
-    return OutboundMessage.objects.filter(policy.youth_in(user, policy.Action.CONTACT_PERSON),
-                                          status=MessageStatus.FAILED, failure_acknowledged_at__isnull=True)
+    return _unacknowledged_failures(OutboundMessage.objects.filter(policy.youth_in(user, policy.Action.CONTACT_PERSON)))
+
+
+def _unacknowledged_failures(qs: QuerySet[OutboundMessage]) -> QuerySet[OutboundMessage]:
+    return qs.filter(status=MessageStatus.FAILED, failure_acknowledged_at__isnull=True)
 
 
 def failed_messages(user: Any) -> list[OutboundMessage]:
     """Failed messages nobody has looked at yet, for the user's own caseload. One query."""
+    ids = policy.youth_ids(user, policy.Action.CONTACT_PERSON)
+    if ids is not None:  # *I dag*: compiled once per process
+        return _failed_named(ids=ids)
     return list(failed_messages_qs(user).select_related("youth").order_by("-failed_at")[:200])
+
+
+def failures_of(ids: list[int]) -> QuerySet[OutboundMessage]:
+    """`failed_messages_qs` for the young people named by id (for prepared queries)."""
+    return _unacknowledged_failures(OutboundMessage.objects.filter(youth_id__any_of=ids))
+
+
+@prepared(ids=list)
+def _failed_named(*, ids: list[int]) -> QuerySet[OutboundMessage]:
+    return failures_of(ids).select_related("youth").order_by("-failed_at")[:200]

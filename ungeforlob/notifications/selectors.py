@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
+from ungeforlob.core.prepared import prepared
 from ungeforlob.notifications.models import StaffNotification, YouthNotice
 from ungeforlob.youth.models import Youth
 
@@ -24,4 +25,11 @@ def unread_count(user: Any) -> int:
     """How many of the user's own notifications are unread (one query; 0 for anyone not logged in)."""
     if not getattr(user, "is_authenticated", False):
         return 0
-    return StaffNotification.objects.filter(recipient=user, read_at__isnull=True).count()
+    counted = _unread(recipient_id=user.pk)
+    return counted[0] if counted else 0
+
+
+@prepared(recipient_id=int)
+def _unread(*, recipient_id: int) -> QuerySet[StaffNotification]:
+    return (StaffNotification.objects.filter(recipient_id=recipient_id, read_at__isnull=True).order_by()
+            .values("recipient_id").annotate(n=Count("pk")).values_list("n", flat=True))

@@ -5,14 +5,22 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ungeforlob import policy
-from ungeforlob.core.agenda import AgendaItem, probed
-from ungeforlob.portal.models import Wish, WishStatus
+from ungeforlob.core.agenda import AgendaItem, probe_query, probed
+from ungeforlob.portal.models import (
+    CheckIn,
+    ContactProposal,
+    ProposalStatus,
+    ReachedStatus,
+    Wish,
+    WishStatus,
+)
 
 # A wish unanswered for longer than this is shown as overdue: the young person is waiting.
 ANSWER_WITHIN = datetime.timedelta(days=7)
@@ -22,23 +30,54 @@ def _new_wishes(user: Any, *, today: datetime.date) -> list[Any]:
     return [Wish.objects.filter(policy.youth_in(user, policy.Action.CONTACT_PERSON), status=WishStatus.NEW)]
 
 
+def _own_caseload(user: Any) -> list[int] | None:
+    return policy.youth_ids(user, policy.Action.CONTACT_PERSON)
+
+
+def _new_wishes_probe(user: Any, *, today: datetime.date) -> list[Any]:
+    ids = _own_caseload(user)
+    return _new_wishes(user, today=today) if ids is None else [_wishes_of(ids=ids)]
+
+
+@probe_query(ids=list)
+def _wishes_of(*, ids: list[int]) -> QuerySet[Wish]:
+    return Wish.objects.filter(youth_id__any_of=ids, status=WishStatus.NEW)
+
+
 def _checkins_waiting(user: Any, *, today: datetime.date) -> list[Any]:
-    from django.db.models import Q
+    return [_waiting_checkins(CheckIn.objects.filter(policy.youth_in(user, policy.Action.CONTACT_PERSON)))]
 
-    from ungeforlob.portal.models import CheckIn, ReachedStatus
 
-    return [CheckIn.objects.filter(policy.youth_in(user, policy.Action.CONTACT_PERSON))
-            .filter(Q(seen_at__isnull=True) | Q(reached=ReachedStatus.PROPOSED))]
+def _waiting_checkins(qs: QuerySet[Any]) -> QuerySet[Any]:
+    return qs.filter(Q(seen_at__isnull=True) | Q(reached=ReachedStatus.PROPOSED))
+
+
+def _checkins_probe(user: Any, *, today: datetime.date) -> list[Any]:
+    ids = _own_caseload(user)
+    return _checkins_waiting(user, today=today) if ids is None else [_checkins_of(ids=ids)]
+
+
+@probe_query(ids=list)
+def _checkins_of(*, ids: list[int]) -> QuerySet[Any]:
+    return _waiting_checkins(CheckIn.objects.filter(youth_id__any_of=ids))
 
 
 def _new_proposals(user: Any, *, today: datetime.date) -> list[Any]:
-    from ungeforlob.portal.models import ContactProposal, ProposalStatus
-
     return [ContactProposal.objects.filter(policy.youth_in(user, policy.Action.CONTACT_PERSON),
                                            status=ProposalStatus.NEW)]
 
 
-@probed(_new_wishes)
+def _proposals_probe(user: Any, *, today: datetime.date) -> list[Any]:
+    ids = _own_caseload(user)
+    return _new_proposals(user, today=today) if ids is None else [_proposals_of(ids=ids)]
+
+
+@probe_query(ids=list)
+def _proposals_of(*, ids: list[int]) -> QuerySet[Any]:
+    return ContactProposal.objects.filter(youth_id__any_of=ids, status=ProposalStatus.NEW)
+
+
+@probed(_new_wishes_probe)
 def wish_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     """One item per young person of the user's own caseload with unanswered wishes. One query."""
     rows = _new_wishes(user, today=today)[0].select_related("youth").order_by("created_at", "pk")[:500]
@@ -60,12 +99,10 @@ def wish_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     return items
 
 
-@probed(_checkins_waiting)
+@probed(_checkins_probe)
 def checkin_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     """One item per young person of the user's caseload whose check-ins from Min side wait: not yet seen, or a
     sub-goal she proposes reached. One query."""
-    from ungeforlob.portal.models import ReachedStatus
-
     rows = (_checkins_waiting(user, today=today)[0]
             .select_related("youth", "subgoal").order_by("created_at", "pk")[:500])
     by_youth: dict[int, list[Any]] = {}
@@ -87,7 +124,7 @@ def checkin_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     return items
 
 
-@probed(_new_proposals)
+@probed(_proposals_probe)
 def proposal_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     """Her proposals of a contact person that wait for an answer, for her contact person. One query."""
     rows = _new_proposals(user, today=today)[0].select_related("youth").order_by("created_at", "pk")[:500]

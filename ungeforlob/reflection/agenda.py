@@ -6,19 +6,30 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ungeforlob.core.agenda import AgendaItem, probed
+from ungeforlob.core.agenda import AgendaItem, probe_query, probed
 from ungeforlob.reflection import selectors
 
 
 def _actions_due(user: Any, *, today: datetime.date) -> list[Any]:
-    return [selectors.open_actions_due_qs(user, today=today)] if getattr(user, "is_authenticated", False) else []
+    return [_actions_of(user_id=user.pk, today=today)] if getattr(user, "is_authenticated", False) else []
 
 
 def _development_due(user: Any, *, today: datetime.date) -> list[Any]:
-    return [selectors.development_items_due_qs(user, today=today)] if getattr(user, "is_authenticated", False) else []
+    return [_development_of(user_id=user.pk, today=today)] if getattr(user, "is_authenticated", False) else []
+
+
+@probe_query(user_id=int, today=datetime.date)
+def _actions_of(*, user_id: int, today: datetime.date) -> QuerySet[Any]:
+    return selectors.open_actions_due_qs(user_id, today=today)
+
+
+@probe_query(user_id=int, today=datetime.date)
+def _development_of(*, user_id: int, today: datetime.date) -> QuerySet[Any]:
+    return selectors.development_items_due_qs(user_id, today=today)
 
 
 @probed(_actions_due)

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db.models import Max, Q, QuerySet
 from django.db.models.functions import TruncDate
 
+from ungeforlob.core.prepared import prepared
 from ungeforlob.messaging.models import CheckIn, InboundMessage, MessageKind, MessageStatus, OutboundMessage
 from ungeforlob.plans.models import JournalNote, PlanMeeting
 from ungeforlob.targets.periods import start_of_day
@@ -58,6 +59,11 @@ def _latest(scope: dict[str, Any], *, since: datetime.date | None, today: dateti
     """The day of each young person's latest contact in [since, today] among the rows `scope` selects (a filter
     on `youth…`). One query: a UNION of the kinds, each grouped by young person."""
     until = start_of_day(today + datetime.timedelta(days=1))
+    return _by_youth(_latest_rows(scope, since=since, today=today, until=until))
+
+
+def _latest_rows(scope: dict[str, Any], *, since: datetime.date | None, today: datetime.date,
+                 until: datetime.datetime) -> QuerySet[Any]:
     parts = []
     for source in SOURCES:
         qs = source.rows().filter(**scope)
@@ -66,8 +72,12 @@ def _latest(scope: dict[str, Any], *, since: datetime.date | None, today: dateti
             qs = qs.filter(**{f"{source.field}__gte": since} if source.is_date
                            else {f"{source.field}__gte": start_of_day(since)})
         parts.append(qs.order_by().values("youth_id").annotate(last=Max(_day(source))).values_list("youth_id", "last"))
+    return parts[0].union(*parts[1:], all=True)
+
+
+def _by_youth(rows: Iterable[tuple[int, Any]]) -> dict[int, datetime.date]:
     latest: dict[int, datetime.date] = {}
-    for youth_id, last in parts[0].union(*parts[1:], all=True):
+    for youth_id, last in rows:
         if isinstance(last, str):  # SQLite returns a compound select's dates as text
             last = datetime.date.fromisoformat(last[:10])
         if last is not None and (youth_id not in latest or last > latest[youth_id]):
@@ -75,12 +85,19 @@ def _latest(scope: dict[str, Any], *, since: datetime.date | None, today: dateti
     return latest
 
 
+@prepared(ids=list, today=datetime.date, until=datetime.datetime)
+def _latest_named(*, ids: list[int], today: datetime.date, until: datetime.datetime) -> QuerySet[Any]:
+    """`_latest` for young people named by id (a page of Mine unge), compiled once per process."""
+    return _latest_rows({"youth_id__any_of": ids}, since=None, today=today, until=until)
+
+
 def latest_contact_by_youth(youth_ids: Iterable[int], *, today: datetime.date) -> dict[int, datetime.date]:
     """The day of each young person's latest contact up to today (absent when never). One query."""
     ids = sorted(set(youth_ids))
     if not ids:
         return {}
-    return _latest({"youth_id__in": ids}, since=None, today=today)
+    until = start_of_day(today + datetime.timedelta(days=1))
+    return _by_youth(_latest_named(ids=ids, today=today, until=until))
 
 
 def recent_contact_in(municipality_id: int | None, *, days: int, today: datetime.date) -> dict[int, datetime.date]:

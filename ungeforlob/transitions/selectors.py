@@ -203,8 +203,38 @@ UPCOMING_DAYS = 7
 def _followups_through(user: Any, *, today: datetime.date) -> list[FollowUp]:
     """Everything *I dag* shows of follow-ups, due, overdue and the coming week's, in one query per request."""
     last = today + datetime.timedelta(days=UPCOMING_DAYS)
-    return policy.remembered(("transitions.followups", user.pk, today), lambda: list(
-        followups_for(user).filter(due_date__lte=last).order_by("due_date", "due_time", "pk")))
+    return policy.remembered(("transitions.followups", user.pk, today), lambda: _read_followups_through(user, last))
+
+
+def _read_followups_through(user: Any, last: datetime.date) -> list[FollowUp]:
+    circles = policy.circles(user)
+    if circles is None:
+        return list(followups_for(user).filter(due_date__lte=last).order_by("due_date", "due_time", "pk"))
+    # The same question as `followups_for`, with the young people named by id: compiled once per process.
+    by_role: dict[str, list[int]] = {role: [] for role in _ROLES}
+    for youth_id, roles in sorted(circles.items()):
+        for role in roles:
+            by_role[role].append(youth_id)
+    return _followups_named(visible=policy.youth_ids(user) or [], last=last,
+                            **{f"role_{i}": by_role[role] for i, role in enumerate(_ROLES)})
+
+
+# Every role in a fixed order: the prepared question below has one list of young people per role (empty for the
+# roles the user holds in no circle), so its text is the same for everyone.
+_ROLES: tuple[str, ...] = (ChainRole.CONTACT_PERSON, *sorted(set(ChainRole.values) - {ChainRole.CONTACT_PERSON}))
+
+
+@prepared(visible=list, last=datetime.date, **{f"role_{i}": list for i in range(len(_ROLES))})
+def _followups_named(*, visible: list[int], last: datetime.date, **by_role: list[int]) -> QuerySet[FollowUp]:
+    """`followups_for` due by `last`: every step of the young people she is contact person for (`role_0`), and
+    the steps whose responsible role she holds in the young person's circle (the other lists, one per role)."""
+    responsible = Q(youth_id__any_of=by_role["role_0"])
+    for i, role in enumerate(_ROLES[1:], start=1):
+        responsible |= Q(responsible_role=role, youth_id__any_of=by_role[f"role_{i}"])
+    qs = FollowUp.objects.filter(youth_id__any_of=visible, status=FollowUpStatus.OPEN,
+                                 transition__cancelled_at__isnull=True).filter(responsible)
+    return (_needs_a_person(with_sms_state(qs)).select_related("youth", "transition__to_station")
+            .filter(due_date__lte=last).order_by("due_date", "due_time", "pk"))
 
 
 def followups_due(user: Any, *, today: datetime.date) -> list[FollowUp]:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from ungeforlob.accounts.models import Organisation
 from ungeforlob.chain.models import ChainRole
+from ungeforlob.core.prepared import prepared
 from ungeforlob.vocabulary import defaults
 from ungeforlob.vocabulary.models import AgeBounds, Approach, MethodTag, RoleDescription, Term
 
@@ -49,14 +50,19 @@ class Explanation:
     anchor: str
 
 
+@prepared(municipality_id=int)
+def _terms(*, municipality_id: int) -> QuerySet[Term]:
+    return Term.objects.filter(municipality_id=municipality_id).values_list(
+        "pk", "key", "term", "meaning", "is_archived")
+
+
 def explanations(municipality_id: int | None) -> dict[str, Explanation]:
     """Every active term of the municipality, by key and by lower-cased term (one query).
 
     A municipality that has not loaded the glossary yet gets the shipped terms, so labels explain themselves
     from the start; an archived term explains nothing."""
     result: dict[str, Explanation] = {}
-    rows = list(Term.objects.filter(municipality_id=municipality_id).values_list(
-        "pk", "key", "term", "meaning", "is_archived")) if municipality_id else []
+    rows = _terms(municipality_id=municipality_id) if municipality_id else []
     if not rows:
         for t in defaults.shipped_terms():
             item = Explanation(t["term"], t["meaning"], f"standard-{t['key']}")
@@ -96,9 +102,14 @@ def role_texts(municipality_id: int | None) -> dict[str, dict[str, Any]]:
 # --- methods -----------------------------------------------------------------------------------------------
 
 
+@prepared(municipality_id=int)
+def _method_rows(*, municipality_id: int) -> QuerySet[MethodTag]:
+    return MethodTag.objects.filter(municipality_id=municipality_id)
+
+
 def method_tags(municipality_id: int | None) -> list[dict[str, Any]]:
     """The municipality's method tags in order; the shipped list while it has none of its own (one query)."""
-    rows = list(MethodTag.objects.filter(municipality_id=municipality_id)) if municipality_id else []
+    rows = _method_rows(municipality_id=municipality_id) if municipality_id else []
     if not rows:
         return [{"code": code, "label": label, "description": "", "is_retired": False, "version": 0, "pk": None}
                 for code, label in defaults.default_methods()]

@@ -47,6 +47,20 @@ def test_every_probe_is_asked_in_one_query(p: Personas, count_queries) -> None:
     assert found == {1, 3, 5}
 
 
+@agenda.probe_query(pk=int)
+def _youth_probe(*, pk: int):
+    return Youth.objects.filter(pk=pk)
+
+
+def test_a_prepared_probe_is_asked_with_the_others_and_finds_what_its_values_name(p: Personas,
+                                                                                  count_queries) -> None:
+    probes = {0: [_youth_probe(pk=p.youth.pk)], 1: [_youth_probe(pk=p.youth.pk + 1000)],
+              2: [Youth.objects.filter(pk=p.other_youth.pk)]}
+    found: set[int] = set()
+    assert count_queries(lambda: found.update(agenda._any_rows(probes))) == 1
+    assert found == {0, 2}
+
+
 def test_a_probe_of_nothing_costs_no_query(p: Personas, count_queries) -> None:
     assert count_queries(lambda: agenda._any_rows({0: [Youth.objects.none()], 1: []})) == 0
 

@@ -131,3 +131,17 @@ def test_a_value_for_a_small_integer_column_is_bound_as_the_column_wants(p: Pers
     teen.save()
     assert [o.name for o in _offers_for_age(municipality_id=p.municipality.pk, age=16)] == ["Ungdomsklub"]
     assert _offers_for_age(municipality_id=p.municipality.pk, age=25) == []
+
+
+def test_shapes_beyond_the_limit_are_built_each_time_and_still_answer(p: Personas, monkeypatch) -> None:
+    from ungeforlob.core import prepared as module
+
+    monkeypatch.setattr(module, "MAX_SHAPES", 2)
+
+    @prepared(youth_id=int)
+    def sliced(*, youth_id: int, limit: int) -> QuerySet[Membership]:
+        return Membership.objects.filter(youth_id=youth_id).order_by("pk")[:limit]
+
+    for limit in (1, 2, 3, 4):
+        assert len(sliced(youth_id=p.youth.pk, limit=limit)) == min(limit, 3)
+    assert len(sliced._templates) == 2
