@@ -150,6 +150,8 @@ TEMPLATES = [
                 "ungeforlob.core.context_processors.navigation",
                 "ungeforlob.youth.sections.youth_sections",
             ],
+            # `{% url %}` with links whose arguments are ids reversed once and filled in (core/links.py).
+            "builtins": ["ungeforlob.core.templatetags.fast_url"],
         },
     },
 ]

@@ -10,8 +10,6 @@ import textwrap
 from typing import Any
 
 from django import template
-from django.conf import settings
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -160,31 +158,3 @@ def progress_line(target: SubGoal | Goal, id_prefix: str = "fremskridt") -> dict
         "id": f"{id_prefix}-{target._meta.model_name}-{target.pk}",
         "desc": _("Hvor tæt på, fra 1 (langt fra) til 5 (nået): %(list)s.") % {"list": words} if points else "",
     }
-
-
-# `{% plan_url %}`: Min plan links a dozen times per goal, sub-goal and activity; Django's `{% url %}` resolves each
-# anew (some 30 µs apiece). A link's form is reversed once per process (and URL configuration) with stand-in ids,
-# then only filled in; the same text as `{% url %}` writes.
-_STAND_INS = (918_273_645, 918_273_646)
-_URL_FORMS: dict[tuple[Any, ...], str] = {}
-
-
-def _url_form(name: str, count: int) -> str:
-    key = (settings.ROOT_URLCONF, get_urlconf(), get_script_prefix(), name, count)
-    form = _URL_FORMS.get(key)
-    if form is None:
-        form = reverse(name, args=_STAND_INS[:count]).replace("{", "{{").replace("}", "}}")
-        for i, stand_in in enumerate(_STAND_INS[:count]):
-            if form.count(str(stand_in)) != 1:
-                raise ValueError(f"{name}: a link's form needs each id once")
-            form = form.replace(str(stand_in), "{" + str(i) + "}")
-        _URL_FORMS[key] = form
-    return form
-
-
-@register.simple_tag
-def plan_url(name: str, *ids: Any) -> str:
-    """`{% url name youth.pk obj.pk %}` for links whose arguments are ids (int path converters)."""
-    if not 1 <= len(ids) <= len(_STAND_INS) or not all(type(i) is int for i in ids):
-        return reverse(name, args=ids)
-    return _url_form(name, len(ids)).format(*ids)
