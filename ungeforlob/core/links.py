@@ -14,14 +14,17 @@ need no change.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import get_resolver, get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language
 
 _STAND_IN = 918_273_645_100  # + position; digits no URL of ours otherwise holds
 _UNCACHEABLE = object()
-_FORMS: dict[tuple[Any, ...], Any] = {}
+# Per URL resolver: `clear_url_caches()` (a test that changes which URLs exist) makes a new one, and its forms
+# go with the old.
+_FORMS: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], Any]] = weakref.WeakKeyDictionary()
 
 
 def _is_id(value: Any) -> bool:
@@ -37,11 +40,14 @@ def reverse_ids(view_name: str, args: list[Any] | tuple[Any, ...] = (), kwargs: 
             _is_id(v) for v in kwargs.values()):
         return reverse(view_name, args=args, kwargs=kwargs, current_app=current_app)
     names = tuple(sorted(kwargs))
-    key = (get_urlconf(), get_script_prefix(), get_language(), current_app, view_name, len(args), names)
-    form = _FORMS.get(key)
+    resolver = get_resolver(get_urlconf())
+    forms = _FORMS.get(resolver)
+    if forms is None:
+        forms = _FORMS[resolver] = {}
+    key = (get_script_prefix(), get_language(), current_app, view_name, len(args), names)
+    form = forms.get(key)
     if form is None:
-        form = _form(view_name, len(args), names, current_app)
-        _FORMS[key] = form
+        form = forms[key] = _form(view_name, len(args), names, current_app)
     if form is _UNCACHEABLE:
         return reverse(view_name, args=args, kwargs=kwargs, current_app=current_app)
     return form.format(*args, *(kwargs[n] for n in names))

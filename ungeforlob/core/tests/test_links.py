@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.template import Context, Template
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
@@ -49,10 +51,25 @@ def test_positional_ids_and_other_arguments(db) -> None:
 
 
 def test_a_pattern_where_a_stand_in_does_not_come_out_once_is_reversed_each_time(monkeypatch) -> None:
-    monkeypatch.setattr(links, "_FORMS", {})
+    import weakref
+
+    monkeypatch.setattr(links, "_FORMS", weakref.WeakKeyDictionary())
     monkeypatch.setattr(links, "reverse", lambda *a, **k: "/same/")
     assert reverse_ids("youth:detail", [5]) == "/same/"
-    assert links._FORMS and all(v is links._UNCACHEABLE for v in links._FORMS.values())
+    (forms,) = links._FORMS.values()
+    assert forms and all(v is links._UNCACHEABLE for v in forms.values())
+
+
+urlpatterns: list[Any] = []  # a URL configuration without the record's pages
+
+
+def test_links_follow_the_url_configuration_when_it_changes(db) -> None:
+    from django.test import override_settings
+
+    url = reverse_ids("youth:detail", [5])
+    with override_settings(ROOT_URLCONF=__name__), pytest.raises(NoReverseMatch):
+        reverse_ids("youth:detail", [5])
+    assert reverse_ids("youth:detail", [5]) == url
 
 
 def test_the_url_tag_is_the_id_filling_one_and_keeps_djangos_syntax(db) -> None:
