@@ -36,3 +36,13 @@ def default_language() -> Any:
             staff_notify(recipients=..., text=_("..."))
     """
     return translation.override(settings.LANGUAGE_CODE)
+
+
+def choice_label(choices: Any, value: Any) -> str:
+    """The label of `value` in a `TextChoices` class (the value itself when it is none of them): what a model's
+    `get_FOO_display()` gives, without the cost of it — Django's builds a dictionary of every choice and
+    translates every label on each call, which list pages calling it per row pay many times over."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return str(value)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from ungeforlob.chain.models import ChainRole
+from ungeforlob.core.text import choice_label
 
 
 class StationKind(models.TextChoices):
@@ -76,8 +77,8 @@ class Station(models.Model):
         indexes = [models.Index(fields=["youth", "start_date"], name="station_youth_start")]
 
     def __str__(self) -> str:
-        label = self.get_kind_display()
-        return f"{label}, {self.institution}" if self.institution else str(label)
+        label = choice_label(StationKind, self.kind)
+        return f"{label}, {self.institution}" if self.institution else label
 
     def is_active_on(self, day: datetime.date) -> bool:
         return self.start_date <= day and (self.end_date is None or self.end_date >= day)
@@ -293,6 +294,11 @@ class FollowUp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} {self.due_date}"
+
+    @property
+    def kind_label(self) -> str:
+        """`get_kind_display()` for lists (*I dag*'s week ahead shows it per row)."""
+        return choice_label(FollowUpKind, self.kind)
 
     @property
     def due_at(self) -> datetime.datetime:

@@ -36,6 +36,7 @@ from ungeforlob import policy
 from ungeforlob.chain.models import ChainRole
 from ungeforlob.core.agenda import AgendaItem
 from ungeforlob.core.prepared import prepared
+from ungeforlob.core.text import choice_label
 from ungeforlob.messaging.models import OutboundMessage
 from ungeforlob.transitions.models import (
     SMS_GONE,
@@ -247,7 +248,7 @@ def followups_upcoming(user: Any, *, today: datetime.date) -> list[FollowUp]:
 
 def followup_detail(followup: FollowUp) -> str:
     station = followup.transition.to_station
-    parts = [str(followup.get_kind_display()), _("kl. %(time)s") % {"time": followup.due_time.strftime("%H:%M")},
+    parts = [choice_label(FollowUpKind, followup.kind), _("kl. %(time)s") % {"time": followup.due_time.strftime("%H:%M")},
              _("overgang til %(station)s") % {"station": station}]
     if followup.kind == FollowUpKind.SMS:
         status = getattr(followup, "sms_status", None)

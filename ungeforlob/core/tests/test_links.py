@@ -79,3 +79,4 @@ def test_the_url_tag_is_the_id_filling_one_and_keeps_djangos_syntax(db) -> None:
     assert rendered == f"{url}|{url}|[]"
     with pytest.raises(NoReverseMatch):
         Template("{% url 'nope:nope' %}").render(Context({}))
+
