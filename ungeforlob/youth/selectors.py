@@ -78,11 +78,42 @@ def caseload_rows(rows: Any) -> list[Youth]:
     return rows
 
 
-def caseload_for(user: Any, *, scope: str = "kontaktperson", q: str = "", sort: str = "navn") -> QuerySet[Youth]:
-    """The young people on the user's list: as contact person (default) or anywhere in their circles."""
+def caseload_for(user: Any, *, scope: str = "kontaktperson", q: str = "", sort: str = "navn") -> Any:
+    """The young people on the user's list: as contact person (default) or anywhere in their circles. A queryset,
+    or — for the list unsearched, inside a request — a `NamedCaseload` (counted and paged like one)."""
+    sort = sort if sort in CASELOAD_SORTS else "navn"
+    if not q:
+        ids = policy.youth_ids(user, policy.Action.CONTACT_PERSON if scope == "kontaktperson" else policy.Action.VIEW)
+        if ids is not None:
+            return NamedCaseload(ids, sort)
     qs = policy.contact_person_youth(user) if scope == "kontaktperson" else policy.visible_youth(user)
     qs = annotate_caseload(search_filter(qs, q))
-    return qs.order_by(*CASELOAD_SORTS.get(sort, CASELOAD_SORTS["navn"]), "pk")
+    return qs.order_by(*CASELOAD_SORTS[sort], "pk")
+
+
+class NamedCaseload:
+    """Mine unge unsearched, with the young people named by id (the user's circles, read once per request): as many
+    as the ids (they are the user's young people of the municipality, so no count query), and each page read by
+    a prepared query (`core.prepared`) — what `Paginator` needs of a list."""
+
+    def __init__(self, ids: list[int], sort: str) -> None:
+        self.ids, self.sort = ids, sort
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, key: slice) -> list[Youth]:
+        if not isinstance(key, slice) or key.step is not None:
+            raise TypeError("a page of the caseload is a slice")
+        return _caseload_page(ids=self.ids, sort=self.sort, start=key.start or 0, stop=key.stop)
+
+
+@prepared(ids=list)
+def _caseload_page(*, ids: list[int], sort: str, start: int, stop: int | None) -> QuerySet[Youth]:
+    return annotate_caseload(Youth.objects.filter(pk__any_of=ids)).order_by(*CASELOAD_SORTS[sort], "pk")[start:stop]
 
 
 @prepared(youth_id=int, day=datetime.date)
