@@ -6,8 +6,18 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ungeforlob.chain.models import Concern, Consent, Handover, HandoverStatus, PlanStop
+from ungeforlob.chain.models import (
+    ChainRole,
+    Concern,
+    ConcernCategory,
+    Consent,
+    Handover,
+    HandoverStatus,
+    PlanStop,
+    Severity,
+)
 from ungeforlob.core.prepared import prepared
+from ungeforlob.core.text import choice_label
 from ungeforlob.youth.models import Youth
 from ungeforlob.youth.timeline import TimelineEntry, latest, newest_at
 
@@ -24,7 +34,7 @@ def concern_entries(youth: Youth) -> list[TimelineEntry]:
         c.youth = youth
         url = reverse("chain:concern_detail", args=[c.pk])
         entries.append(TimelineEntry(c.raised_at, "bekymring", _("Bekymring rejst: %(cat)s") % {
-            "cat": c.get_category_display()}, c.get_severity_display(), by=str(c.raised_by), url=url))
+            "cat": choice_label(ConcernCategory, c.category)}, choice_label(Severity, c.severity), by=str(c.raised_by), url=url))
         if c.acknowledged_at:
             entries.append(TimelineEntry(c.acknowledged_at, "bekymring", _("Bekymring kvitteret"),
                                          by=str(c.acknowledged_by), url=url))
@@ -49,7 +59,7 @@ def handover_entries(youth: Youth) -> list[TimelineEntry]:
         url = reverse("chain:handover_detail", args=[h.pk])
         title = (_("Sagsstamme omfordelt: %(s)s til %(r)s") if h.is_reassignment
                  else _("Overlevering fra %(s)s til %(r)s")) % {"s": h.sender, "r": h.receiver}
-        entries.append(TimelineEntry(h.created_at, "overlevering", title, h.get_role_display(), url=url))
+        entries.append(TimelineEntry(h.created_at, "overlevering", title, choice_label(ChainRole, h.role), url=url))
         if h.decided_at and not h.is_reassignment:
             label = _("Overlevering accepteret") if h.status == HandoverStatus.ACCEPTED else _("Overlevering afvist")
             entries.append(TimelineEntry(h.decided_at, "overlevering", label, by=str(h.receiver), url=url))

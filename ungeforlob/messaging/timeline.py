@@ -10,6 +10,7 @@ from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
 from ungeforlob.core.prepared import prepared
+from ungeforlob.core.text import choice_label
 from ungeforlob.messaging.models import (
     InboundMessage,
     MessageKind,
@@ -17,6 +18,7 @@ from ungeforlob.messaging.models import (
     OutboundMessage,
     SmsConsent,
     WakeUpSeries,
+    WakeUpStopReason,
 )
 from ungeforlob.youth.timeline import TimelineEntry, latest, newest_at, newest_by, run_newest
 
@@ -72,9 +74,9 @@ def sms_entries(youth: Any, *, limit: int | None = None) -> list[TimelineEntry]:
     for m in run_newest(_sent_rows, youth_id=youth.pk, limit=limit):
         m.youth = youth
         if m.status == MessageStatus.FAILED:
-            title = _("SMS kunne ikke sendes (%(kind)s)") % {"kind": m.get_kind_display().lower()}
+            title = _("SMS kunne ikke sendes (%(kind)s)") % {"kind": choice_label(MessageKind, m.kind).lower()}
         else:
-            title = _("SMS sendt (%(kind)s)") % {"kind": m.get_kind_display().lower()}
+            title = _("SMS sendt (%(kind)s)") % {"kind": choice_label(MessageKind, m.kind).lower()}
         by = m.created_by.get_full_name() if m.created_by else ""
         entries.append(TimelineEntry(m.sent_at or m.failed_at or m.send_at, "sms", title, by=by))
     for r in run_newest(_replies, youth_id=youth.pk, limit=limit):
@@ -90,7 +92,7 @@ def sms_entries(youth: Any, *, limit: int | None = None) -> list[TimelineEntry]:
                                      % {"time": s.time_of_day.strftime("%H.%M"), "days": weekdays_text(s)}))
         if s.stopped_at:
             entries.append(TimelineEntry(s.stopped_at, "sms", _("Vækningen stoppede: %(reason)s")
-                                         % {"reason": s.get_stopped_reason_display().lower()}))
+                                         % {"reason": choice_label(WakeUpStopReason, s.stopped_reason).lower()}))
     consent = next(iter(_sms_consent(youth_id=youth.pk)), None)
     if consent and consent.given_at:
         entries.append(TimelineEntry(consent.given_at, "sms", _("Samtykke til SMS-kontakt registreret")))

@@ -9,6 +9,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from ungeforlob.core.prepared import prepared
+from ungeforlob.core.text import choice_label
+from ungeforlob.progression.levels import Level
 from ungeforlob.progression.models import AssessmentVersion, RoundStatus, SelfEvaluationRound, YouthPlacement
 from ungeforlob.youth.models import Youth
 from ungeforlob.youth.timeline import TimelineEntry, newest_at
@@ -42,9 +44,9 @@ def assessment_entries(youth: Youth) -> list[TimelineEntry]:
     for v in _versions(youth_id=youth.pk):
         url = reverse("progression:assessment_detail", args=[youth.pk, v.assessment_id])
         by = str(v.created_by) if v.created_by else ""
-        level = v.get_level_display()
+        level = choice_label(Level, v.level)
         if v.overlap_level:
-            level = _("%(level)s (overlapper med %(other)s)") % {"level": level, "other": v.get_overlap_level_display()}
+            level = _("%(level)s (overlapper med %(other)s)") % {"level": level, "other": choice_label(Level, v.overlap_level)}
         if v.version == 1:
             entries.append(TimelineEntry(v.assessed_on, "progression", _("Teamvurdering: %(level)s") % {"level": level},
                                          v.rationale[:300], by, url))
@@ -58,7 +60,7 @@ def assessment_entries(youth: Youth) -> list[TimelineEntry]:
     for p in _placements(youth_id=youth.pk):
         p.youth = youth
         entries.append(TimelineEntry(
-            p.placed_on, "progression", _("Den unge placerede sig selv: %(level)s") % {"level": p.get_level_display()},
+            p.placed_on, "progression", _("Den unge placerede sig selv: %(level)s") % {"level": choice_label(Level, p.level)},
             p.own_words, _("den unge selv") if p.by_youth else (str(p.recorded_by) if p.recorded_by else ""),
             reverse("progression:overview", args=[youth.pk]),
         ))

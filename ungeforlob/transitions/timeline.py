@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ungeforlob.core.prepared import prepared
-from ungeforlob.transitions.models import FollowUp, FollowUpStatus, Station, Transition
+from ungeforlob.core.text import choice_label
+from ungeforlob.transitions.models import FollowUp, FollowUpStatus, Station, StationEndReason, Transition
 from ungeforlob.youth.models import Youth
 from ungeforlob.youth.timeline import TimelineEntry, newest_at
 
@@ -52,7 +53,7 @@ def transition_entries(youth: Youth) -> list[TimelineEntry]:
                                          url=url))
         if s.end_date and s.end_date <= today:
             entries.append(TimelineEntry(s.end_date, "overgang", _("Sluttede: %(station)s") % {"station": s},
-                                         str(s.get_end_reason_display()), url=url))
+                                         choice_label(StationEndReason, s.end_reason), url=url))
     for t in _cancelled(youth_id=youth.pk):
         entries.append(TimelineEntry(timezone.localtime(t.cancelled_at), "overgang",
                                      _("Overgang aflyst: %(station)s") % {"station": t.to_station},

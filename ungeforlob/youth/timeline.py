@@ -33,7 +33,8 @@ from django.utils.translation import gettext as _
 
 from ungeforlob.chain.models import Membership
 from ungeforlob.core.prepared import Prepared, prepared
-from ungeforlob.youth.models import Course, Youth
+from ungeforlob.core.text import choice_label
+from ungeforlob.youth.models import Course, CourseEndReason, Youth
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ def course_entries(youth: Youth, *, limit: int | None = None) -> list[TimelineEn
         entries.append(TimelineEntry(course.start_date, "forloeb", _("Forløbet startede")))
         if course.end_date:
             entries.append(
-                TimelineEntry(course.end_date, "forloeb", _("Forløbet sluttede"), course.get_end_reason_display())
+                TimelineEntry(course.end_date, "forloeb", _("Forløbet sluttede"), choice_label(CourseEndReason, course.end_reason))
             )
     return entries
 
