@@ -214,6 +214,8 @@ class Prepared(Generic[M]):
             queryset = self.build(**stand_ins, **shape)
             if not isinstance(queryset, QuerySet):
                 raise PreparedQueryError(f"{self.build.__name__} must return a queryset, not {type(queryset)!r}")
+            if queryset._known_related_objects:  # a related manager's: its object would be put on every row
+                raise PreparedQueryError(f"{self.build.__name__}: start from the model's manager, not an object's")
             compiler = queryset.query.get_compiler(using=queryset.db)
             try:
                 sql, params = compiler.as_sql()

@@ -103,6 +103,15 @@ def test_a_value_that_does_not_reach_the_sql_unchanged_is_refused(db) -> None:
         unused(youth_id=1)
 
 
+def test_a_builder_that_starts_from_an_objects_related_manager_is_refused(p: Personas) -> None:
+    @prepared(youth_id=int)
+    def through_an_object(*, youth_id: int) -> QuerySet[Membership]:
+        return p.youth.memberships.filter(pk=youth_id)
+
+    with pytest.raises(PreparedQueryError, match="manager"):
+        through_an_object(youth_id=1)
+
+
 def test_a_builder_that_runs_a_query_is_refused(db) -> None:
     @prepared(youth_id=int)
     def querying(*, youth_id: int) -> QuerySet[Youth]:
