@@ -57,8 +57,10 @@ def test_a_chain_meeting_from_agenda_to_decision_to_the_owners_i_dag(browse, p: 
     owner.goto("/i-dag/")
     assert "Jonas finder to praktikpladser" in owner.page.content()
     _check(owner, "meetings-owner-i-dag")
-    owner.page.locator("li[data-kind='kædemøde'] .tr-item-actions a").first.click()
-    owner.page.wait_for_load_state()
+    # Wait for the new page itself: `wait_for_load_state` right after a click can answer for the page being left,
+    # and a screenshot taken while it is replaced fails ("Unable to capture screenshot").
+    with owner.page.expect_navigation():
+        owner.page.locator("li[data-kind='kædemøde'] .tr-item-actions a").first.click()
     _check(owner, "meetings-decision-done")
     owner.page.get_by_role("button", name="Markér som udført").click()
     owner.page.wait_for_load_state()
