@@ -33,10 +33,13 @@ _serial = itertools.count(1000)
 
 
 def cpr_for_age(age: int, *, serial: int | None = None) -> str:
-    """A well-formed (fake) CPR number for someone `age` years old today."""
+    """A well-formed (fake) CPR number for someone `age` years old today.
+
+    Without `serial`, the numbers run through 000–399 (a counter for the whole test process); tests that need a
+    number of their own pass a serial of 400–999, which no persona can then share, whatever ran before."""
     today = timezone.localdate()
     born = today.replace(year=today.year - age) - datetime.timedelta(days=40)
-    n = serial if serial is not None else next(_serial)
+    n = serial if serial is not None else next(_serial) % 400
     century = "0" if born.year < 2000 else "4"
     return f"{born:%d%m%y}{century}{n % 1000:03d}"
 
