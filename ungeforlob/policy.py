@@ -368,21 +368,12 @@ def roles_in_circle(user: Any, youth: Youth) -> frozenset[str]:
 
 def _roles_of(user: Any, youth_id: int) -> frozenset[str]:
     """The user's active roles in one circle: `memberships_of(user)` for one young person, compiled once."""
-    teams = _team_ids(user)
-    day = timezone.localdate()
-    if teams:
-        return frozenset(_team_roles(user_id=user.pk, teams=teams, youth_id=youth_id, day=day))
-    return frozenset(_own_roles(user_id=user.pk, youth_id=youth_id, day=day))
-
-
-@prepared(user_id=int, youth_id=int, day=datetime.date)
-def _own_roles(*, user_id: int, youth_id: int, day: datetime.date) -> QuerySet[Membership]:
-    return Membership.objects.active(day).filter(professional_id=user_id, youth_id=youth_id).values_list(
-        "role", flat=True)
+    return frozenset(_roles_rows(user_id=user.pk, teams=_team_ids(user), youth_id=youth_id,
+                                 day=timezone.localdate()))
 
 
 @prepared(user_id=int, teams=list, youth_id=int, day=datetime.date)
-def _team_roles(*, user_id: int, teams: list[int], youth_id: int, day: datetime.date) -> QuerySet[Membership]:
+def _roles_rows(*, user_id: int, teams: list[int], youth_id: int, day: datetime.date) -> QuerySet[Membership]:
     return Membership.objects.active(day).filter(
         Q(professional_id=user_id) | Q(team_id__any_of=teams), youth_id=youth_id).values_list("role", flat=True)
 
