@@ -76,7 +76,14 @@ class AuditEvent(models.Model):
         ordering = ["-created_at", "-id"]
         # "Hvem har kigget" and the list check read one young person's newest rows: on PostgreSQL this index
         # exists on every monthly partition (migration 0005), so a read touches a few pages per partition.
-        indexes = [models.Index(fields=["youth_id", "-created_at"], name="audit_youth_recent")]
+        indexes = [
+            models.Index(fields=["youth_id", "-created_at"], name="audit_youth_recent"),
+            # A list's once-a-day check (`audit_record_list`) asks "which of these did this actor have listed since
+            # midnight?": only list rows, found by actor and time, so the check reads at most one row per young
+            # person listed today, however much else the actor has read this month.
+            models.Index(fields=["actor", "created_at"], condition=models.Q(action="list"),
+                         name="audit_actor_listed"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_type}"

@@ -18,6 +18,9 @@ from ungeforlob.core.request_context import current_ip
 
 logger = logging.getLogger(__name__)
 
+_LIST = AuditAction.LIST.value
+assert re.fullmatch(r"[a-z_]+", _LIST)  # written into SQL as a literal (audit_record_list)
+
 
 def _actor_fields(actor: Any, youth: Any = None) -> dict[str, Any]:
     """Snapshot of who acted. `actor` is a staff User, a system that names itself (an integration client's
@@ -95,7 +98,10 @@ def audit_record_list(*, actor: Any, youths: Iterable[Any], purpose: str = "") -
     ops = connection.ops
     field = AuditEvent._meta.get_field
     values = ", ".join(["(CAST(%s AS bigint), CAST(%s AS bigint))"] * len(shown))
-    # Only placeholders are joined into the text; every value is a parameter.
+    # Only placeholders are joined into the text; every value is a parameter. The one literal is the list action
+    # (a constant of the code), written out so that PostgreSQL can use the partial index `audit_actor_listed`
+    # (list rows only) whatever plan it keeps for the statement: a parameter it cannot match to the index's
+    # condition in a generic plan.
     sql = (
         "INSERT INTO audit_auditevent (created_at, municipality_id, actor_id, actor_name, actor_organisation, "  # noqa: S608
         "actor_role, actor_youth_id, action, youth_id, object_type, object_id, purpose, detail, ip_address) "
@@ -103,7 +109,7 @@ def audit_record_list(*, actor: Any, youths: Iterable[Any], purpose: str = "") -
         "%s, %s, %s "
         f"FROM (VALUES {values}) AS shown "
         "WHERE NOT EXISTS (SELECT 1 FROM audit_auditevent seen WHERE seen.youth_id = shown.column1 "
-        "AND seen.created_at >= %s AND seen.action = %s AND seen.actor_id = %s)"
+        f"AND seen.created_at >= %s AND seen.action = '{_LIST}' AND seen.actor_id = %s)"
     )
     ip = current_ip()
     params = [
@@ -112,7 +118,7 @@ def audit_record_list(*, actor: Any, youths: Iterable[Any], purpose: str = "") -
         field("detail").get_db_prep_save({}, connection),
         field("ip_address").get_db_prep_save(ip, connection) if ip else None,
         *[v for pk, m in shown.items() for v in (pk, m)],
-        ops.adapt_datetimefield_value(midnight), AuditAction.LIST.value, base["actor"].pk,
+        ops.adapt_datetimefield_value(midnight), base["actor"].pk,
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
