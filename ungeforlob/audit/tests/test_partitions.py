@@ -6,7 +6,6 @@ from unittest import mock
 import pytest
 from django.db import DatabaseError, connection, transaction
 from django.test import override_settings
-from django.utils import timezone
 
 from ungeforlob.audit import partitions
 from ungeforlob.audit.models import AuditAction, AuditEvent
