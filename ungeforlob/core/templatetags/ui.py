@@ -15,8 +15,10 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import QueryDict
 from django.utils import formats, translation
-from django.utils.safestring import SafeString
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 
+from ungeforlob.core.links import reverse_ids
 from ungeforlob.core.validators import format_phone
 
 register = template.Library()
@@ -112,3 +114,42 @@ def _ldate_day(day: datetime.date, name: str, language: str | None) -> str:
 @receiver(setting_changed)
 def _forget_written_days(**kwargs: Any) -> None:
     _ldate_day.cache_clear()  # formats and languages are settings (tests change them)
+
+
+@register.filter(expects_localtime=True)
+def iso_moment(value: Any) -> str:
+    """`|date:'c'` (ISO 8601, for `<time datetime>`) without building a formatter: a moment in the current time
+    zone, as `|date` sees it, or a day."""
+    if isinstance(value, datetime.date):  # a datetime too
+        return value.isoformat()
+    from django.template.defaultfilters import date as date_filter
+
+    return date_filter(value, "c")
+
+
+@register.filter(expects_localtime=True)
+def local_day(value: Any) -> Any:
+    """The day of a moment in the current time zone (as `|date` sees it); a day stays itself. Before `ldate` with
+    a format that writes only the day (`|local_day|ldate:"DATE_FORMAT"` writes what `|date:"DATE_FORMAT"` does,
+    each day once)."""
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
+@register.simple_tag(takes_context=True)
+def tab_links(context: template.Context, tabs: Any, pk: Any, current: Any) -> SafeString:
+    """A page's tabs as `<li>` links: `tabs` is `[(url_name, label), …]`, each linked with `pk` (as
+    `{% url url_name pk %}`), the one named `current` marked as the current page. The youth page's tabs:
+    `{% tab_links youth_sections youth.pk tab %}` — one tag instead of a url, an if and a label per tab."""
+    try:
+        current_app = context.request.current_app  # type: ignore[attr-defined]  # as {% url %} finds it
+    except AttributeError:
+        try:
+            current_app = context.request.resolver_match.namespace  # type: ignore[attr-defined]
+        except AttributeError:
+            current_app = None
+    parts = []
+    for url_name, label in tabs:
+        url = conditional_escape(reverse_ids(url_name, [pk], {}, current_app))
+        marked = 'aria-current="page"' if current == url_name else ""
+        parts.append(f'<li><a href="{url}" {marked}>{conditional_escape(label)}</a></li>')
+    return mark_safe("".join(parts))  # noqa: S308 - URLs and labels escaped above
