@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from ungeforlob.chain.models import Membership
-from ungeforlob.core.prepared import PreparedQueryError, prepared
+from ungeforlob.core.prepared import PreparedQueryError, ahead, prepared, run_together
 from ungeforlob.offers.models import Offer
 from ungeforlob.offers.tests.factories import make_offer
 from ungeforlob.testing import Personas
@@ -154,3 +154,80 @@ def test_shapes_beyond_the_limit_are_built_each_time_and_still_answer(p: Persona
     for limit in (1, 2, 3, 4):
         assert len(sliced(youth_id=p.youth.pk, limit=limit)) == min(limit, 3)
     assert len(sliced._templates) == 2
+
+
+def _rows(items: list) -> list:
+    return [(m.pk, m.role, m.professional.organisation.name, m.n_roles) if isinstance(m, Membership) else
+            (m.pk, [g.pk for g in m.guardians.all()]) if isinstance(m, Youth) else m for m in items]
+
+
+def test_reads_run_together_give_the_rows_each_call_gives(p: Personas) -> None:
+    today = timezone.localdate()
+    reads = [
+        _memberships.read(youth_id=p.youth.pk, day=today, limit=10),
+        _names.read(ids=[p.youth.pk, p.other_youth.pk]),
+        _with_guardians.read(youth_id=p.youth.pk),
+        _memberships.read(youth_id=p.other_youth.pk, day=datetime.date(2000, 1, 1), limit=10),
+        _names.read(ids=[]),
+    ]
+    got = run_together(reads)
+    want = [
+        _memberships(youth_id=p.youth.pk, day=today, limit=10),
+        _names(ids=[p.youth.pk, p.other_youth.pk]),
+        _with_guardians(youth_id=p.youth.pk),
+        [],
+        [],
+    ]
+    assert [_rows(rows) for rows in got] == [_rows(rows) for rows in want]
+    assert got[0] and got[1] and got[2]
+
+
+def test_inside_ahead_a_call_with_the_same_values_asks_nothing_once(p: Personas) -> None:
+    """On PostgreSQL the reads were sent together when the block began; where statements cannot be sent together
+    (SQLite), a read ahead is asked when it is called, as without the block, so an unused one costs nothing."""
+    today = timezone.localdate()
+    with ahead([_memberships.read(youth_id=p.youth.pk, day=today, limit=10), _names.read(ids=[p.youth.pk])]):
+        with CaptureQueriesContext(connection) as asked:
+            first = _memberships(youth_id=p.youth.pk, day=today, limit=10)
+            names = _names(ids=[p.youth.pk])
+        assert len(asked) == (0 if connection.vendor == "postgresql" else 2)
+        assert len(first) == 3 and names == [(p.youth.pk, "Josefine")]
+        with CaptureQueriesContext(connection) as asked:
+            again = _memberships(youth_id=p.youth.pk, day=today, limit=10)  # once: a second call asks
+            other = _memberships(youth_id=p.youth.pk, day=today, limit=1)  # other values are not read ahead
+        assert len(asked) == 2 and len(again) == 3 and len(other) == 1
+    with CaptureQueriesContext(connection) as asked:
+        _names(ids=[p.youth.pk])
+    assert len(asked) == 1  # after the block, nothing is kept
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pipelines are PostgreSQL's")
+def test_on_postgresql_reads_ahead_are_sent_in_one_pipeline_and_every_statement_is_still_seen(p: Personas) -> None:
+    from psycopg import pq
+
+    modes = []
+
+    def note(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        modes.append(connection.connection.pgconn.pipeline_status)
+        return execute(sql, params, many, context)
+
+    today = timezone.localdate()
+    with connection.execute_wrapper(note), CaptureQueriesContext(connection) as asked:
+        run_together([_memberships.read(youth_id=p.youth.pk, day=today, limit=10), _names.read(ids=[p.youth.pk]),
+                      _with_guardians.read(youth_id=p.youth.pk)])
+    # Three statements in the pipeline, then the guardians' prefetch after it.
+    assert modes[:3] == [pq.PipelineStatus.ON] * 3 and modes[3:] == [pq.PipelineStatus.OFF]
+    assert len(asked) == 4
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pipelines are PostgreSQL's")
+def test_an_error_in_a_pipeline_is_djangos_database_error_and_the_connection_goes_on(p: Personas) -> None:
+    from django.db import DatabaseError, transaction
+
+    @prepared(youth_id=int)
+    def _broken(*, youth_id: int) -> QuerySet[Youth]:
+        return Youth.objects.filter(pk=youth_id).extra(where=["1/0 = 1"])  # noqa: S610 - a division by zero
+
+    with pytest.raises(DatabaseError), transaction.atomic():
+        run_together([_names.read(ids=[p.youth.pk]), _broken.read(youth_id=p.youth.pk)])
+    assert _names(ids=[p.youth.pk]) == [(p.youth.pk, "Josefine")]
