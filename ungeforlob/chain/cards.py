@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from ungeforlob.chain import selectors
 from ungeforlob.chain.deadlines import is_overdue
 from ungeforlob.chain.models import Concern
-from ungeforlob.core.prepared import prepared
+from ungeforlob.core.prepared import prepared, reads_ahead
 from ungeforlob.youth.models import Youth
 
 
@@ -19,6 +19,8 @@ def _open_concerns(*, youth_id: int) -> QuerySet[Concern]:
     return Concern.objects.filter(youth_id=youth_id, closed_at__isnull=True).order_by("ack_due", "pk")[:5]
 
 
+@reads_ahead(lambda youth, today: [_open_concerns.read(youth_id=youth.pk),
+                                   selectors._plan_stops.read(youth_id=youth.pk)])
 def overview_card(youth: Youth, *, today: datetime.date) -> dict[str, Any]:
     """Open concerns and open KUI deadlines (two queries)."""
     open_concerns = _open_concerns(youth_id=youth.pk)

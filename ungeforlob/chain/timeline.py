@@ -16,7 +16,7 @@ from ungeforlob.chain.models import (
     PlanStop,
     Severity,
 )
-from ungeforlob.core.prepared import prepared
+from ungeforlob.core.prepared import prepared, reads_ahead
 from ungeforlob.core.text import choice_label
 from ungeforlob.youth.models import Youth
 from ungeforlob.youth.timeline import TimelineEntry, latest, newest_at
@@ -27,6 +27,7 @@ def _concerns(*, youth_id: int) -> QuerySet[Concern]:
     return Concern.objects.filter(youth_id=youth_id).select_related("raised_by", "acknowledged_by", "closed_by")
 
 
+@reads_ahead(lambda youth, limit: [_concerns.read(youth_id=youth.pk)])
 @newest_at(lambda youth: [(youth.concerns.all(), latest("raised_at", "acknowledged_at", "escalated_at", "closed_at"))])
 def concern_entries(youth: Youth) -> list[TimelineEntry]:
     entries = []
@@ -52,6 +53,7 @@ def _handovers(*, youth_id: int) -> QuerySet[Handover]:
     return Handover.objects.filter(youth_id=youth_id).select_related("sender", "receiver")
 
 
+@reads_ahead(lambda youth, limit: [_handovers.read(youth_id=youth.pk)])
 @newest_at(lambda youth: [(Handover.objects.filter(youth=youth), latest("created_at", "decided_at"))])
 def handover_entries(youth: Youth) -> list[TimelineEntry]:
     entries = []
@@ -71,6 +73,7 @@ def _consents(*, youth_id: int) -> QuerySet[Consent]:
     return Consent.objects.filter(youth_id=youth_id).select_related("receiving_organisation", "recorded_by")
 
 
+@reads_ahead(lambda youth, limit: [_consents.read(youth_id=youth.pk)])
 @newest_at(lambda youth: [(Consent.objects.filter(youth=youth), latest("given_at", "withdrawn_at"))])
 def consent_entries(youth: Youth) -> list[TimelineEntry]:
     entries = []
@@ -88,6 +91,7 @@ def _plan_stops(*, youth_id: int) -> QuerySet[PlanStop]:
     return PlanStop.objects.filter(youth_id=youth_id)
 
 
+@reads_ahead(lambda youth, limit: [_plan_stops.read(youth_id=youth.pk)])
 @newest_at(lambda youth: [(PlanStop.objects.filter(youth=youth), latest("stopped_on", "contacted_on", "offered_on"))])
 def plan_stop_entries(youth: Youth) -> list[TimelineEntry]:
     entries = []

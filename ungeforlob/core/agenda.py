@@ -26,7 +26,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.utils.module_loading import import_string
 
-from ungeforlob.core.prepared import prepared
+from ungeforlob.core.prepared import ahead, prepared
 
 
 @dataclass(frozen=True)
@@ -128,9 +128,11 @@ def agenda_for(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     sources: list[Callable[..., list[AgendaItem]]] = [import_string(path) for path in agenda_sources()]
     probes = {i: source.probe(user, today=today) for i, source in enumerate(sources) if hasattr(source, "probe")}
     found = _any_rows(probes)
+    running = [source for i, source in enumerate(sources) if i not in probes or i in found]
+    # What the sources to run will ask first goes to the database together (`core.prepared.reads_ahead`).
+    reads = [read for source in running for read in getattr(source, "reads_ahead", lambda user, today: [])(user, today)]
     items: list[AgendaItem] = []
-    for i, source in enumerate(sources):
-        if i in probes and i not in found:
-            continue
-        items.extend(source(user, today=today))
+    with ahead(reads):
+        for source in running:
+            items.extend(source(user, today=today))
     return sorted(items, key=lambda i: (not i.overdue, i.due, i.youth_name))

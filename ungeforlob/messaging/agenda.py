@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from ungeforlob import policy
 from ungeforlob.core.agenda import AgendaItem, probe_query, probed
+from ungeforlob.core.prepared import reads_ahead
 from ungeforlob.messaging import selectors
 
 
@@ -33,6 +34,7 @@ def _unanswered_probe(*, ids: list[int], since: datetime.datetime) -> QuerySet[A
     return selectors.unanswered_of(ids, since)
 
 
+@reads_ahead(lambda user, today: selectors.agenda_reads(user))
 @probed(_sms_waiting)
 def sms_items(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     items = []

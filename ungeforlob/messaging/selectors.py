@@ -10,7 +10,7 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from ungeforlob import policy
-from ungeforlob.core.prepared import prepared
+from ungeforlob.core.prepared import Read, prepared
 from ungeforlob.messaging.models import (
     CheckIn,
     CheckInStatus,
@@ -135,11 +135,26 @@ def _unanswered_named(*, ids: list[int], since: datetime.datetime) -> QuerySet[I
     return unanswered_of(ids, since).select_related("youth").order_by("-received_at")[:200]
 
 
+def _since(days: int) -> datetime.datetime:
+    """The start of the unanswered window: one moment per request, so that a read of it run ahead (`agenda_reads`)
+    is the one asked."""
+    return policy.remembered(("messaging.unanswered_since", days),
+                             lambda: timezone.now() - datetime.timedelta(days=days))
+
+
+def agenda_reads(user: Any) -> list[Read]:
+    """The reads *I dag*'s SMS items make, to be run ahead with the other sources' (`core.agenda`)."""
+    ids = policy.youth_ids(user, policy.Action.CONTACT_PERSON)
+    if ids is None:
+        return []
+    return [_failed_named.read(ids=ids), _unanswered_named.read(ids=ids, since=_since(UNANSWERED_DAYS))]
+
+
 def unanswered_replies(user: Any, *, days: int = UNANSWERED_DAYS) -> list[InboundMessage]:
     """The newest reply per youth (of the user's own caseload) that nobody has written back to. One query."""
     ids = policy.youth_ids(user, policy.Action.CONTACT_PERSON)
     if ids is not None:  # *I dag*: compiled once per process
-        rows = _unanswered_named(ids=ids, since=timezone.now() - datetime.timedelta(days=days))
+        rows = _unanswered_named(ids=ids, since=_since(days))
     else:
         rows = list(unanswered_replies_qs(user, days=days).select_related("youth").order_by("-received_at")[:200])
     latest: dict[int, InboundMessage] = {}

@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
-from ungeforlob.core.prepared import prepared
+from ungeforlob.core.prepared import prepared, reads_ahead
 from ungeforlob.core.text import choice_label
 from ungeforlob.messaging.models import (
     InboundMessage,
@@ -20,7 +20,7 @@ from ungeforlob.messaging.models import (
     WakeUpSeries,
     WakeUpStopReason,
 )
-from ungeforlob.youth.timeline import TimelineEntry, latest, newest_at, newest_by, run_newest
+from ungeforlob.youth.timeline import TimelineEntry, latest, newest_at, newest_by, newest_read, run_newest
 
 
 def weekdays_text(series: WakeUpSeries) -> str:
@@ -60,6 +60,9 @@ def _sms_consent(*, youth_id: int) -> QuerySet[SmsConsent]:
     return (consents if consents.ordered else consents.order_by("pk"))[:1]
 
 
+@reads_ahead(lambda youth, limit: [*newest_read(_sent_rows, youth_id=youth.pk, limit=limit),
+                                   *newest_read(_replies, youth_id=youth.pk, limit=limit),
+                                   _wakeups.read(youth_id=youth.pk), _sms_consent.read(youth_id=youth.pk)])
 @newest_at(lambda youth: [
     (_sent(youth.pk), Coalesce(*_SENT_AT)),
     (InboundMessage.objects.filter(youth=youth), "received_at"),

@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from ungeforlob.offers.selectors import linked_activities, suggestions_for
+from ungeforlob.core.prepared import reads_ahead
+from ungeforlob.offers.selectors import _linked_activities, _profile_needs, linked_activities, suggestions_for
 from ungeforlob.youth.models import Youth
 
 
+@reads_ahead(lambda youth, today: [_linked_activities.read(youth_id=youth.pk), _profile_needs.read(youth_id=youth.pk)])
 def overview_card(youth: Youth, *, today: datetime.date) -> dict[str, Any]:
     linked = linked_activities(youth)
     suggestions = [s for s in suggestions_for(youth, limit=6, today=today)["suggestions"]

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from ungeforlob.core.prepared import prepared
+from ungeforlob.core.prepared import prepared, reads_ahead
 from ungeforlob.plans.models import Goal, SubGoalStatus
 from ungeforlob.youth.models import Youth
 
@@ -20,6 +20,7 @@ def _goals_with_counts(*, youth_id: int) -> QuerySet[Goal]:
     )
 
 
+@reads_ahead(lambda youth, today: [_goals_with_counts.read(youth_id=youth.pk)])
 def overview_card(youth: Youth, *, today: datetime.date) -> dict[str, Any]:
     """The goals and how many of their sub-goals are reached (one query)."""
     goals = _goals_with_counts(youth_id=youth.pk)

@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ungeforlob.core.prepared import prepared
+from ungeforlob.core.prepared import prepared, reads_ahead
 from ungeforlob.plans.models import Evaluation, JournalNote, PlanChange, PlanMeeting
 from ungeforlob.youth.models import Youth
-from ungeforlob.youth.timeline import TimelineEntry, newest_at, newest_by, run_newest
+from ungeforlob.youth.timeline import TimelineEntry, newest_at, newest_by, newest_read, run_newest
 
 _TITLES = {
     ("profile", "update"): gettext_lazy("Ungeprofilen blev ændret"),
@@ -56,6 +56,8 @@ def _notes(*, youth_id: int, limit: int | None) -> QuerySet[JournalNote]:
     return newest_by(JournalNote.objects.filter(youth_id=youth_id, visible_to_youth=True), "created_at", limit)
 
 
+@reads_ahead(lambda youth, limit: [read for query in (_changes, _evaluations, _meetings, _notes)
+                                   for read in newest_read(query, youth_id=youth.pk, limit=limit)])
 @newest_at(lambda youth: [
     (PlanChange.objects.filter(youth=youth), "created_at"),
     (Evaluation.objects.filter(youth=youth), "created_at"),

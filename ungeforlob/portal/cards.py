@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import Count, QuerySet, Window
 
-from ungeforlob.core.prepared import prepared
+from ungeforlob.core.prepared import prepared, reads_ahead
 from ungeforlob.portal.models import Wish, WishStatus
 from ungeforlob.youth.models import Youth
 
@@ -18,6 +18,7 @@ def _open_wishes(*, youth_id: int) -> QuerySet[Wish]:
             .only("kind", "text").annotate(open_count=Window(Count("pk")))[:3])
 
 
+@reads_ahead(lambda youth, today: [_open_wishes.read(youth_id=youth.pk)])
 def wishes_card(youth: Youth, *, today: datetime.date) -> dict[str, Any]:
     """Open wishes (new or to be talked about): the count and the three newest, in one query (the count is a
     window over every open wish, computed before the three are cut)."""

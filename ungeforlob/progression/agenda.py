@@ -9,9 +9,11 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from ungeforlob.core.agenda import AgendaItem
-from ungeforlob.progression.selectors import reassessments_due_for
+from ungeforlob.core.prepared import reads_ahead
+from ungeforlob.progression.selectors import reassessments_due_for, reassessments_reads
 
 
+@reads_ahead(lambda user, today: reassessments_reads(user))
 def reassessments_due(user: Any, *, today: datetime.date) -> list[AgendaItem]:
     """Reassessments due soon or overdue for the young people the user is contact person for (2 queries)."""
     items = []

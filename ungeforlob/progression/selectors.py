@@ -31,7 +31,7 @@ from django.utils.translation import ngettext
 
 from ungeforlob import policy
 from ungeforlob.chain.models import Membership
-from ungeforlob.core.prepared import prepared
+from ungeforlob.core.prepared import Read, prepared
 from ungeforlob.progression import charts
 from ungeforlob.progression.levels import (
     LEVEL_ORDER,
@@ -200,6 +200,14 @@ def _with_rhythm(qs: QuerySet[Youth]) -> QuerySet[Youth]:
 @prepared(ids=list)
 def _due_rows(*, ids: list[int]) -> QuerySet[Youth]:
     return _with_rhythm(Youth.objects.filter(pk__any_of=ids))
+
+
+def reassessments_reads(user: Any) -> list[Read]:
+    """The reads `reassessments_due_for` makes for *I dag*, to be run ahead with the other sources' (`core.agenda`)."""
+    ids = policy.youth_ids(user, policy.Action.CONTACT_PERSON)
+    if getattr(user, "municipality_id", None) is None or ids is None:
+        return []
+    return [_settings_row.read(municipality_id=user.municipality_id), _due_rows.read(ids=ids)]
 
 
 def reassessments_due_for(user: Any, *, today: datetime.date, q: str = "", sort: str = "forfald") -> list[DueRow]:

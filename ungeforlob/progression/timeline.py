@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from ungeforlob.core.prepared import prepared
+from ungeforlob.core.prepared import prepared, reads_ahead
 from ungeforlob.core.text import choice_label
 from ungeforlob.progression.levels import Level
 from ungeforlob.progression.models import AssessmentVersion, RoundStatus, SelfEvaluationRound, YouthPlacement
@@ -32,6 +32,8 @@ def _kept_rounds(*, youth_id: int) -> QuerySet[SelfEvaluationRound]:
     return SelfEvaluationRound.objects.filter(youth_id=youth_id, status=RoundStatus.KEPT)
 
 
+@reads_ahead(lambda youth, limit: [_versions.read(youth_id=youth.pk), _placements.read(youth_id=youth.pk),
+                                   _kept_rounds.read(youth_id=youth.pk)])
 @newest_at(lambda youth: [
     (AssessmentVersion.objects.filter(assessment__youth=youth, version=1), "assessed_on"),
     (AssessmentVersion.objects.filter(assessment__youth=youth, version__gt=1), "created_at"),

@@ -35,7 +35,7 @@ from django.utils.translation import gettext as _
 from ungeforlob import policy
 from ungeforlob.chain.models import ChainRole
 from ungeforlob.core.agenda import AgendaItem
-from ungeforlob.core.prepared import prepared
+from ungeforlob.core.prepared import Read, prepared, reads_ahead
 from ungeforlob.core.text import choice_label
 from ungeforlob.messaging.models import OutboundMessage
 from ungeforlob.transitions.models import (
@@ -149,6 +149,8 @@ def _next_open_followups(*, youth_id: int) -> QuerySet[FollowUp]:
         "due_date", "due_time", "pk")[:3]
 
 
+@reads_ahead(lambda youth, today: [_live_stations.read(youth_id=youth.pk),
+                                   _next_open_followups.read(youth_id=youth.pk)])
 def overview_card(youth: Youth, *, today: datetime.date) -> dict[str, Any]:
     """The youth overview's card: the current station and the next open follow-ups (two queries)."""
     stations = _live_stations(youth_id=youth.pk)
@@ -208,16 +210,30 @@ def _followups_through(user: Any, *, today: datetime.date) -> list[FollowUp]:
 
 
 def _read_followups_through(user: Any, last: datetime.date) -> list[FollowUp]:
+    named = _named_values(user, last)
+    if named is None:
+        return list(followups_for(user).filter(due_date__lte=last).order_by("due_date", "due_time", "pk"))
+    return _followups_named(**named)
+
+
+def _named_values(user: Any, last: datetime.date) -> dict[str, Any] | None:
+    """`_followups_named`'s values for the user (None outside a request, where the circles are not known)."""
     circles = policy.circles(user)
     if circles is None:
-        return list(followups_for(user).filter(due_date__lte=last).order_by("due_date", "due_time", "pk"))
+        return None
     # The same question as `followups_for`, with the young people named by id: compiled once per process.
     by_role: dict[str, list[int]] = {role: [] for role in _ROLES}
     for youth_id, roles in sorted(circles.items()):
         for role in roles:
             by_role[role].append(youth_id)
-    return _followups_named(visible=policy.youth_ids(user) or [], last=last,
-                            **{f"role_{i}": by_role[role] for i, role in enumerate(_ROLES)})
+    return {"visible": policy.youth_ids(user) or [], "last": last,
+            **{f"role_{i}": by_role[role] for i, role in enumerate(_ROLES)}}
+
+
+def agenda_reads(user: Any, *, today: datetime.date) -> list[Read]:
+    """The read *I dag*'s follow-ups make, to be run ahead with the other sources' (`core.agenda`)."""
+    named = _named_values(user, today + datetime.timedelta(days=UPCOMING_DAYS))
+    return [] if named is None else [_followups_named.read(**named)]
 
 
 # Every role in a fixed order: the prepared question below has one list of young people per role (empty for the

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ungeforlob.core.prepared import prepared
+from ungeforlob.core.prepared import prepared, reads_ahead
 from ungeforlob.core.text import choice_label
 from ungeforlob.transitions.models import FollowUp, FollowUpStatus, Station, StationEndReason, Transition
 from ungeforlob.youth.models import Youth
@@ -37,6 +37,8 @@ def _closed(*, youth_id: int) -> QuerySet[FollowUp]:
     return _closed_followups(youth_id).select_related("done_by")
 
 
+@reads_ahead(lambda youth, limit: [_stations.read(youth_id=youth.pk), _cancelled.read(youth_id=youth.pk),
+                                   _closed.read(youth_id=youth.pk)])
 @newest_at(lambda youth: [
     (Station.objects.filter(youth=youth).exclude(transition__cancelled_at__isnull=False),
      Coalesce("end_date", "start_date")),

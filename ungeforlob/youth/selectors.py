@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, prefetch_related_obj
 
 from ungeforlob import policy
 from ungeforlob.chain.models import Membership
-from ungeforlob.core.prepared import prepared
+from ungeforlob.core.prepared import Read, prepared
 from ungeforlob.youth import cpr
 from ungeforlob.youth.models import Guardian, Youth
 
@@ -130,11 +130,16 @@ def _guardians(*, youth_id: int) -> QuerySet[Guardian]:
     return Guardian.objects.filter(youth_id=youth_id)
 
 
-def youth_overview(youth: Youth) -> dict[str, Any]:
+def youth_overview_reads(youth: Youth, *, today: datetime.date) -> list[Read]:
+    """The reads `youth_overview` makes, to be run ahead with the overview cards' (`youth.sections`)."""
+    return [_circle_rows.read(youth_id=youth.pk, day=today), _guardians.read(youth_id=youth.pk)]
+
+
+def youth_overview(youth: Youth, *, today: datetime.date | None = None) -> dict[str, Any]:
     """What the youth page's header and overview show, in a fixed number of queries."""
     from django.utils import timezone
 
-    memberships = _circle_rows(youth_id=youth.pk, day=timezone.localdate())
+    memberships = _circle_rows(youth_id=youth.pk, day=today or timezone.localdate())
     for m in memberships:
         m.youth = youth
     active = [m for m in memberships if m.is_active]

@@ -32,7 +32,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from ungeforlob.chain.models import Membership
-from ungeforlob.core.prepared import Prepared, prepared
+from ungeforlob.core.prepared import Prepared, Read, ahead, prepared, reads_ahead
 from ungeforlob.core.text import choice_label
 from ungeforlob.youth.models import Course, CourseEndReason, Youth
 
@@ -110,11 +110,20 @@ def run_newest(query: Prepared[Any], *, limit: int | None, **values: Any) -> lis
     return query(limit=limit, **values)
 
 
+def newest_read(query: Prepared[Any], *, limit: int | None, **values: Any) -> list[Read]:
+    """`run_newest`'s call as a read to run ahead (`core.prepared.reads_ahead`); none for a page past the prepared
+    ones, which is built as plain Django does."""
+    if limit is not None and limit > PREPARED_PAGES * PER_PAGE + 1:
+        return []
+    return [query.read(limit=limit, **values)]
+
+
 @prepared(youth_id=int)
 def _courses(*, youth_id: int, limit: int | None) -> QuerySet[Course]:
     return _newest(Course.objects.filter(youth_id=youth_id), limit)
 
 
+@reads_ahead(lambda youth, limit: newest_read(_courses, youth_id=youth.pk, limit=limit))
 @newest_at(lambda youth: [(youth.courses.all(), Coalesce("end_date", "start_date"))])
 def course_entries(youth: Youth, *, limit: int | None = None) -> list[TimelineEntry]:
     entries = []
@@ -134,6 +143,7 @@ def _memberships(*, youth_id: int, limit: int | None) -> QuerySet[Membership]:
                    limit)
 
 
+@reads_ahead(lambda youth, limit: newest_read(_memberships, youth_id=youth.pk, limit=limit))
 @newest_at(lambda youth: [(youth.memberships.all(), Coalesce("end_date", "start_date"))])
 def membership_entries(youth: Youth, *, limit: int | None = None) -> list[TimelineEntry]:
     entries = []
@@ -239,14 +249,26 @@ def _newest_moments(youth: Youth) -> dict[int, datetime.datetime]:
 
 def timeline_for(youth: Youth, *, limit: int | None = None) -> list[TimelineEntry]:
     """The youth's timeline, newest first: all of it, or (with `limit`) its newest `limit` entries."""
-    entries: list[TimelineEntry] = []
     sources = [_source(path) for path in TIMELINE_SOURCES]
     probed = {i for i, (source, _takes) in enumerate(sources) if limit is not None and hasattr(source, "newest_probe")}
+    newest = _newest_moments(youth) if probed else {}
+    # Every source that may reach the page sends its reads together (`core.prepared.reads_ahead`): one round trip.
+    # A source the page turns out not to need has cost its rows' fetch, not their objects.
+    candidates = [source for i, (source, _takes) in enumerate(sources) if i not in probed or i in newest]
+    reads = [read for source in candidates
+             for read in getattr(source, "reads_ahead", lambda youth, limit: [])(youth, limit)]
+    with ahead(reads):
+        return _gather(youth, sources, probed, newest, limit)
+
+
+def _gather(youth: Youth, sources: list[tuple[Callable[..., list[TimelineEntry]], bool]], probed: set[int],
+            newest: dict[int, datetime.datetime], limit: int | None) -> list[TimelineEntry]:
+    """The sources' entries, newest first: the probed ones newest source first, until none can reach the page."""
+    entries: list[TimelineEntry] = []
     for i, (source, takes_limit) in enumerate(sources):
         if i not in probed:
             entries.extend(source(youth, limit=limit) if takes_limit and limit is not None else source(youth))
     if probed:
-        newest = _newest_moments(youth)
         for i in sorted(newest, key=lambda i: newest[i], reverse=True):
             if limit is not None and len(entries) >= limit:
                 # The page's last entry so far: a source whose newest entry is older cannot reach the page.

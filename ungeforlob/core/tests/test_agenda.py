@@ -93,3 +93,29 @@ def test_youth_in_names_the_users_young_people_inside_a_request(p: Personas) -> 
         assert "any_of" in str(condition)
         mine = set(Membership.objects.filter(condition).values_list("youth_id", flat=True))
     assert p.youth.pk in mine and p.other_youth.pk not in mine
+
+
+def test_each_i_dag_sources_reads_declared_ahead_are_the_reads_it_makes(p: Personas) -> None:
+    """A declaration (`reads_ahead`) that drifted from the source's own calls would be read for nothing."""
+    from django.utils import timezone
+    from django.utils.module_loading import import_string
+
+    from ungeforlob import policy
+    from ungeforlob.core.agenda import agenda_sources
+    from ungeforlob.core.prepared import ahead
+
+    today = timezone.localdate()
+    declared = 0
+    for path in agenda_sources():
+        source = import_string(path)
+        declare = getattr(source, "reads_ahead", None)
+        if declare is None:
+            continue
+        with policy.request_scope():  # as in a request: the user's circles are known
+            policy.circles(p.contact_person)
+            reads = declare(p.contact_person, today)
+            declared += len(reads)
+            with ahead(reads) as unasked:
+                source(p.contact_person, today=today)
+            assert unasked == {}, path
+    assert declared >= 5

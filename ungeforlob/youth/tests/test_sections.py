@@ -34,3 +34,41 @@ def test_the_overview_shows_each_card_once(p: Personas, as_user) -> None:
     for heading in ("h-plan-card", "h-offers-card", "h-transitions", "h-progression", "h-chain-concerns",
                     "h-wishes-card"):
         assert html.count(f'id="{heading}"') == 1
+
+
+def test_every_read_the_overview_declares_ahead_is_the_one_it_makes(p: Personas) -> None:
+    """A declaration that drifts from the card's own call would be read for nothing (and asked again)."""
+    from django.utils import timezone
+
+    from ungeforlob.core.prepared import ahead
+    from ungeforlob.youth import selectors
+    from ungeforlob.youth.sections import overview_cards, overview_reads
+
+    today = timezone.localdate()
+    for youth in (p.youth, p.other_youth):
+        reads = selectors.youth_overview_reads(youth, today=today) + overview_reads(youth, today=today)
+        assert len(reads) >= 14
+        with ahead(reads) as unasked:
+            selectors.youth_overview(youth, today=today)
+            overview_cards(youth, today=today)
+        assert unasked == {}
+
+
+def test_on_postgresql_the_overviews_first_questions_go_to_the_database_together(p: Personas, as_user) -> None:
+    import pytest
+
+    if connection.vendor != "postgresql":
+        pytest.skip("pipelines are PostgreSQL's")
+    from psycopg import pq
+
+    client = as_user(p.contact_person)
+    client.get(f"/unge/{p.youth.pk}/")
+    modes = []
+
+    def note(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        modes.append(connection.connection.pgconn.pipeline_status)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(note):
+        assert client.get(f"/unge/{p.youth.pk}/").status_code == 200
+    assert modes.count(pq.PipelineStatus.ON) >= 14

@@ -59,3 +59,46 @@ def test_a_page_past_the_prepared_pages_is_read_built_and_compiles_no_shape_of_i
     limits = [dict(shape).get("limit") for _alias, shape in _memberships._templates]
     assert (deep - 1) * PER_PAGE + 1 in limits  # the last prepared page's shape was compiled
     assert deep * PER_PAGE + 1 not in limits
+
+
+def test_each_sources_reads_declared_ahead_are_the_reads_it_makes(p: Personas) -> None:
+    """A declaration (`reads_ahead`) that drifted from the source's own calls would be read for nothing."""
+    from ungeforlob.core.prepared import ahead
+    from ungeforlob.youth.timeline import TIMELINE_SOURCES, _source
+
+    _history(p, p.youth, 3)
+    declared = 0
+    for path in TIMELINE_SOURCES:
+        source, takes_limit = _source(path)
+        declare = getattr(source, "reads_ahead", None)
+        if declare is None:
+            continue
+        for limit in (PER_PAGE + 1, 3 * PER_PAGE + 1, None):
+            reads = declare(p.youth, limit)
+            declared += len(reads)
+            with ahead(reads) as unasked:
+                source(p.youth, limit=limit) if takes_limit and limit is not None else source(p.youth)
+            assert unasked == {}, path
+    assert declared >= 3 * 20
+
+
+def test_on_postgresql_the_timelines_sources_are_read_in_one_round_trip(p: Personas, as_user) -> None:
+    import pytest
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("pipelines are PostgreSQL's")
+    from psycopg import pq
+
+    _history(p, p.youth, 3)
+    client = as_user(p.contact_person)
+    client.get(f"/unge/{p.youth.pk}/tidslinje/")
+    modes = []
+
+    def note(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        modes.append(connection.connection.pgconn.pipeline_status)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(note):
+        assert client.get(f"/unge/{p.youth.pk}/tidslinje/").status_code == 200
+    assert modes.count(pq.PipelineStatus.ON) >= 10
