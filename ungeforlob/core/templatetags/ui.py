@@ -84,7 +84,7 @@ def possessive(name: Any) -> str:
     return _possessive(str(name))
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def ldate(value: Any, name: str) -> str:
     """`|date` with our own named formats per language (config/formats/<lang>/formats.py), e.g.
     `{{ day|ldate:"WEEKDAY_DATE_FORMAT" }}` → "søndag 22. november 2026" / "Sunday 22 November 2026".

@@ -72,3 +72,13 @@ def test_tab_links_are_the_tabs_the_loop_drew() -> None:
         assert tag.render(context) == loop.render(context)
     assert 'href="/unge/42/tidslinje/" aria-current="page">Tidslinje &amp; mere<' in tag.render(
         {"tabs": tabs, "pk": 42, "tab": "youth:timeline"})
+
+
+def test_a_moment_from_the_database_is_written_in_danish_time() -> None:
+    """A stored moment is UTC; `ldate` writes it as the clock in Denmark showed it, as `|date` does."""
+    moment = datetime.datetime(2026, 12, 6, 12, 0, tzinfo=datetime.UTC)
+    template = engines["django"].from_string('{% load ui %}{{ m|ldate:"SHORT_MONTH_DAY_TIME_FORMAT" }}|{{ m|date:"H:i" }}')
+    with translation.override("da"):
+        written, clock = template.render({"m": moment}).split("|")
+    assert clock == "13:00"
+    assert "13" in written and "12.00" not in written and "12:00" not in written
