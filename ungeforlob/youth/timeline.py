@@ -51,12 +51,23 @@ class TimelineEntry:
         return moment_key(self.when)
 
 
-def moment_key(when: datetime.datetime | datetime.date) -> datetime.datetime:
+def moment_key(when: datetime.datetime | datetime.date, tz: datetime.tzinfo | None = None) -> datetime.datetime:
     """A moment as the timeline orders it: local wall-clock time (a date is its local midnight), so that an entry
-    with a date and one with a time on the same day sort as a Danish reader expects."""
+    with a date and one with a time on the same day sort as a Danish reader expects. `tz` is the current time
+    zone, when the caller has it (looking it up costs more than the conversion: a page keys a hundred entries)."""
     if isinstance(when, datetime.datetime):
-        return timezone.localtime(when).replace(tzinfo=None) if timezone.is_aware(when) else when
+        if not timezone.is_aware(when):
+            return when
+        return when.astimezone(tz or timezone.get_current_timezone()).replace(tzinfo=None)
     return datetime.datetime.combine(when, datetime.time.min)
+
+
+def _keyed(entries: list[TimelineEntry], tz: datetime.tzinfo) -> list[TimelineEntry]:
+    """The entries with their `sort_key` computed in the time zone `tz`."""
+    for entry in entries:
+        if "sort_key" not in entry.__dict__:
+            entry.__dict__["sort_key"] = moment_key(entry.when, tz)
+    return entries
 
 
 NewestProbe = Callable[[Youth], list[tuple[QuerySet[Any], Any]]]
@@ -265,9 +276,10 @@ def _gather(youth: Youth, sources: list[tuple[Callable[..., list[TimelineEntry]]
             newest: dict[int, datetime.datetime], limit: int | None) -> list[TimelineEntry]:
     """The sources' entries, newest first: the probed ones newest source first, until none can reach the page."""
     entries: list[TimelineEntry] = []
+    tz = timezone.get_current_timezone()
     for i, (source, takes_limit) in enumerate(sources):
         if i not in probed:
-            entries.extend(source(youth, limit=limit) if takes_limit and limit is not None else source(youth))
+            entries.extend(_keyed(source(youth, limit=limit) if takes_limit and limit is not None else source(youth), tz))
     if probed:
         for i in sorted(newest, key=lambda i: newest[i], reverse=True):
             if limit is not None and len(entries) >= limit:
@@ -276,7 +288,7 @@ def _gather(youth: Youth, sources: list[tuple[Callable[..., list[TimelineEntry]]
                 if newest[i] < cut:
                     break
             source, takes_limit = sources[i]
-            entries.extend(source(youth, limit=limit) if takes_limit else source(youth))
+            entries.extend(_keyed(source(youth, limit=limit) if takes_limit else source(youth), tz))
     # Entries at the same moment are ordered by their text, so every page cuts the same order.
     ordered = sorted(entries, key=lambda e: (e.sort_key, e.kind, e.title, e.text, e.by, e.url), reverse=True)
     return ordered if limit is None else ordered[:limit]
