@@ -37,3 +37,15 @@ def test_development_opens_a_connection_per_request_and_the_environment_override
     assert _settings(DJANGO_DEBUG="true")[:2] == [0, True]
     assert _settings(**PRODUCTION, DATABASE_CONN_MAX_AGE="0", DATABASE_CONN_HEALTH_CHECKS="false",
                      AUDIT_RETENTION_MONTHS="120") == [0, False, 120]
+
+
+def test_the_wsgi_application_keeps_what_it_loaded_out_of_the_cyclic_collectors_reach() -> None:
+    """A full collection in a request would otherwise walk all of Django and the project (config/wsgi.py)."""
+    import gc
+    import importlib
+
+    import config.wsgi
+
+    gc.unfreeze()
+    importlib.reload(config.wsgi)
+    assert gc.get_freeze_count() > 50_000

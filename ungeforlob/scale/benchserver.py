@@ -29,10 +29,10 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.wsgi import get_wsgi_application  # noqa: E402
 from django.db import connection  # noqa: E402
 
-_django = get_wsgi_application()
+from config.wsgi import application as _django  # noqa: E402 - the production application, as a server loads it
+
 _slots = threading.BoundedSemaphore(int(os.environ.get("BENCH_THREADS", "4")))
 
 
