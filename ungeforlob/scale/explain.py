@@ -22,7 +22,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 
-def clients(youth_id: int) -> dict[str, Client]:
+def clients(own_id: int) -> dict[str, Client]:
     from ungeforlob.accounts.models import User
     from ungeforlob.scale.bench import youth_session
 
@@ -32,7 +32,7 @@ def clients(youth_id: int) -> dict[str, Client]:
         client.force_login(User.objects.get(username=username))
         out[who] = client
     youth = Client(HTTP_HOST="127.0.0.1")
-    for name, value in youth_session(youth_id).items():
+    for name, value in youth_session(own_id).items():
         youth.cookies[name] = value
     out["youth"] = youth
     out["anon"] = Client(HTTP_HOST="127.0.0.1")
@@ -48,8 +48,8 @@ def main() -> None:
 
     from ungeforlob.scale.bench import pages_for_dataset
 
-    pages, youth_id = pages_for_dataset()
-    by_who = clients(youth_id)
+    pages, _youth_id, own_id = pages_for_dataset()
+    by_who = clients(own_id)
     for page in pages:
         if args.page and page.name not in args.page:
             continue

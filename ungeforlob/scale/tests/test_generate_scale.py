@@ -9,6 +9,7 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.models import Count
+from django.test import override_settings
 
 from ungeforlob import policy
 from ungeforlob.accounts.models import Municipality, User
@@ -156,3 +157,17 @@ def test_municipality_sizes_follow_denmark():
     assert max(sizes) == sizes[0] == 10_000
     assert min(sizes) >= 1
     assert generate.municipality_sizes(2000, 1) == [2000]
+
+
+@override_settings(ROOT_URLCONF="ungeforlob.scale.bench_urls")
+def test_the_benchmarks_min_side_is_not_the_young_person_whose_staff_pages_it_reads():
+    """The staff pages' reads write rows in that young person's log every run; her own page would then measure
+    the benchmark's traffic piling up, not the dataset's log."""
+    from ungeforlob.scale.bench import pages_for_dataset
+
+    run(*SMALL)
+    pages, youth_id, own_id = pages_for_dataset()
+    assert own_id != youth_id
+    kp = User.objects.get(username="scale-kp")
+    assert {youth_id, own_id} <= set(policy.visible_youth(kp).values_list("pk", flat=True))
+    assert f"/unge/{youth_id}/" in {p.path for p in pages}
