@@ -109,7 +109,7 @@ def _adapt(kind: type, value: Any, connection: Any) -> Any:
 class _Template:
     """One shape's compiled query: the queryset built with stand-ins, its compiler (compiled) and its SQL."""
 
-    __slots__ = ("queryset", "compiler", "sql", "params", "slots", "empty")
+    __slots__ = ("queryset", "compiler", "sql", "params", "slots", "empty", "converters")
 
     def __init__(self, queryset: QuerySet[Any], compiler: SQLCompiler | None, sql: str, params: tuple[Any, ...],
                  slots: list[tuple[int, str, type, type | None]], empty: bool) -> None:
@@ -119,6 +119,9 @@ class _Template:
         self.params = params
         self.slots = slots
         self.empty = empty
+        # The columns' converters (from database values to Python ones), which depend only on the selected
+        # columns: by database connection (each thread has its own) and the columns asked about.
+        self.converters: dict[tuple[int, tuple[int, ...]], Any] = {}
 
 
 class _BoundQuery:
@@ -136,6 +139,15 @@ class _BoundQuery:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._query, name)
+
+
+def _converters(template: _Template, compiler: SQLCompiler, expressions: list[Any]) -> Any:
+    """`get_converters`, worked out once per template, connection and columns (Django does it on every query)."""
+    key = (id(compiler.connection), tuple(map(id, expressions)))
+    found = template.converters.get(key)
+    if found is None:
+        found = template.converters[key] = type(compiler).get_converters(compiler, expressions)
+    return found
 
 
 def _refuse_queries(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
@@ -184,6 +196,7 @@ class Prepared(Generic[M]):
         compiler.connection = connections[DEFAULT_DB_ALIAS]
         sql = template.sql
         compiler.as_sql = lambda *args, **kw: (sql, params)  # type: ignore[method-assign]
+        compiler.get_converters = functools.partial(_converters, template, compiler)  # type: ignore[method-assign]
         source = template.queryset
         queryset = source.__class__.__new__(source.__class__)
         queryset.__dict__.update(source.__dict__)
