@@ -175,6 +175,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 else:
+    # Django's PostgreSQL backend with psycopg's C loader for timestamps (ungeforlob/core/postgresql/base.py).
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["default"]["ENGINE"] = "ungeforlob.core.postgresql"
     # PostgreSQL plans a statement it has seen a few times on a connection once (psycopg's prepared statements,
     # which need server-side parameter binding): pages such as *I dag* ask a dozen small questions per request,
     # and planning them was a third of their database time at national scale (docs/benchmarks.md). Django turns
