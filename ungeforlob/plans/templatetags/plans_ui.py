@@ -89,12 +89,22 @@ def wrap(text: str, width: int, max_lines: int = MAX_LINES) -> list[str]:
 def _box(goal: Goal | None, number: int, x: int, w: int, chars: int) -> dict[str, Any]:
     lines = wrap(goal.text if goal else _("Plads til et mål"), chars)
     return {"goal": goal, "number": number, "x": x, "w": w, "cx": x + w // 2, "lines": lines,
-            "h": len(lines) * LINE_HEIGHT + 22}
+            "h": len(lines) * LINE_HEIGHT + 22, **(GOAL_LOOK if goal else EMPTY_LOOK)}
+
+
+# How a goal's box and line look, and an empty place's (dashed, grey); the dashes as whole attributes.
+GOAL_LOOK = {"stroke": "#00528c", "fill": "#e5f0f7", "text_fill": "#1a1a1a", "line_dash": "", "rect_dash": ""}
+EMPTY_LOOK = {"stroke": "#8a8a8a", "fill": "#ffffff", "text_fill": "#454545",
+              "line_dash": mark_safe(' stroke-dasharray="6 6"'), "rect_dash": mark_safe(' stroke-dasharray="8 6"')}
 
 
 def _place(box: dict[str, Any], y: int) -> None:
     box["y"] = y
     box["rows"] = [{"text": line, "y": y + 28 + n * LINE_HEIGHT} for n, line in enumerate(box["lines"])]
+
+
+def _line(x1: int, y1: int, x2: int, y2: int) -> dict[str, int]:
+    return {"x1": x1, "y1": y1, "x2": x2, "y2": y2}
 
 
 def _figure(cx: int, head_y: int) -> dict[str, Any]:
@@ -119,9 +129,9 @@ def _wide(goals: list[Goal]) -> tuple[list[dict[str, Any]], dict[str, Any], int,
     side_top = max(top["y"] + top["h"] + 16, hand_y - 36 - side_h // 2)
     for box in (left, right):
         _place(box, side_top + (side_h - box["h"]) // 2)
-    left["line"] = (CX - 62, hand_y, left["x"] + left["w"], left["y"] + left["h"] // 2)
-    right["line"] = (CX + 62, hand_y, right["x"], right["y"] + right["h"] // 2)
-    top["line"] = (CX, figure["head_y"] - 30, CX, top["y"] + top["h"])
+    left["line"] = _line(CX - 62, hand_y, left["x"] + left["w"], left["y"] + left["h"] // 2)
+    right["line"] = _line(CX + 62, hand_y, right["x"], right["y"] + right["h"] // 2)
+    top["line"] = _line(CX, figure["head_y"] - 30, CX, top["y"] + top["h"])
     return boxes, figure, WIDTH, max(figure["foot_y"], *(b["y"] + b["h"] for b in boxes)) + 10
 
 
@@ -140,7 +150,7 @@ def _narrow(goals: list[Goal]) -> tuple[list[dict[str, Any]], dict[str, Any], in
     figure = _figure(cx, y + 50)
     for box, below in zip(boxes, [*boxes[1:], None], strict=True):
         end = below["y"] if below else figure["head_y"] - 30
-        box["line"] = (cx, box["y"] + box["h"], cx, end)
+        box["line"] = _line(cx, box["y"] + box["h"], cx, end)
     return boxes, figure, NARROW_WIDTH, figure["foot_y"] + 10
 
 
@@ -179,8 +189,9 @@ def _y(closeness: int) -> int:
     return 62 - (closeness - 1) * 13
 
 
-# The grid lines of every progress line; text, so that the template writes the numbers without localizing them.
-LEVELS = [{"y": str(_y(c)), "c": c} for c in range(1, 6)]
+# The grid lines of every progress line, one for each answer 1–5: the same on every line, so written once.
+GRID = mark_safe("".join(  # noqa: S308 - numbers only
+    f'<line x1="4" x2="236" y1="{_y(c)}" y2="{_y(c)}" stroke="#dcdcdc" stroke-width="1"/>' for c in range(1, 6)))
 
 
 @register.inclusion_tag("plans/_progress.html")
@@ -194,7 +205,8 @@ def progress_line(target: SubGoal | Goal, id_prefix: str = "fremskridt") -> dict
     for i, e in enumerate(evaluations):
         x = 12 + (i * step if n > 1 else (width - 24) / 2)
         # Strings, not floats: the Danish locale would write "120,0", which is not an SVG length.
-        points.append({"x": f"{x:.1f}", "y": str(_y(e.closeness)), "by_youth": e.by_youth, "e": e})
+        points.append({"x": f"{x:.1f}", "y": str(_y(e.closeness)), "fill": "#00528c" if e.by_youth else "#ffffff",
+                       "e": e})
     words = "; ".join(
         _("%(n)s af 5 den %(day)s (%(who)s)") % {
             "n": p["e"].closeness, "day": date_format(p["e"].created_at, "MONTH_DAY_FORMAT"), "who": p["e"].author_name}
@@ -203,9 +215,11 @@ def progress_line(target: SubGoal | Goal, id_prefix: str = "fremskridt") -> dict
     return {
         "points": points,
         "polyline": " ".join(f"{p['x']},{p['y']}" for p in points),
-        "levels": LEVELS,
-        "latest": evaluations[-1] if evaluations else None,
-        "first": evaluations[0] if evaluations else None,
+        "grid": GRID,
+        # "Seneste: 4 af 5 · startede på 2 (3 evalueringer)"
+        "latest": _filled(_("Seneste: %(n)s af 5"), n=evaluations[-1].closeness) if evaluations else "",
+        "first": _filled(ngettext("startede på %(n)s (%(c)s evaluering)", "startede på %(n)s (%(c)s evalueringer)",
+                                  n), n=evaluations[0].closeness, c=n) if n > 1 else "",
         "count": n,
         "id": f"{id_prefix}-{target._meta.model_name}-{target.pk}",
         "desc": _("Hvor tæt på, fra 1 (langt fra) til 5 (nået): %(list)s.") % {"list": words} if points else "",
