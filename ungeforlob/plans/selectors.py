@@ -14,7 +14,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from ungeforlob.chain.selectors import circle_for
-from ungeforlob.core.prepared import prepared
+from ungeforlob.core.prepared import Read, prepared, run_together
 from ungeforlob.plans.models import (
     MAX_GOALS,
     Activity,
@@ -150,14 +150,13 @@ def _after(meeting: PlanMeeting) -> dict[str, Any]:
     return values
 
 
-def _changes_since_count(youth: Youth, meeting: PlanMeeting | None) -> int:
+def _changes_since_read(youth: Youth, meeting: PlanMeeting | None) -> Read:
+    """The read that counts her plan changes since a meeting (since the start without one)."""
     if meeting is None:
-        rows = _count_changes(youth_id=youth.pk)
-    else:
-        values = _after(meeting)
-        count = _count_changes_after_same_day if "recorded_at" in values else _count_changes_after
-        rows = count(youth_id=youth.pk, **values)
-    return rows[0][1] if rows else 0
+        return _count_changes.read(youth_id=youth.pk)
+    values = _after(meeting)
+    count = _count_changes_after_same_day if "recorded_at" in values else _count_changes_after
+    return count.read(youth_id=youth.pk, **values)
 
 
 def _keep(instance: Any, name: str, rows: list[Any]) -> None:
@@ -171,11 +170,21 @@ def _keep(instance: Any, name: str, rows: list[Any]) -> None:
 
 def plan_for(youth: Youth) -> Plan:
     """Goals → sub-goals → activities and evaluations, plus the meeting state, in six prepared queries (three when
-    there are no goals), joined here as prefetch_related would have (`goal.subgoals.all()`, `sg.goal` …)."""
-    goals = _goal_rows(youth_id=youth.pk)
-    subgoals = _subgoal_rows(youth_id=youth.pk) if goals else []
+    there are no goals), joined here as prefetch_related would have (`goal.subgoals.all()`, `sg.goal` …).
+
+    The queries go to the database in three round trips where it can take several at once (`run_together`): her
+    goals and meetings; then her sub-goals, evaluations and the count of changes since the last meeting; then the
+    activities, when there are sub-goals. The same queries as one by one, each asked only when it can find rows."""
+    goals, meetings = run_together([_goal_rows.read(youth_id=youth.pk), _recent_meetings.read(youth_id=youth.pk)])
+    open_meeting = next((m for m in meetings if m.is_open and m.held_on == timezone.localdate()), None)
+    last = next((m for m in meetings if not m.is_open), None)
+    if goals:
+        subgoals, evaluations, changes = run_together([
+            _subgoal_rows.read(youth_id=youth.pk), _evaluation_rows.read(youth_id=youth.pk),
+            _changes_since_read(youth, last)])
+    else:
+        subgoals, evaluations, (changes,) = [], [], run_together([_changes_since_read(youth, last)])
     activities = _activity_rows(youth_id=youth.pk) if subgoals else []
-    evaluations = _evaluation_rows(youth_id=youth.pk) if goals else []
     goal_by_pk = {g.pk: g for g in goals}
     subgoals = [sg for sg in subgoals if sg.goal_id in goal_by_pk]
     subgoal_by_pk = {sg.pk: sg for sg in subgoals}
@@ -204,14 +213,11 @@ def plan_for(youth: Youth) -> Plan:
         _keep(sg, "activities", by_subgoal[sg.pk])
         _keep(sg, "evaluations", evals_of_subgoal[sg.pk])
     subgoals = [sg for g in goals for sg in by_goal[g.pk]]
-    meetings = _recent_meetings(youth_id=youth.pk)
-    open_meeting = next((m for m in meetings if m.is_open and m.held_on == timezone.localdate()), None)
-    last = next((m for m in meetings if not m.is_open), None)
     return Plan(
         goals=goals,
         open_meeting=open_meeting,
         last_meeting=last,
-        changes_since_last_meeting=_changes_since_count(youth, last),
+        changes_since_last_meeting=changes[0][1] if changes else 0,
         subgoal_count=len(subgoals),
         activity_count=sum(len(by_subgoal[sg.pk]) for sg in subgoals),
         subgoals=subgoals,
