@@ -291,7 +291,6 @@ def _holds_stand_in(param: Any) -> bool:
                for v in values)
 
 
-
 # Reading ahead: several prepared queries sent to PostgreSQL together.
 #
 # A page such as the youth overview asks fifteen small questions whose values are all known at the start; each is a
@@ -312,8 +311,9 @@ def _frozen(kwargs: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
     return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items()))
 
 
-_AHEAD: ContextVar[dict[tuple[Prepared[Any], tuple[tuple[str, Any], ...]], Callable[[], list[Any]]] | None] = ContextVar(
-    "prepared_ahead", default=None)
+# What a block of `ahead` has read: (query, frozen values) → a function making the rows.
+_Memo = dict[tuple[Prepared[Any], tuple[tuple[str, Any], ...]], Callable[[], list[Any]]]
+_AHEAD: ContextVar[_Memo | None] = ContextVar("prepared_ahead", default=None)
 
 
 def _pipelines(connection: Any) -> bool:
@@ -383,7 +383,7 @@ def _fetched(rows: list[Any], compiler: SQLCompiler) -> Callable[..., Any]:
 
 
 @contextmanager
-def ahead(reads: list[Read]) -> Iterator[dict[Any, Callable[[], list[Any]]]]:
+def ahead(reads: list[Read]) -> Iterator[_Memo]:
     """Run `reads` together now; inside the block, a call of one of them with the same values gets its rows. The
     block is given what is still unasked (a test can check that every read declared was used)."""
     made = _send_together(reads)
