@@ -1,0 +1,156 @@
+"""Min plan's cheaper texts, links and reads write what the template tags they replaced wrote."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.template import Context, Template
+from django.test import RequestFactory
+from django.urls import NoReverseMatch, resolve
+from django.utils import timezone, translation
+
+from ungeforlob.plans import selectors, services
+from ungeforlob.plans.models import Activity, ActivityStatus, Responsible, SubGoal, SubGoalStatus
+from ungeforlob.plans.tests.factories import build_plan
+from ungeforlob.testing import Personas
+
+LANGUAGES = ["da", "en"]
+TEXTS = ['Skolen <b>"igen"</b> & det', "Få et fritidsjob", "Rob's plan"]
+
+
+def _render(source: str, **values: object) -> str:
+    return Template("{% load i18n plans_ui %}" + source).render(Context(values))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_per_item_filters_write_what_their_blocktranslate_wrote(language: str) -> None:
+    with translation.override(language):
+        for n in (1, 2, 3):
+            assert _render("{{ n|goal_number }}", n=n) == _render(
+                "{% blocktranslate with n=n %}Mål {{ n }}{% endblocktranslate %}", n=n)
+            assert _render("{{ n|under_goal_number }}", n=n) == _render(
+                "{% blocktranslate with n=n %}under mål {{ n }}{% endblocktranslate %}", n=n)
+        for text in TEXTS:
+            assert _render("{{ t|for_subgoal }}", t=text) == _render(
+                "{% blocktranslate with t=t %}til {{ t }}{% endblocktranslate %}", t=text)
+        for n in (0, 1, 2, 5):
+            assert _render("{{ n|evaluation_count }}", n=n) == _render(
+                "{% blocktranslate count n=n %}{{ n }} evaluering{% plural %}{{ n }} evalueringer{% endblocktranslate %}",
+                n=n)
+    assert "&lt;b&gt;&quot;igen&quot;&lt;/b&gt; &amp; det" in _render("{{ t|for_subgoal }}", t=TEXTS[0])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_status_filters_name_a_choice_as_get_display_did(language: str) -> None:
+    with translation.override(language):
+        for value in [*SubGoalStatus.values, "ukendt"]:
+            assert _render("{{ v|subgoal_status }}", v=value) == _render(
+                "{{ sg.get_status_display }}", sg=SubGoal(status=value))
+        for value in [*ActivityStatus.values, "ukendt"]:
+            assert _render("{{ v|activity_status }}", v=value) == _render(
+                "{{ a.get_status_display }}", a=Activity(status=value))
+        for value in [*Responsible.values, "ukendt"]:
+            assert _render("{{ v|responsible }}", v=value) == _render(
+                "{{ a.get_responsible_display }}", a=Activity(responsible=value))
+    with translation.override("en"):
+        assert _render("{{ v|activity_status }}", v="gennemfoert") != "Gennemført"
+
+
+def _rendered_with_request(source: str, **values: object) -> str:
+    request = RequestFactory().get("/unge/1/plan/")
+    request.resolver_match = resolve("/unge/1/plan/")
+    return Template("{% load plans_ui %}" + source).render(Context({**values, "request": request}))
+
+
+def test_id_url_writes_the_links_url_writes_each_with_its_own_ids() -> None:
+    ids = [(1, 2), (7, 0), (12345, 987654), (1, 2)]
+    for name in ("plans:goal_edit", "plans:activity_delete", "plans:subgoal_create"):
+        loop = "{% for y, x in ids %}{% TAG '" + name + "' y x %}|{% endfor %}"
+        links = _rendered_with_request(loop.replace("TAG", "id_url"), ids=ids)
+        assert links == _rendered_with_request(loop.replace("TAG", "url"), ids=ids)
+        assert links.count("|") == 4 and "/unge/12345/" in links and "/987654/" in links
+    one = "{% for y in ids %}{% TAG 'plans:evaluation_create' y %}?mod=m1|{% endfor %}"
+    assert (_rendered_with_request(one.replace("TAG", "id_url"), ids=[3, 4])
+            == _rendered_with_request(one.replace("TAG", "url"), ids=[3, 4]) == "/unge/3/plan/evaluering/ny/?mod=m1|"
+            "/unge/4/plan/evaluering/ny/?mod=m1|")
+
+
+def test_id_url_is_url_for_what_is_not_an_id() -> None:
+    # A view name in a variable, a keyword argument, "as": {% url %} itself.
+    assert _rendered_with_request("{% id_url name 5 %}", name="plans:plan") == "/unge/5/plan/"
+    assert _rendered_with_request("{% id_url 'plans:plan' youth_pk=5 %}") == "/unge/5/plan/"
+    assert _rendered_with_request("{% id_url 'plans:plan' 5 as u %}<{{ u }}>") == "</unge/5/plan/>"
+    # A number in a string, and an argument no link takes, as {% url %} treats them.
+    assert _rendered_with_request("{% id_url 'plans:plan' '5' %}") == "/unge/5/plan/"
+    with pytest.raises(NoReverseMatch):
+        _rendered_with_request("{% id_url 'plans:plan' -1 %}")
+    with pytest.raises(NoReverseMatch):
+        _rendered_with_request("{% for y in ids %}{% id_url 'plans:plan' y %}{% endfor %}", ids=[1, "x"])
+
+
+OLD_PROGRESS_TEXT = (
+    '{% blocktranslate with n=latest.closeness %}Seneste: {{ n }} af 5{% endblocktranslate %}{% if count > 1 %} · '
+    "{% blocktranslate with n=first.closeness count c=count %}startede på {{ n }} ({{ c }} evaluering){% plural %}"
+    "startede på {{ n }} ({{ c }} evalueringer){% endblocktranslate %}{% endif %}")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_progress_line_writes_its_texts_and_grid_as_before(p: Personas, language: str) -> None:
+    build_plan(p.youth, p.contact_person, goals=1, subgoals=3, activities=0, evaluations=0)
+    first, second, third = SubGoal.objects.filter(goal__youth=p.youth).order_by("pk")
+    for closeness in (2, 5, 4):
+        services.evaluation_create(youth=p.youth, actor=p.contact_person, subgoal=second, closeness=closeness)
+    services.evaluation_create(youth=p.youth, actor=p.contact_person, subgoal=third, closeness=3, youth_voice=True)
+    plan = selectors.plan_for(p.youth)
+    from ungeforlob.plans.templatetags.plans_ui import progress_line
+
+    with translation.override(language):
+        for sg in plan.subgoals:
+            html = _render("{% progress_line sg %}", sg=sg)
+            evaluations = list(sg.evaluations.all())
+            if not evaluations:
+                assert "<svg" not in html
+                continue
+            old = _render(OLD_PROGRESS_TEXT, latest=evaluations[-1], first=evaluations[0], count=len(evaluations))
+            assert f'<p class="plans-progress-text">{old}<br>' in html
+            assert html.count('stroke="#dcdcdc" stroke-width="1"/>') == 5
+            for y in (62, 49, 36, 23, 10):
+                assert f'<line x1="4" x2="236" y1="{y}" y2="{y}" stroke="#dcdcdc" stroke-width="1"/>' in html
+            fills = [pt["fill"] for pt in progress_line(sg)["points"]]
+            assert fills == ["#00528c" if e.by_youth else "#ffffff" for e in evaluations]
+    assert sum(1 for sg in plan.subgoals if sg.evaluations.all()) == 2
+
+
+def test_the_plan_reads_only_what_can_find_rows(p: Personas, count_queries) -> None:
+    empty = count_queries(lambda: selectors.plan_for(p.youth))
+    goal = services.goal_create(youth=p.youth, actor=p.contact_person, text="Et mål", written_by="ung")
+    without_subgoals = count_queries(lambda: selectors.plan_for(p.youth))
+    services.subgoal_create(youth=p.youth, goal=goal, actor=p.contact_person, text="Et delmål",
+                            success_criterion="Det kan ses")
+    full = count_queries(lambda: selectors.plan_for(p.youth))
+    assert (empty, without_subgoals, full) == (3, 5, 6)
+
+
+def test_the_plan_counts_the_changes_since_the_last_meeting_as_the_history_lists_them(p: Personas) -> None:
+    today = timezone.localdate()
+
+    def counted() -> int:
+        plan = selectors.plan_for(p.youth)
+        meeting, changes = selectors.changes_since_last_meeting(p.youth)
+        assert plan.last_meeting == meeting
+        return plan.changes_since_last_meeting if plan.changes_since_last_meeting == len(changes) else -1
+
+    build_plan(p.youth, p.contact_person, goals=1, subgoals=1, activities=1, evaluations=1)
+    made = counted()
+    assert made > 0
+    services.meeting_create(youth=p.youth, actor=p.contact_person, held_on=today - datetime.timedelta(days=3),
+                            participants=[p.contact_person], agreed="Aftalt")
+    assert counted() == made  # the meeting was recorded today, after them
+    services.goal_create(youth=p.youth, actor=p.contact_person, text="Et mål mere", written_by="ung")
+    assert counted() == made + 1
+    services.meeting_create(youth=p.youth, actor=p.contact_person, held_on=today, participants=[p.contact_person],
+                            keep_open=True)
+    plan = selectors.plan_for(p.youth)
+    assert plan.open_meeting is not None and plan.open_meeting.held_on == today
+    assert [len(g.subgoals.all()) for g in plan.goals] == [1, 0] and plan.activity_count == 1
