@@ -15,7 +15,7 @@ from typing import Any
 from django import template
 from django.template.defaulttags import url as django_url
 from django.urls import NoReverseMatch
-from django.utils.formats import date_format, localize
+from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -23,6 +23,7 @@ from django.utils.translation import ngettext
 
 from ungeforlob.core.links import reverse_ids
 from ungeforlob.core.templatetags.fast_url import IdURLNode
+from ungeforlob.core.templatetags.ui import ldate
 from ungeforlob.core.text import choice_label, possessive
 from ungeforlob.plans.models import MAX_GOALS, ActivityStatus, Goal, Responsible, SubGoal, SubGoalStatus
 
@@ -272,7 +273,8 @@ def progress_line(target: SubGoal | Goal, id_prefix: str = "fremskridt") -> dict
                        "e": e})
     words = "; ".join(
         _("%(n)s af 5 den %(day)s (%(who)s)") % {
-            "n": p["e"].closeness, "day": date_format(p["e"].created_at, "MONTH_DAY_FORMAT"), "who": p["e"].author_name}
+            # The day of the moment as stored (date_format does not move it to local time), each day written once.
+            "n": p["e"].closeness, "day": ldate(p["e"].created_at.date(), "MONTH_DAY_FORMAT"), "who": p["e"].author_name}
         for p in points
     )
     return {
