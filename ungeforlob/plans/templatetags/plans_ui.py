@@ -96,6 +96,42 @@ def _filled(text: str, **values: Any) -> SafeString:
     return mark_safe(text % {k: conditional_escape(localize(v)) for k, v in values.items()})  # noqa: S308
 
 
+@register.simple_tag
+def plan_texts() -> dict[str, str]:
+    """The texts repeated for each goal, sub-goal, evaluation and activity on Min plan, translated once per page
+    (`{% plan_texts as t %}` … `{{ t.why }}`)."""
+    return {
+        "by_youth": _("Skrevet af den unge selv"),
+        "together": _("Skrevet af en fagperson sammen med den unge"),
+        "whole_goal": _("Hele målet"),
+        "edit_goal": _("Ret mål"),
+        "new_subgoal": _("Nyt delmål"),
+        "evaluate_goal": _("Evaluer målet"),
+        "remove_goal": _("Fjern mål"),
+        "criterion": _("Sådan ved vi, at det er nået"),
+        "reach_by": _("Nået senest"),
+        "of_5": _("af 5"),
+        "went_well": _("Det gik godt:"),
+        "was_hard": _("Det var svært:"),
+        "next_step": _("Næste skridt:"),
+        "activities": _("Aktiviteter"),
+        "why": _("Hvorfor:"),
+        "who": _("Hvem:"),
+        "when": _("Hvornår:"),
+        "where": _("Hvor:"),
+        "offer": _("Tilbud:"),
+        "methods": _("Metoder"),
+        "edit": _("Ret"),
+        "remove": _("Fjern"),
+        "no_activities": _("Ingen aktiviteter endnu."),
+        "new_activity": _("Ny aktivitet"),
+        "evaluate": _("Evaluer"),
+        "edit_subgoal": _("Ret delmål"),
+        "remove_subgoal": _("Fjern delmål"),
+        "no_subgoals": _("Ingen delmål endnu. Del målet op i små skridt, der kan nås."),
+    }
+
+
 @register.filter
 def goal_number(position: int) -> SafeString:
     """"Mål 2"."""

@@ -154,3 +154,30 @@ def test_the_plan_counts_the_changes_since_the_last_meeting_as_the_history_lists
     plan = selectors.plan_for(p.youth)
     assert plan.open_meeting is not None and plan.open_meeting.held_on == today
     assert [len(g.subgoals.all()) for g in plan.goals] == [1, 0] and plan.activity_count == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_plan_page_shows_every_text_read_once_in_the_language_chosen(p: Personas, as_user, language: str) -> None:
+    from django.conf import settings
+
+    from ungeforlob.plans.templatetags.plans_ui import plan_texts
+
+    build_plan(p.youth, p.contact_person, goals=1, subgoals=1, activities=1, evaluations=1)
+    sg = SubGoal.objects.get(goal__youth=p.youth)
+    services.evaluation_create(youth=p.youth, actor=p.contact_person, subgoal=sg, closeness=2, was_hard="Svært")
+    services.activity_create(youth=p.youth, subgoal=sg, actor=p.contact_person, title="Praktik", reason="Prøve",
+                             responsible="ung", when_text="tirsdage", place="Værkstedet")
+    services.goal_create(youth=p.youth, actor=p.contact_person, text="Uden delmål", written_by="sammen")
+    services.evaluation_create(youth=p.youth, actor=p.contact_person, goal=sg.goal, closeness=3)
+    services.subgoal_create(youth=p.youth, goal=sg.goal, actor=p.contact_person, text="Uden aktiviteter",
+                            success_criterion="Det ses")
+    client = as_user(p.contact_person)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    html = client.get(f"/unge/{p.youth.pk}/plan/").content.decode()
+    with translation.override(language):
+        texts = plan_texts()
+    from django.utils.html import escape
+
+    missing = [key for key, text in texts.items() if escape(text) not in html and key != "offer"]
+    assert missing == []
+    assert ("Hvorfor:" in html) == (language == "da") and ("Why:" in html) == (language == "en")
