@@ -19,7 +19,7 @@ from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 from ungeforlob.core.links import reverse_ids
 from ungeforlob.core.templatetags.fast_url import IdURLNode
@@ -77,6 +77,31 @@ class _FormedURLNode(IdURLNode):
                 return ""
             form = form.replace(stand_in, "{" + str(i) + "}")
         return form
+
+
+# The sub-menu of the plan pages: (url name, section, label; the label translated when the menu is drawn).
+SUBNAV = (("plans:plan", "plan", gettext_noop("Min plan")), ("plans:profile", "profile", gettext_noop("Ungeprofil")),
+          ("plans:meetings", "meetings", gettext_noop("Planmøder")), ("plans:history", "history", gettext_noop("Historik")),
+          ("plans:notes", "notes", gettext_noop("Notater")), ("plans:share", "share", gettext_noop("Print og del")))
+CURRENT = 'aria-current="page"'
+
+
+@register.simple_tag(takes_context=True)
+def plans_subnav(context: Any, youth_pk: int, section: str) -> SafeString:
+    """The plan pages' sub-menu items (`<li>` links, the current section marked), as the template wrote them with a
+    url, an if and a translate each."""
+    try:
+        current_app = context.request.current_app  # as {% url %} finds it
+    except AttributeError:
+        try:
+            current_app = context.request.resolver_match.namespace
+        except AttributeError:
+            current_app = None
+    items = [
+        f'\n  <li><a href="{conditional_escape(reverse_ids(url_name, [youth_pk], {}, current_app))}" '
+        f'{CURRENT if key == section else ""}>{conditional_escape(_(label))}</a></li>'
+        for url_name, key, label in SUBNAV]
+    return mark_safe("".join(items))  # noqa: S308 - links and labels escaped above
 
 
 @register.tag

@@ -181,3 +181,17 @@ def test_the_plan_page_shows_every_text_read_once_in_the_language_chosen(p: Pers
     missing = [key for key, text in texts.items() if escape(text) not in html and key != "offer"]
     assert missing == []
     assert ("Hvorfor:" in html) == (language == "da") and ("Why:" in html) == (language == "en")
+
+
+def test_the_plan_pages_sub_menu_marks_the_page_shown_and_links_each(p: Personas, as_user) -> None:
+    client = as_user(p.contact_person)
+    links = {"plan/": "Min plan", "profil/": "Ungeprofil", "plan/moeder/": "Planmøder", "plan/historik/": "Historik",
+             "notater/": "Notater", "plan/del/": "Print og del"}
+    for path, label in links.items():
+        html = client.get(f"/unge/{p.youth.pk}/{path}").content.decode()
+        menu = html[html.index('<nav class="plans-subnav"'):html.index("</ul></nav>", html.index("plans-subnav"))]
+        assert menu.count('aria-current="page"') == 1
+        assert f'<a href="/unge/{p.youth.pk}/{path}" aria-current="page">{label}</a>' in menu
+        for other, other_label in links.items():
+            if other != path:
+                assert f'<a href="/unge/{p.youth.pk}/{other}" >{other_label}</a>' in menu
