@@ -78,10 +78,10 @@ class AuditEvent(models.Model):
         # exists on every monthly partition (migration 0005), so a read touches a few pages per partition.
         indexes = [
             models.Index(fields=["youth_id", "-created_at"], name="audit_youth_recent"),
-            # A list's once-a-day check (`audit_record_list`) asks "which of these did this actor have listed since
-            # midnight?": only list rows, found by actor and time, so the check reads at most one row per young
-            # person listed today, however much else the actor has read this month.
-            models.Index(fields=["actor", "created_at"], condition=models.Q(action="list"),
+            # A list's once-a-day check (`audit_record_list`) asks "did this actor list this young person since
+            # midnight?" for each young person shown: only list rows, by actor, young person and time, so each
+            # answer is one index entry at most, however much else the actor or the young person has in the log.
+            models.Index(fields=["actor", "youth_id", "created_at"], condition=models.Q(action="list"),
                          name="audit_actor_listed"),
         ]
 

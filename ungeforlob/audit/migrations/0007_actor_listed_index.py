@@ -15,6 +15,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='auditevent',
-            index=models.Index(condition=models.Q(('action', 'list')), fields=['actor', 'created_at'], name='audit_actor_listed'),
+            index=models.Index(condition=models.Q(('action', 'list')), fields=['actor', 'youth_id', 'created_at'], name='audit_actor_listed'),
         ),
     ]

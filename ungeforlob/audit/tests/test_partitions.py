@@ -160,6 +160,6 @@ def test_every_partition_has_the_index_of_the_actors_list_rows_that_the_daily_li
             "JOIN pg_index i ON i.indrelid = c.oid WHERE h.inhparent = 'audit_auditevent'::regclass")
         rows = cursor.fetchall()
     partitions_with = {name for name, definition in rows
-                       if "(actor_id, created_at)" in definition and "'list'" in definition}
+                       if "(actor_id, youth_id, created_at)" in definition and "'list'" in definition}
     assert set(partitions.months().values()) <= partitions_with
     assert len(partitions_with) >= 4
