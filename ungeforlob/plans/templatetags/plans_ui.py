@@ -15,6 +15,7 @@ from typing import Any
 from django import template
 from django.template.defaulttags import url as django_url
 from django.urls import NoReverseMatch
+from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
@@ -334,8 +335,10 @@ def progress_line(target: SubGoal | Goal, id_prefix: str = "fremskridt") -> dict
                        "e": e})
     words = "; ".join(
         _("%(n)s af 5 den %(day)s (%(who)s)") % {
-            # The day of the moment as stored (date_format does not move it to local time), each day written once.
-            "n": p["e"].closeness, "day": ldate(p["e"].created_at.date(), "MONTH_DAY_FORMAT"), "who": p["e"].author_name}
+            # The day in Denmark when the evaluation was written (an evaluation at 00.30 is that day's, not the
+            # UTC day before), each day written once.
+            "n": p["e"].closeness, "day": ldate(timezone.localdate(p["e"].created_at), "MONTH_DAY_FORMAT"),
+            "who": p["e"].author_name}
         for p in points
     )
     return {

@@ -195,3 +195,21 @@ def test_the_plan_pages_sub_menu_marks_the_page_shown_and_links_each(p: Personas
         for other, other_label in links.items():
             if other != path:
                 assert f'<a href="/unge/{p.youth.pk}/{other}" >{other_label}</a>' in menu
+
+
+def test_a_progress_lines_description_dates_an_evaluation_by_the_day_in_denmark(p: Personas) -> None:
+    """An evaluation written at 00.30 Danish time (23.30 UTC the day before) is that Danish day's."""
+    import datetime
+
+    from ungeforlob.plans.models import Evaluation
+    from ungeforlob.plans.templatetags.plans_ui import progress_line
+
+    build_plan(p.youth, p.contact_person, goals=1, subgoals=1, activities=0, evaluations=0)
+    sg = SubGoal.objects.get(goal__youth=p.youth)
+    services.evaluation_create(youth=p.youth, actor=p.contact_person, subgoal=sg, closeness=3)
+    Evaluation.objects.filter(subgoal=sg).update(
+        created_at=datetime.datetime(2026, 3, 9, 23, 30, tzinfo=datetime.UTC))
+    sg = selectors.plan_for(p.youth).subgoals[0]
+    with translation.override("da"):
+        words = _render("{% progress_line sg %}", sg=sg)
+    assert "10. mar" in words and "9. mar" not in words
