@@ -22,6 +22,7 @@ Requests go to loopback only; counts and the total time are bounded (`--max-seco
 from __future__ import annotations
 
 import argparse
+import datetime
 import http.client
 import os
 import platform
@@ -141,13 +142,19 @@ def pages_for_dataset() -> tuple[list[Page], int, int]:
     mine = list(policy.contact_person_youth(kp).order_by("pk").values_list("pk", "last_name"))
     if not mine:
         raise SystemExit("the scale dataset has no young people for scale-kp: run generate_scale first")
-    # The young person with the most audit rows among the contact person's: the staff pages show her.
-    counts = {pk: AuditEvent.objects.filter(youth_id=pk).count() for pk, _ in mine}
+    # The young people are chosen by the audit rows the dataset gave them (those written before it was finished):
+    # every read of a page writes a row in the young person's log, so counting all rows would choose whoever the
+    # last benchmark or profiling runs read most, and her log would be our traffic, not the dataset's.
+    from ungeforlob.scale.generate import current
+
+    built = current()
+    until = (built.created_at + datetime.timedelta(seconds=(built.seconds or 0) + 60)) if built else timezone.now()
+    counts = {pk: AuditEvent.objects.filter(youth_id=pk, created_at__lt=until).count() for pk, _ in mine}
+    # The staff pages show the one with the most.
     youth_id = max(counts, key=lambda pk: (counts[pk], -pk))
     name = dict(mine)[youth_id]
-    # Min side is opened by the one with the most audit rows after her: every read of the staff pages above writes
-    # a row in the first one's log (hundreds a run, thousands after a few runs), so "Hvem har kigget" would
-    # otherwise measure the benchmark's own traffic piling up, not the dataset's log (one read a day or so).
+    # Min side is opened by the one with the most after her: the staff pages above write hundreds of rows a run
+    # in the first one's log, which "Hvem har kigget" reads.
     others = {pk: n for pk, n in counts.items() if pk != youth_id} or counts
     own_id = max(others, key=lambda pk: (others[pk], -pk))
     pages = [
