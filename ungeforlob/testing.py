@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime
 import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,3 +130,20 @@ def client_for(user: Any) -> Client:
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
     return client
+
+
+@contextmanager
+def pipelined() -> Iterator[list[bool]]:
+    """For each statement run inside the block, whether it was sent in a psycopg pipeline (PostgreSQL only):
+    how a test sees that reads ahead (`core.prepared.ahead`) went to the database together."""
+    from django.db import connection
+    from psycopg import pq
+
+    sent: list[bool] = []
+
+    def note(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        sent.append(connection.connection.pgconn.pipeline_status == pq.PipelineStatus.ON)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(note):
+        yield sent

@@ -203,20 +203,14 @@ def test_inside_ahead_a_call_with_the_same_values_asks_nothing_once(p: Personas)
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="pipelines are PostgreSQL's")
 def test_on_postgresql_reads_ahead_are_sent_in_one_pipeline_and_every_statement_is_still_seen(p: Personas) -> None:
-    from psycopg import pq
-
-    modes = []
-
-    def note(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
-        modes.append(connection.connection.pgconn.pipeline_status)
-        return execute(sql, params, many, context)
+    from ungeforlob.testing import pipelined
 
     today = timezone.localdate()
-    with connection.execute_wrapper(note), CaptureQueriesContext(connection) as asked:
+    with pipelined() as sent, CaptureQueriesContext(connection) as asked:
         run_together([_memberships.read(youth_id=p.youth.pk, day=today, limit=10), _names.read(ids=[p.youth.pk]),
                       _with_guardians.read(youth_id=p.youth.pk)])
     # Three statements in the pipeline, then the guardians' prefetch after it.
-    assert modes[:3] == [pq.PipelineStatus.ON] * 3 and modes[3:] == [pq.PipelineStatus.OFF]
+    assert sent == [True, True, True, False]
     assert len(asked) == 4
 
 

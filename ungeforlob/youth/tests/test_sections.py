@@ -59,16 +59,10 @@ def test_on_postgresql_the_overviews_first_questions_go_to_the_database_together
 
     if connection.vendor != "postgresql":
         pytest.skip("pipelines are PostgreSQL's")
-    from psycopg import pq
+    from ungeforlob.testing import pipelined
 
     client = as_user(p.contact_person)
     client.get(f"/unge/{p.youth.pk}/")
-    modes = []
-
-    def note(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
-        modes.append(connection.connection.pgconn.pipeline_status)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(note):
+    with pipelined() as sent:
         assert client.get(f"/unge/{p.youth.pk}/").status_code == 200
-    assert modes.count(pq.PipelineStatus.ON) >= 14
+    assert sent.count(True) >= 14

@@ -88,17 +88,11 @@ def test_on_postgresql_the_timelines_sources_are_read_in_one_round_trip(p: Perso
 
     if connection.vendor != "postgresql":
         pytest.skip("pipelines are PostgreSQL's")
-    from psycopg import pq
+    from ungeforlob.testing import pipelined
 
     _history(p, p.youth, 3)
     client = as_user(p.contact_person)
     client.get(f"/unge/{p.youth.pk}/tidslinje/")
-    modes = []
-
-    def note(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
-        modes.append(connection.connection.pgconn.pipeline_status)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(note):
+    with pipelined() as sent:
         assert client.get(f"/unge/{p.youth.pk}/tidslinje/").status_code == 200
-    assert modes.count(pq.PipelineStatus.ON) >= 10
+    assert sent.count(True) >= 10
