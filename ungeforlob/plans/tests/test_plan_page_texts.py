@@ -202,7 +202,6 @@ def test_a_progress_lines_description_dates_an_evaluation_by_the_day_in_denmark(
     import datetime
 
     from ungeforlob.plans.models import Evaluation
-    from ungeforlob.plans.templatetags.plans_ui import progress_line
 
     build_plan(p.youth, p.contact_person, goals=1, subgoals=1, activities=0, evaluations=0)
     sg = SubGoal.objects.get(goal__youth=p.youth)
