@@ -36,21 +36,43 @@ def reverse_ids(view_name: str, args: list[Any] | tuple[Any, ...] = (), kwargs: 
     """`reverse(view_name, args=…, kwargs=…, current_app=…)`, filled into a form reversed once when every argument
     is an id."""
     kwargs = kwargs or {}
-    if not isinstance(view_name, str) or not all(_is_id(a) for a in args) or not all(
-            _is_id(v) for v in kwargs.values()):
+    if not all_ids(view_name, args, kwargs):
         return reverse(view_name, args=args, kwargs=kwargs, current_app=current_app)
     names = tuple(sorted(kwargs))
+    form = id_form(view_name, len(args), names, current_app)
+    if form is None:
+        return reverse(view_name, args=args, kwargs=kwargs, current_app=current_app)
+    return form.format(*args, *(kwargs[n] for n in names))
+
+
+def current_app(context: Any) -> str | None:
+    """A template context's current application, as Django's `{% url %}` finds it."""
+    try:
+        return context.request.current_app
+    except AttributeError:
+        try:
+            return context.request.resolver_match.namespace
+        except AttributeError:
+            return None
+
+
+def all_ids(view_name: Any, args: list[Any] | tuple[Any, ...], kwargs: dict[str, Any]) -> bool:
+    """Whether a link can be filled into a form: a view name, and every argument an id."""
+    return isinstance(view_name, str) and all(_is_id(a) for a in args) and all(_is_id(v) for v in kwargs.values())
+
+
+def id_form(view_name: str, count: int, names: tuple[str, ...], current_app: str | None) -> str | None:
+    """The link with "{0}", "{1}" … in its ids' places (positional ones first, then `names`' in order), for the
+    current URL configuration, script prefix and language; None when it must be reversed the usual way."""
     resolver = get_resolver(get_urlconf())
     forms = _FORMS.get(resolver)
     if forms is None:
         forms = _FORMS[resolver] = {}
-    key = (get_script_prefix(), get_language(), current_app, view_name, len(args), names)
+    key = (get_script_prefix(), get_language(), current_app, view_name, count, names)
     form = forms.get(key)
     if form is None:
-        form = forms[key] = _form(view_name, len(args), names, current_app)
-    if form is _UNCACHEABLE:
-        return reverse(view_name, args=args, kwargs=kwargs, current_app=current_app)
-    return form.format(*args, *(kwargs[n] for n in names))
+        form = forms[key] = _form(view_name, count, names, current_app)
+    return None if form is _UNCACHEABLE else form
 
 
 def _form(view_name: str, count: int, names: tuple[str, ...], current_app: str | None) -> Any:

@@ -27,7 +27,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, gettext_noop
 
-from ungeforlob.core.links import reverse_ids
+from ungeforlob.core.links import current_app, reverse_ids
 
 register = template.Library()
 
@@ -158,27 +158,16 @@ LINKS: dict[str, Link] = {
 _URLS: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], dict[str, str]]] = weakref.WeakKeyDictionary()
 
 
-def _urls(current_app: str | None) -> dict[str, str]:
+def _urls(app: str | None) -> dict[str, str]:
     resolver = get_resolver(get_urlconf())
     per_resolver = _URLS.get(resolver)
     if per_resolver is None:
         per_resolver = _URLS[resolver] = {}
-    key = (get_script_prefix(), get_language(), current_app)
+    key = (get_script_prefix(), get_language(), app)
     urls = per_resolver.get(key)
     if urls is None:
         urls = per_resolver[key] = {}
     return urls
-
-
-def _current_app(context: template.Context) -> str | None:
-    # As `{% url %}` (core/templatetags/fast_url.py) finds it.
-    try:
-        return context.request.current_app  # type: ignore[attr-defined]
-    except AttributeError:
-        try:
-            return context.request.resolver_match.namespace  # type: ignore[attr-defined]
-        except AttributeError:
-            return None
 
 
 def here(context: template.Context) -> Here:
@@ -208,8 +197,8 @@ def _state(context: template.Context) -> tuple[Here, str | None, dict[str, str]]
     request = context.get("request")
     state = getattr(request, _STATE_ATTR, None)
     if state is None:
-        current_app = _current_app(context)
-        state = (here(context), current_app, _urls(current_app))
+        app = current_app(context)
+        state = (here(context), app, _urls(app))
         if request is not None:
             setattr(request, _STATE_ATTR, state)
     return state
@@ -218,7 +207,7 @@ def _state(context: template.Context) -> tuple[Here, str | None, dict[str, str]]
 @register.simple_tag(takes_context=True)
 def mainnav_links(context: template.Context, *names: str) -> SafeString:
     """The `<li>` of each named link (`LINKS`) that the user sees, in the order named."""
-    h, current_app, urls = _state(context)
+    h, app, urls = _state(context)
     parts = []
     for name in names:
         link = LINKS[name]
@@ -227,7 +216,7 @@ def mainnav_links(context: template.Context, *names: str) -> SafeString:
         view_name = link.view_name if isinstance(link.view_name, str) else link.view_name(h)
         url = urls.get(view_name)
         if url is None:
-            url = urls[view_name] = escape(reverse_ids(view_name, (), {}, current_app))
+            url = urls[view_name] = escape(reverse_ids(view_name, (), {}, app))
         current = 'aria-current="page"' if link.current(h) else ""
         parts.append(f'<li><a href="{url}" {current}>{escape(gettext(link.label))}</a></li>')
     return mark_safe("".join(parts))  # noqa: S308 - URLs and labels escaped above

@@ -18,7 +18,7 @@ from django.utils import formats, translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
-from ungeforlob.core.links import reverse_ids
+from ungeforlob.core.links import current_app, reverse_ids
 from ungeforlob.core.validators import format_phone
 
 register = template.Library()
@@ -140,16 +140,10 @@ def tab_links(context: template.Context, tabs: Any, pk: Any, current: Any) -> Sa
     """A page's tabs as `<li>` links: `tabs` is `[(url_name, label), …]`, each linked with `pk` (as
     `{% url url_name pk %}`), the one named `current` marked as the current page. The youth page's tabs:
     `{% tab_links youth_sections youth.pk tab %}` — one tag instead of a url, an if and a label per tab."""
-    try:
-        current_app = context.request.current_app  # type: ignore[attr-defined]  # as {% url %} finds it
-    except AttributeError:
-        try:
-            current_app = context.request.resolver_match.namespace  # type: ignore[attr-defined]
-        except AttributeError:
-            current_app = None
+    app = current_app(context)
     parts = []
     for url_name, label in tabs:
-        url = conditional_escape(reverse_ids(url_name, [pk], {}, current_app))
+        url = conditional_escape(reverse_ids(url_name, [pk], {}, app))
         marked = 'aria-current="page"' if current == url_name else ""
         parts.append(f'<li><a href="{url}" {marked}>{conditional_escape(label)}</a></li>')
     return mark_safe("".join(parts))  # noqa: S308 - URLs and labels escaped above

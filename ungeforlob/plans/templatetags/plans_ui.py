@@ -3,8 +3,8 @@
 Both are SVG with role="img", <title> and <desc>, and presentation attributes only (strict CSP: no
 inline styles). The same markup goes into the PDF.
 
-Also the page's texts per goal, sub-goal and activity, and its links in those lists (`id_url`), made cheaply: a
-plan page shows a few dozen of them.
+Also the page's texts per goal, sub-goal and activity, made cheaply (a plan page shows a few dozen), and the plan
+pages' sub-menu.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ import textwrap
 from typing import Any
 
 from django import template
-from django.template.defaulttags import url as django_url
-from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
@@ -22,8 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
-from ungeforlob.core.links import reverse_ids
-from ungeforlob.core.templatetags.fast_url import IdURLNode
+from ungeforlob.core.links import current_app, reverse_ids
 from ungeforlob.core.templatetags.ui import ldate
 from ungeforlob.core.text import choice_label, possessive
 from ungeforlob.plans.models import MAX_GOALS, ActivityStatus, Goal, Responsible, SubGoal, SubGoalStatus
@@ -32,53 +29,6 @@ register = template.Library()
 
 
 # --- links ----------------------------------------------------------------------------------------------------
-
-_STAND_IN = 907_531_864_200  # + position: digits no URL of ours otherwise holds
-
-
-class _FormedURLNode(IdURLNode):
-    """`{% url %}` whose view name is written out and whose arguments are ids, for links repeated in a list: the
-    link is reversed once per page render with stand-in ids, and each link fills in its own (`core.links`
-    does the same once per process, but looks up the language, script prefix and URL configuration on each
-    call, which is most of the 13 µs a link costs there). Anything else is the `{% url %}` of the project."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        name = self.view_name
-        self.formed = isinstance(name.var, str) and not name.filters and not self.kwargs and not self.asvar
-
-    def render(self, context: Any) -> str:
-        if not self.formed:
-            return super().render(context)
-        args = [arg.resolve(context) for arg in self.args]
-        if not all(type(a) is int and a >= 0 for a in args):
-            return super().render(context)
-        form = context.render_context.get(self)
-        if form is None:
-            form = context.render_context[self] = self._form(context, len(args))
-        return form.format(*args) if form else super().render(context)
-
-    def _form(self, context: Any, count: int) -> str:
-        """The link with "{0}", "{1}" … for its arguments; "" when a stand-in does not come out exactly once."""
-        stand_ins = [_STAND_IN + i for i in range(count)]
-        try:
-            current_app = context.request.current_app  # as IdURLNode (and {% url %}) finds it
-        except AttributeError:
-            try:
-                current_app = context.request.resolver_match.namespace
-            except AttributeError:
-                current_app = None
-        try:
-            url = reverse_ids(self.view_name.var, stand_ins, {}, current_app)
-        except NoReverseMatch:
-            return ""
-        form = (conditional_escape(url) if context.autoescape else url).replace("{", "{{").replace("}", "}}")
-        for i, stand_in in enumerate(map(str, stand_ins)):
-            if form.count(stand_in) != 1:
-                return ""
-            form = form.replace(stand_in, "{" + str(i) + "}")
-        return form
-
 
 # The sub-menu of the plan pages: (url name, section, label; the label translated when the menu is drawn).
 SUBNAV = (("plans:plan", "plan", gettext_noop("Min plan")), ("plans:profile", "profile", gettext_noop("Ungeprofil")),
@@ -91,25 +41,12 @@ CURRENT = 'aria-current="page"'
 def plans_subnav(context: Any, youth_pk: int, section: str) -> SafeString:
     """The plan pages' sub-menu items (`<li>` links, the current section marked), as the template wrote them with a
     url, an if and a translate each."""
-    try:
-        current_app = context.request.current_app  # as {% url %} finds it
-    except AttributeError:
-        try:
-            current_app = context.request.resolver_match.namespace
-        except AttributeError:
-            current_app = None
+    app = current_app(context)
     items = [
-        f'\n  <li><a href="{conditional_escape(reverse_ids(url_name, [youth_pk], {}, current_app))}" '
+        f'\n  <li><a href="{conditional_escape(reverse_ids(url_name, [youth_pk], {}, app))}" '
         f'{CURRENT if key == section else ""}>{conditional_escape(_(label))}</a></li>'
         for url_name, key, label in SUBNAV]
     return mark_safe("".join(items))  # noqa: S308 - links and labels escaped above
-
-
-@register.tag
-def id_url(parser: Any, token: Any) -> _FormedURLNode:
-    """`{% id_url 'plans:goal_edit' youth.pk goal.pk %}`: `{% url %}` (same syntax, same link) for a link in a loop."""
-    node = django_url(parser, token)
-    return _FormedURLNode(node.view_name, node.args, node.kwargs, node.asvar)
 
 
 # --- Min plan's texts per goal, sub-goal and activity -------------------------------------------------------
