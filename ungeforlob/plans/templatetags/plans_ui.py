@@ -20,8 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
-from ungeforlob.core.links import current_app, reverse_ids
-from ungeforlob.core.templatetags.ui import ldate
+from ungeforlob.core.templatetags.ui import ldate, tab_links
 from ungeforlob.core.text import choice_label, possessive
 from ungeforlob.plans.models import MAX_GOALS, ActivityStatus, Goal, Responsible, SubGoal, SubGoalStatus
 
@@ -34,19 +33,14 @@ register = template.Library()
 SUBNAV = (("plans:plan", "plan", gettext_noop("Min plan")), ("plans:profile", "profile", gettext_noop("Ungeprofil")),
           ("plans:meetings", "meetings", gettext_noop("Planmøder")), ("plans:history", "history", gettext_noop("Historik")),
           ("plans:notes", "notes", gettext_noop("Notater")), ("plans:share", "share", gettext_noop("Print og del")))
-CURRENT = 'aria-current="page"'
 
 
 @register.simple_tag(takes_context=True)
 def plans_subnav(context: Any, youth_pk: int, section: str) -> SafeString:
-    """The plan pages' sub-menu items (`<li>` links, the current section marked), as the template wrote them with a
-    url, an if and a translate each."""
-    app = current_app(context)
-    items = [
-        f'\n  <li><a href="{conditional_escape(reverse_ids(url_name, [youth_pk], {}, app))}" '
-        f'{CURRENT if key == section else ""}>{conditional_escape(_(label))}</a></li>'
-        for url_name, key, label in SUBNAV]
-    return mark_safe("".join(items))  # noqa: S308 - links and labels escaped above
+    """The plan pages' sub-menu items (`<li>` links, the current section marked): `ui.tab_links` with the labels
+    translated and the section named by the page."""
+    current = next((url_name for url_name, key, _label in SUBNAV if key == section), None)
+    return tab_links(context, [(url_name, _(label)) for url_name, _key, label in SUBNAV], youth_pk, current)
 
 
 # --- Min plan's texts per goal, sub-goal and activity -------------------------------------------------------
