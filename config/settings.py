@@ -130,7 +130,12 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "ungeforlob.core.middleware.SecurityHeadersMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # The layout's own reads (the menu's unread count) go with the page's first reads ahead (core/layout.py).
+    "ungeforlob.core.layout.LayoutReadsMiddleware",
 ]
+
+# What the layout reads on every staff page, by the app that draws it: `(request) -> [Read]` (core/layout.py).
+LAYOUT_READS = ["ungeforlob.notifications.selectors.layout_reads"]
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

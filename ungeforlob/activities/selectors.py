@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Now
 from django.utils import timezone
 
 from ungeforlob.activities.access import activities_for, activities_for_youth
@@ -100,10 +101,12 @@ def _recorded_signups(*, youth_id: int, n: int) -> QuerySet[SignUp]:
             .select_related("activity").order_by("-activity__starts_at", "-pk")[:n])
 
 
-@prepared(youth_id=int, now=datetime.datetime)
-def _coming_signups(*, youth_id: int, now: datetime.datetime) -> QuerySet[SignUp]:
+@prepared(youth_id=int)
+def _coming_signups(*, youth_id: int) -> QuerySet[SignUp]:
+    # From the database's now (not a value of the caller's): the read's values are known before the page asks,
+    # so the overview reads it ahead with its other cards' (activities/cards.py).
     return (SignUp.objects.filter(youth_id=youth_id, status__in=ACTIVE_STATUSES, activity__cancelled_at__isnull=True,
-                                  activity__starts_at__gte=now)
+                                  activity__starts_at__gte=Now())
             .select_related("activity").order_by("activity__starts_at", "pk")[:5])
 
 
@@ -113,7 +116,7 @@ def attendance_stability(youth: Youth, *, last: int | None = None) -> dict[str, 
     n = last or stability_last()
     recorded = _recorded_signups(youth_id=youth.pk, n=n)
     attended = sum(1 for s in recorded if s.attended)
-    coming = _coming_signups(youth_id=youth.pk, now=timezone.now())
+    coming = _coming_signups(youth_id=youth.pk)
     for signup in [*recorded, *coming]:
         signup.youth = youth
     return {"recorded": recorded, "attended": attended, "total": len(recorded), "last": n,

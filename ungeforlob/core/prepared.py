@@ -170,8 +170,12 @@ class Prepared(Generic[M]):
     def __call__(self, **kwargs: Any) -> list[M]:
         ahead = _AHEAD.get()
         if ahead:
-            rows = ahead.pop((self, _frozen(kwargs)), None)
+            key = (self, _frozen(kwargs))
+            rows = ahead.pop(key, None)
             if rows is not None:
+                waiting = _ALONG.get()
+                if waiting is not None:  # asked once, inside the `ahead` that sent it or after (`along`)
+                    waiting.memo.pop(key, None)
                 return rows()
         ready = self._ready(kwargs)
         if ready is None:
@@ -316,6 +320,17 @@ _Memo = dict[tuple[Prepared[Any], tuple[tuple[str, Any], ...]], Callable[[], lis
 _AHEAD: ContextVar[_Memo | None] = ContextVar("prepared_ahead", default=None)
 
 
+@dataclass
+class _Along:
+    """Reads waiting for the next `ahead` (`along`), and the memo of the block that will find their rows."""
+
+    reads: list[Read]
+    memo: _Memo
+
+
+_ALONG: ContextVar[_Along | None] = ContextVar("prepared_along", default=None)
+
+
 def _pipelines(connection: Any) -> bool:
     """Whether this connection can send statements together: PostgreSQL through psycopg 3 with server-side
     parameters (a client-side binding cursor cannot be pipelined)."""
@@ -331,7 +346,20 @@ def _pipelines(connection: Any) -> bool:
 
 def run_together(reads: list[Read]) -> list[list[Any]]:
     """Each read's rows, the reads sent to the database together (one round trip) where the database allows."""
-    return [rows() for rows in _send_together(reads)]
+    return [rows() for rows in _send_with_waiting(reads)[0]]
+
+
+def _send_with_waiting(reads: list[Read]) -> tuple[list[Callable[[], list[Any]]], _Memo]:
+    """`_send_together` for `reads` and the reads waiting for the next round trip (`along`): the functions making
+    the rows of `reads`, and the memo of the waiting ones (also put in the memo of their `along` block)."""
+    waiting = _ALONG.get()
+    if waiting is None or not waiting.reads:
+        return _send_together(reads), {}
+    extra, waiting.reads = waiting.reads, []
+    made = _send_together(reads + extra)
+    sent = {(read.query, read.kwargs): rows for read, rows in zip(extra, made[len(reads):], strict=True)}
+    waiting.memo.update(sent)
+    return made[:len(reads)], sent
 
 
 def _send_together(reads: list[Read]) -> list[Callable[[], list[Any]]]:
@@ -386,8 +414,9 @@ def _fetched(rows: list[Any], compiler: SQLCompiler) -> Callable[..., Any]:
 def ahead(reads: list[Read]) -> Iterator[_Memo]:
     """Run `reads` together now; inside the block, a call of one of them with the same values gets its rows. The
     block is given what is still unasked (a test can check that every read declared was used)."""
-    made = _send_together(reads)
+    made, waited = _send_with_waiting(reads)
     memo = dict(_AHEAD.get() or {})
+    memo.update(waited)
     for read, rows in zip(reads, made, strict=True):
         memo[(read.query, read.kwargs)] = rows
     token = _AHEAD.set(memo)
@@ -395,6 +424,32 @@ def ahead(reads: list[Read]) -> Iterator[_Memo]:
         yield memo
     finally:
         _AHEAD.reset(token)
+
+
+@contextmanager
+def along(reads: list[Read]) -> Iterator[_Memo]:
+    """Reads the block will make at some point (a layout's, while a page renders) without a round trip of their
+    own: the first `ahead` inside the block sends them with its reads, and until the block ends a call of one of
+    them gets its rows. A block with no `ahead` sends nothing: each read is asked when it is called, as without
+    `along`. Their rows are read when that `ahead` runs, so a read whose answer the block may change before it is
+    asked does not belong here. The block is given what is still unasked."""
+    memo = dict(_AHEAD.get() or {})
+    along_token = _ALONG.set(_Along(list(reads), memo))
+    token = _AHEAD.set(memo)
+    try:
+        yield memo
+    finally:
+        _AHEAD.reset(token)
+        _ALONG.reset(along_token)
+
+
+def keep_related(instance: Any, name: str, rows: list[Any]) -> None:
+    """Put rows read ahead in the instance's prefetch cache, as `prefetch_related(name)` would have:
+    `instance.<name>.all()` then reads them without a query (the rows must be what that manager would give)."""
+    qs = getattr(instance, name).get_queryset()
+    qs._result_cache = rows
+    qs._prefetch_done = True
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = qs
 
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, QuerySet
+from django.http import HttpRequest
 
-from ungeforlob.core.prepared import prepared
+from ungeforlob import policy
+from ungeforlob.core.prepared import Read, prepared
 from ungeforlob.notifications.models import StaffNotification, YouthNotice
 from ungeforlob.youth.models import Youth
 
@@ -27,6 +29,15 @@ def unread_count(user: Any) -> int:
         return 0
     counted = _unread(recipient_id=user.pk)
     return counted[0] if counted else 0
+
+
+def layout_reads(request: HttpRequest) -> list[Read]:
+    """The main menu's unread count, read with the page's first reads (`core.layout`): every staff menu but the
+    administrator's and the data protection officer's shows it (mainnav_primary.html)."""
+    user = request.user
+    if policy.is_administrator(user) or policy.is_dpo(user):
+        return []
+    return [_unread.read(recipient_id=user.pk)]
 
 
 @prepared(recipient_id=int)

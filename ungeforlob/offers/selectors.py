@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ungeforlob import policy
-from ungeforlob.core.prepared import prepared
+from ungeforlob.core.prepared import Read, prepared
 from ungeforlob.offers.models import (
     NeedTag,
     Offer,
@@ -229,16 +229,23 @@ def _profile_text(youth: Youth) -> str:
 
 
 @prepared(municipality_id=int, age=int)
-def _fitting_offers(*, municipality_id: int, age: int, levels: tuple[str, ...]) -> QuerySet[Offer]:
-    """Active offers of the municipality whose stated age range and readiness levels do not exclude her."""
+def _fitting_offers(*, municipality_id: int, age: int) -> QuerySet[Offer]:
+    """Active offers of the municipality whose stated age range does not exclude her (her readiness levels are
+    checked on the rows, `_suits`: so the read's values are known before her level is, and the overview card
+    reads it ahead with the others')."""
     qs = with_load(Offer.objects.filter(municipality_id=municipality_id, is_active=True))
     qs = qs.filter(Q(age_min__isnull=True) | Q(age_min__lte=age), Q(age_max__isnull=True) | Q(age_max__gte=age))
-    if levels:
-        suits = Q(readiness="")
-        for lv in levels:
-            suits |= Q(readiness__contains=lv)
-        qs = qs.filter(suits)
     return qs.select_related("provider").prefetch_related("need_tags")
+
+
+def _suits(offer: Offer, levels: list[str]) -> bool:
+    """Whether the offer's stated readiness levels (none: every level) include one of hers (she has none: all do)."""
+    return not levels or not offer.readiness or any(lv in offer.readiness for lv in levels)
+
+
+def fitting_offers_read(youth: Youth, *, today: datetime.date) -> Read:
+    """The read `suggestions_for` makes, to be run ahead (`core.prepared.ahead`)."""
+    return _fitting_offers.read(municipality_id=youth.municipality_id, age=youth.age_on(today))
 
 
 def suggestions_for(youth: Youth, *, limit: int = 8, today: datetime.date | None = None) -> dict[str, Any]:
@@ -252,7 +259,7 @@ def suggestions_for(youth: Youth, *, limit: int = 8, today: datetime.date | None
     age = youth.age_on(today)
     levels = current_levels(youth)
     profile_text = _profile_text(youth)
-    qs = _fitting_offers(municipality_id=youth.municipality_id, age=age, levels=tuple(levels))
+    qs = [offer for offer in _fitting_offers(municipality_id=youth.municipality_id, age=age) if _suits(offer, levels)]
     labels = dict(ReadinessLevel.choices)
     level = levels[0] if levels else ""
     level_label = " / ".join(str(labels[lv]) for lv in levels)

@@ -14,7 +14,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from ungeforlob.chain.selectors import circle_for
-from ungeforlob.core.prepared import Read, prepared, run_together
+from ungeforlob.core.prepared import Read, keep_related, prepared, run_together
 from ungeforlob.plans.models import (
     MAX_GOALS,
     Activity,
@@ -159,15 +159,6 @@ def _changes_since_read(youth: Youth, meeting: PlanMeeting | None) -> Read:
     return count.read(youth_id=youth.pk, **values)
 
 
-def _keep(instance: Any, name: str, rows: list[Any]) -> None:
-    """Put rows in the instance's prefetch cache, as prefetch_related does: `instance.<name>.all()` reads them."""
-    qs = getattr(instance, name).get_queryset()
-    qs._result_cache = rows
-    qs._prefetch_done = True
-    cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
-    cache[name] = qs
-
-
 def plan_for(youth: Youth) -> Plan:
     """Goals → sub-goals → activities and evaluations, plus the meeting state, in six prepared queries (three when
     there are no goals), joined here as prefetch_related would have (`goal.subgoals.all()`, `sg.goal` …).
@@ -207,11 +198,11 @@ def plan_for(youth: Youth) -> Plan:
             e.goal = goal_by_pk[e.goal_id]
             evals_of_goal[e.goal_id].append(e)
     for g in goals:
-        _keep(g, "subgoals", by_goal[g.pk])
-        _keep(g, "evaluations", evals_of_goal[g.pk])
+        keep_related(g, "subgoals", by_goal[g.pk])
+        keep_related(g, "evaluations", evals_of_goal[g.pk])
     for sg in subgoals:
-        _keep(sg, "activities", by_subgoal[sg.pk])
-        _keep(sg, "evaluations", evals_of_subgoal[sg.pk])
+        keep_related(sg, "activities", by_subgoal[sg.pk])
+        keep_related(sg, "evaluations", evals_of_subgoal[sg.pk])
     subgoals = [sg for g in goals for sg in by_goal[g.pk]]
     return Plan(
         goals=goals,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from ungeforlob.accounts.models import Organisation
 from ungeforlob.chain.models import ChainRole
-from ungeforlob.core.prepared import prepared
+from ungeforlob.core.prepared import Read, prepared
 from ungeforlob.vocabulary import defaults
 from ungeforlob.vocabulary.models import AgeBounds, Approach, MethodTag, RoleDescription, Term
 
@@ -57,18 +58,14 @@ def _terms(*, municipality_id: int) -> QuerySet[Term]:
 
 
 def explanations(municipality_id: int | None) -> dict[str, Explanation]:
-    """Every active term of the municipality, by key and by lower-cased term (one query).
+    """Every active term of the municipality, by key and by lower-cased term (one query; do not change the dict).
 
     A municipality that has not loaded the glossary yet gets the shipped terms, so labels explain themselves
     from the start; an archived term explains nothing."""
-    result: dict[str, Explanation] = {}
     rows = _terms(municipality_id=municipality_id) if municipality_id else []
     if not rows:
-        for t in defaults.shipped_terms():
-            item = Explanation(t["term"], t["meaning"], f"standard-{t['key']}")
-            result.setdefault(t["term"].lower(), item)
-            result[t["key"]] = item
-        return result
+        return _shipped_explanations()
+    result: dict[str, Explanation] = {}
     for pk, key, term, meaning, archived in rows:
         if archived:
             continue
@@ -76,6 +73,22 @@ def explanations(municipality_id: int | None) -> dict[str, Explanation]:
         result.setdefault(term.lower(), item)
         if key:
             result[key] = item
+    return result
+
+
+def explanations_read(municipality_id: int | None) -> list[Read]:
+    """The read `explanations` makes, for a page that draws labels to send with its other reads (`ahead`)."""
+    return [_terms.read(municipality_id=municipality_id)] if municipality_id else []
+
+
+@functools.cache
+def _shipped_explanations() -> dict[str, Explanation]:
+    """The shipped terms' explanations (the same for every municipality without a glossary: made once)."""
+    result: dict[str, Explanation] = {}
+    for t in defaults.shipped_terms():
+        item = Explanation(t["term"], t["meaning"], f"standard-{t['key']}")
+        result.setdefault(t["term"].lower(), item)
+        result[t["key"]] = item
     return result
 
 

@@ -6,13 +6,13 @@ import datetime
 import re
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from ungeforlob import policy
 from ungeforlob.chain.models import Membership
-from ungeforlob.core.prepared import Read, prepared
+from ungeforlob.core.prepared import Read, keep_related, prepared
 from ungeforlob.youth import cpr
-from ungeforlob.youth.models import Guardian, Youth
+from ungeforlob.youth.models import Course, Guardian, Youth
 
 CASELOAD_SORTS: dict[str, list[str]] = {
     "navn": ["first_name", "last_name"],
@@ -130,9 +130,16 @@ def _guardians(*, youth_id: int) -> QuerySet[Guardian]:
     return Guardian.objects.filter(youth_id=youth_id)
 
 
+@prepared(youth_id=int)
+def _courses(*, youth_id: int) -> QuerySet[Course]:
+    """Her courses, as `youth.courses.all()` gives them."""
+    return Course.objects.filter(youth_id=youth_id)
+
+
 def youth_overview_reads(youth: Youth, *, today: datetime.date) -> list[Read]:
     """The reads `youth_overview` makes, to be run ahead with the overview cards' (`youth.sections`)."""
-    return [_circle_rows.read(youth_id=youth.pk, day=today), _guardians.read(youth_id=youth.pk)]
+    return [_circle_rows.read(youth_id=youth.pk, day=today), _guardians.read(youth_id=youth.pk),
+            _courses.read(youth_id=youth.pk)]
 
 
 def youth_overview(youth: Youth, *, today: datetime.date | None = None) -> dict[str, Any]:
@@ -145,8 +152,10 @@ def youth_overview(youth: Youth, *, today: datetime.date | None = None) -> dict[
     active = [m for m in memberships if m.is_active]
     active.sort(key=lambda m: (not m.is_contact_person, m.start_date))
     # Kept on the young person for this request: the overview's cards read her courses too (progression's rhythm).
-    prefetch_related_objects([youth], "courses")
-    courses = list(youth.courses.all())
+    courses = list(_courses(youth_id=youth.pk))
+    for course in courses:
+        course.youth = youth
+    keep_related(youth, "courses", courses)
     return {
         "guardians": _guardians(youth_id=youth.pk),
         "courses": courses,

@@ -17,6 +17,7 @@ from ungeforlob.core.forms import run_service
 from ungeforlob.core.prepared import ahead
 from ungeforlob.logins.sessions import reauth_required
 from ungeforlob.policy import Action
+from ungeforlob.vocabulary.selectors import explanations_read
 from ungeforlob.youth import access_requests, selectors, services
 from ungeforlob.youth.forms import (
     AccessDecisionForm,
@@ -90,12 +91,14 @@ def youth_detail(request: HttpRequest, youth_pk: int) -> HttpResponse:
     youth = policy.get_youth_for(request.user, youth_pk, what="overview")
     context = {"youth": youth, "can_edit": policy.can(request.user, Action.EDIT, youth), "tab": "youth:detail"}
     today = timezone.localdate()
-    # Her circle, guardians and what the cards ask first go to the database together (one round trip).
-    with ahead(selectors.youth_overview_reads(youth, today=today) + overview_reads(youth, today=today)):
+    # Her circle, guardians, what the cards ask first and the glossary her chain's roles are explained by go to
+    # the database together (one round trip).
+    with ahead(selectors.youth_overview_reads(youth, today=today) + overview_reads(youth, today=today)
+               + explanations_read(request.user.municipality_id)):
         context.update(selectors.youth_overview(youth, today=today))
         context["overview_cards"] = overview_cards(youth, today=today)
-    context["reveal_form"] = RevealCprForm()
-    return render(request, "youth/youth_detail.html", context)
+        context["reveal_form"] = RevealCprForm()
+        return render(request, "youth/youth_detail.html", context)  # the labels' glossary is read in the template
 
 
 @require_http_methods(["GET", "POST"])

@@ -225,3 +225,42 @@ def test_an_error_in_a_pipeline_is_djangos_database_error_and_the_connection_goe
     with pytest.raises(DatabaseError), transaction.atomic():
         run_together([_names.read(ids=[p.youth.pk]), _broken.read(youth_id=p.youth.pk)])
     assert _names(ids=[p.youth.pk]) == [(p.youth.pk, "Josefine")]
+
+
+def test_reads_along_go_with_the_first_read_ahead_and_are_found_after_it_once(p: Personas) -> None:
+    """`along`: what a page's layout will read is sent with the page's first reads ahead; after that block, until
+    the `along` block ends, the layout's call asks nothing (PostgreSQL; SQLite asks each read when it is called)."""
+    from ungeforlob.core.prepared import along
+
+    today = timezone.localdate()
+    with along([_names.read(ids=[p.youth.pk])]):
+        with ahead([_memberships.read(youth_id=p.youth.pk, day=today, limit=10)]):
+            _memberships(youth_id=p.youth.pk, day=today, limit=10)
+        with CaptureQueriesContext(connection) as asked:
+            names = _names(ids=[p.youth.pk])
+        assert names == [(p.youth.pk, "Josefine")]
+        assert len(asked) == (0 if connection.vendor == "postgresql" else 1)
+        with CaptureQueriesContext(connection) as asked:
+            assert _names(ids=[p.youth.pk]) == names  # once: a second call asks
+        assert len(asked) == 1
+
+
+def test_reads_along_a_block_without_reads_ahead_are_asked_when_called(p: Personas) -> None:
+    from ungeforlob.core.prepared import along
+
+    with along([_names.read(ids=[p.youth.pk])]) as unasked:
+        with CaptureQueriesContext(connection) as asked:
+            assert _names(ids=[p.youth.pk]) == [(p.youth.pk, "Josefine")]
+        assert len(asked) == 1 and unasked == {}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pipelines are PostgreSQL's")
+def test_on_postgresql_reads_along_are_in_the_pipeline_of_run_together_too(p: Personas) -> None:
+    from ungeforlob.core.prepared import along
+    from ungeforlob.testing import pipelined
+
+    today = timezone.localdate()
+    with along([_names.read(ids=[p.youth.pk])]), pipelined() as sent:
+        run_together([_memberships.read(youth_id=p.youth.pk, day=today, limit=10)])
+        _names(ids=[p.youth.pk])
+    assert sent == [True, True]
