@@ -14,7 +14,7 @@ from django import forms, template
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import QueryDict
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -94,6 +94,14 @@ def ldate(value: Any, name: str) -> str:
     if type(value) is datetime.date:
         return _ldate_day(value, name, translation.get_language())
     return _ldate(value, name)
+
+
+@register.filter
+def short_day(day: datetime.date, today: datetime.date | None = None) -> str:
+    """A day in a list of coming or overdue dates: "21. dec" in the year of `today` (the current day when not
+    given), "21. dec 2025" in another; a day without its year reads as one in this year."""
+    same_year = day.year == (today or timezone.localdate()).year
+    return ldate(day, "SHORT_MONTH_DAY_FORMAT" if same_year else "SHORT_DATE_FORMAT")
 
 
 def _ldate(value: Any, name: str) -> str:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime
 
 from django import template
-from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ungeforlob.core.templatetags.ui import ldate
+from ungeforlob.core.templatetags.ui import short_day
 
 register = template.Library()
 
@@ -56,6 +55,5 @@ def overdue_since(due: datetime.date, today: datetime.date | None = None) -> Saf
     """I dag's badge on an overdue item, "Forsinket – 3. dec": what `{% blocktranslate with d=due|ldate:… %}` wrote,
     without its cost on every item of the list. A day in another year than `today` names its year ("Forsinket –
     21. dec 2025"): the list is oldest first, and a day without its year reads as one still to come."""
-    same_year = due.year == (today or timezone.localdate()).year
-    day = conditional_escape(ldate(due, "SHORT_MONTH_DAY_FORMAT" if same_year else "SHORT_DATE_FORMAT"))
+    day = conditional_escape(short_day(due, today))
     return mark_safe(gettext("Forsinket – %(d)s") % {"d": day})  # noqa: S308 - the day is escaped

@@ -35,3 +35,10 @@ def test_the_overdue_badge_is_what_the_blocktranslate_wrote() -> None:
             before, after = template.render({"due": datetime.date(2027, 5, 17),
                                              "today": datetime.date(2027, 5, 20)}).split("|")
             assert before == after
+
+
+def test_the_overview_cards_follow_ups_name_the_year_of_a_day_in_another_year() -> None:
+    template = engines["django"].from_string("{% load ui %}{{ a|short_day:today }}|{{ b|short_day:today }}")
+    with translation.override("da"):
+        assert template.render({"a": datetime.date(2026, 12, 21), "b": datetime.date(2025, 12, 21),
+                                "today": datetime.date(2026, 12, 6)}) == "21. dec|21. dec 2025"
