@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import resolve
+from django.utils.functional import LazyObject, empty
 
 from ungeforlob.accounts.models import Role
 
@@ -72,4 +73,17 @@ class RequireTwoFactorMiddleware:
                     name = ""
                 if name not in _ALLOWED and not request.path_info.startswith("/static/"):
                     return redirect("accounts:otp_setup" if needs_setup else "accounts:otp_verify")
+        if user is not None:
+            request.user = _resolved(user)
         return self.get_response(request)
+
+
+def _resolved(user: Any) -> Any:
+    """The user behind Django's and django-otp's lazy wrappers, once both have done their work: every later
+    `request.user.x` (a page reads it hundreds of times: the policy, the menu, the templates) is then a plain
+    attribute, not two proxies each raising and catching an AttributeError."""
+    while isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
+    return user

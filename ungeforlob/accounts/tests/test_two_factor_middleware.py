@@ -51,3 +51,21 @@ def test_an_administrator_without_a_device_is_still_sent_to_set_one_up_on_every_
     for _ in range(3):
         response = client.get("/administration/medarbejdere/")
         assert response.status_code == 302 and response.url == "/to-faktor/opsaet/"
+
+
+def test_the_views_get_the_user_itself_not_the_lazy_wrappers_and_two_factor_still_answers(p: Personas,
+                                                                                         as_user) -> None:
+    """After the checks, `request.user` is the user behind Django's and django-otp's lazy wrappers: a page reads
+    it hundreds of times."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.utils.functional import LazyObject
+
+    from ungeforlob.accounts.models import User
+
+    response = as_user(p.contact_person).get("/unge/")
+    user = response.wsgi_request.user
+    assert response.status_code == 200
+    assert type(user) is User and not isinstance(user, LazyObject)
+    assert user.pk == p.contact_person.pk and user.is_verified() is False
+    anonymous = Client().get("/login/").wsgi_request.user
+    assert isinstance(anonymous, AnonymousUser) and not isinstance(anonymous, LazyObject)

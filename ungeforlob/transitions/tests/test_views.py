@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -55,6 +56,31 @@ def test_i_dag_lists_todays_and_overdue_followups_but_not_later_ones(p: Personas
     titles = [i.title for i in response.context["items"]]
     assert titles.index("Velkomst på første dag") < titles.index("Formøde før start")  # overdue first
     assert AuditEvent.objects.filter(action=AuditAction.LIST, youth_id=p.youth.pk, purpose="I dag").exists()
+
+
+def test_each_follow_up_on_i_dag_has_its_own_three_forms_with_its_title_escaped(p: Personas, as_user) -> None:
+    """The forms are drawn once and stamped per item (`followup_actions`): each item keeps its own addresses and
+    field ids, and a title or name is escaped, even one that looks like a stand-in."""
+    t = transition(p, days=20)
+    first = _due(t, "Formøde før start", _today())
+    second = _due(t, "Velkomst på første dag", _today() - datetime.timedelta(days=3))
+    FollowUp.objects.filter(pk=first.pk).update(title='<b>"Formøde"</b> __uf_done__ __uf_n__')
+    response = as_user(p.contact_person).get("/i-dag/")
+    html = response.content.decode()
+    order = [i.title for i in response.context["items"]]
+    assert order.index("Velkomst på første dag") == 0
+    base = f"/unge/{p.youth.pk}/opfoelgninger"
+    for pk in (first.pk, second.pk):
+        for action in ("udfoert", "flyt", "spring-over"):
+            assert html.count(f'action="{base}/{pk}/{action}/"') == 1
+    followups = [n for n, i in enumerate(response.context["items"], start=1) if i.kind == "opfoelgning"]
+    assert len(followups) >= 2
+    for field in ("note", "due", "reason"):
+        assert re.findall(rf'id="{field}-(\d+)"', html) == [str(n) for n in followups]
+    assert "<b>" not in html
+    assert html.count("&lt;b&gt;&quot;Formøde&quot;&lt;/b&gt; __uf_done__ __uf_n__") == 4  # title and 3 forms
+    assert "__uf_youth__" not in html and "__uf_move__" not in html
+    assert html.count('name="csrfmiddlewaretoken"') >= 6 and f'min="{_today():%Y-%m-%d}"' in html
 
 
 def test_i_dag_shows_an_sms_the_outbox_could_not_send(p: Personas, as_user) -> None:
