@@ -38,6 +38,15 @@ def _actor_fields(actor: Any, youth: Any = None) -> dict[str, Any]:
     }
 
 
+def _municipality_id(holder: Any) -> int | None:
+    """The municipality of a young person or an actor, by its key where it has one (no query for the row)."""
+    if holder is None:
+        return None
+    if (key := getattr(holder, "municipality_id", None)) is not None:
+        return key
+    return getattr(getattr(holder, "municipality", None), "pk", None)
+
+
 def audit_record(
     *,
     actor: Any,
@@ -55,10 +64,10 @@ def audit_record(
     if obj is not None:
         object_type = object_type or obj._meta.model_name
         object_id = object_id or obj.pk
-    if municipality is None:
-        municipality = getattr(youth, "municipality", None) or getattr(actor, "municipality", None)
+    municipality_id = (getattr(municipality, "pk", None) if municipality is not None
+                       else _municipality_id(youth) or _municipality_id(actor))
     return AuditEvent.objects.create(
-        municipality=municipality,
+        municipality_id=municipality_id,
         action=action,
         youth_id=getattr(youth, "pk", None),
         actor_youth_id=getattr(actor_youth, "pk", None),

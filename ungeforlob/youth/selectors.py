@@ -82,10 +82,11 @@ def caseload_for(user: Any, *, scope: str = "kontaktperson", q: str = "", sort: 
     """The young people on the user's list: as contact person (default) or anywhere in their circles. A queryset,
     or — for the list unsearched, inside a request — a `NamedCaseload` (counted and paged like one)."""
     sort = sort if sort in CASELOAD_SORTS else "navn"
-    if not q:
+    q = q.strip()
+    if not _CPR_QUERY.match(q):
         ids = policy.youth_ids(user, policy.Action.CONTACT_PERSON if scope == "kontaktperson" else policy.Action.VIEW)
         if ids is not None:
-            return NamedCaseload(ids, sort)
+            return NamedCaseload(_matching(ids, q) if q else ids, sort)
     qs = policy.contact_person_youth(user) if scope == "kontaktperson" else policy.visible_youth(user)
     qs = annotate_caseload(search_filter(qs, q))
     return qs.order_by(*CASELOAD_SORTS[sort], "pk")
@@ -108,7 +109,24 @@ class NamedCaseload:
     def __getitem__(self, key: slice) -> list[Youth]:
         if not isinstance(key, slice) or key.step is not None:
             raise TypeError("a page of the caseload is a slice")
+        if not self.ids:  # a search that found no one
+            return []
         return _caseload_page(ids=self.ids, sort=self.sort, start=key.start or 0, stop=key.stop)
+
+
+def _matching(ids: list[int], q: str) -> list[int]:
+    """Those of the young people named by id whose names hold every term of `q`, as `search_filter` finds them
+    (each of up to five terms in the first, last or preferred name, whatever the case): her names are read by a
+    prepared query and compared here, instead of building and compiling the search, its count and its page
+    for every request. Her list is at most YOUTH_IDS_INLINE_MAX young people."""
+    terms = [term.casefold() for term in q.split()[:5]]
+    return [pk for pk, *names in _caseload_names(ids=ids)
+            if all(any(term in (name or "").casefold() for name in names) for term in terms)]
+
+
+@prepared(ids=list)
+def _caseload_names(*, ids: list[int]) -> QuerySet[Youth]:
+    return Youth.objects.filter(pk__any_of=ids).values_list("pk", "first_name", "last_name", "preferred_name")
 
 
 @prepared(ids=list)

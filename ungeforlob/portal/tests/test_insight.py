@@ -187,6 +187,8 @@ def test_who_has_looked_costs_no_more_queries_for_a_long_log_than_for_a_short_on
     ones give fewer rows than a page — so a short log costs one query more than a long recent one, never less
     (test_looked_fast: at most four as the page asks, the contact persons read once)."""
 
+    p.youth.municipality  # noqa: B018 - Min side reads her with her municipality (portal.auth)
+
     def run() -> None:
         selectors.looked_groups(p.youth)
         selectors.looked_people(p.youth)

@@ -44,6 +44,25 @@ def test_the_caseload_searches_by_name_and_by_full_cpr(p: Personas, as_user) -> 
     assert "Ingen unge matcher" in client.get("/unge/?q=0101011234").content.decode()
 
 
+def test_the_caseload_search_needs_every_term_in_some_name_whatever_the_case_and_keeps_to_her_list(
+        p: Personas, as_user, count_queries) -> None:
+    from ungeforlob.youth.models import Youth
+
+    sorens = make_youth(p.contact_person, first_name="Søren", last_name="Østergård", mobile="+4540404043")
+    Youth.objects.filter(pk=sorens.pk).update(preferred_name="Sølle")
+    make_youth(p.contact_person, first_name="Søren", last_name="Bak", mobile="+4540404044")
+    make_youth(p.outsider, first_name="Søren", last_name="Udenfor", mobile="+4540404045")  # not in her list
+    client = as_user(p.contact_person)
+    page = client.get("/unge/?q=SØREN+østergå").content.decode()
+    assert "Østergård" in page and "Bak" not in page and "Udenfor" not in page
+    page = client.get("/unge/?q=sølle").content.decode()  # the preferred name
+    assert "Østergård" in page and "Bak" not in page
+    page = client.get("/unge/?q=søren&vis=kaede").content.decode()
+    assert "Østergård" in page and "Bak" in page and "Udenfor" not in page
+    assert "Ingen unge matcher" in client.get("/unge/?q=søren+zzz").content.decode()
+    assert count_queries(lambda: client.get("/unge/?q=søren")) == count_queries(lambda: client.get("/unge/?q=bak"))
+
+
 def test_the_caseload_sorts_by_age(p: Personas, as_user) -> None:
     make_youth(p.contact_person, first_name="Yngste", last_name="Ung", age=15, mobile="+4540404041")
     make_youth(p.contact_person, first_name="Ældste", last_name="Ung", age=28, mobile="+4540404042")
