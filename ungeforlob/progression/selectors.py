@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import (
     Case,
     CharField,
+    Exists,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -190,11 +191,13 @@ REASSESSMENT_SORTS = {"forfald", "-forfald", "navn", "-navn"}
 def _with_rhythm(qs: QuerySet[Youth]) -> QuerySet[Youth]:
     """The young people with an open course, each with her last assessment and the course's start."""
     open_course = Course.objects.filter(youth=OuterRef("pk"), end_date__isnull=True)
-    return qs.annotate(
+    # The filter asks whether an open course exists rather than testing the annotation, which would repeat its
+    # subquery in the WHERE clause.
+    return qs.filter(Exists(open_course)).annotate(
         last_assessed=Subquery(_latest_version().values("assessed_on")[:1]),
         last_level=Subquery(_latest_version().values("level")[:1]),
-        course_start=Subquery(open_course.values("start_date")[:1]),
-    ).filter(course_start__isnull=False)
+        course_start=Subquery(open_course.order_by("-start_date").values("start_date")[:1]),
+    )
 
 
 @prepared(ids=list)

@@ -101,9 +101,17 @@ def _wish(p: Personas, when: datetime.datetime) -> None:
     Wish.objects.filter(pk=wish.pk).update(created_at=when)
 
 
-def test_a_page_reads_only_the_sources_whose_newest_entry_reaches_it(p: Personas, as_user, count_queries) -> None:
+def test_a_page_reads_only_the_sources_whose_newest_entry_reaches_it(p: Personas, as_user, count_queries,
+                                                                       monkeypatch) -> None:
+    """A source whose newest entry is older than the page's last is not asked for its entries (its read may have
+    gone ahead with the others' in the same round trip: that costs its rows' fetch, not their objects)."""
     from django.utils import timezone
 
+    from ungeforlob.portal import timeline as wishes
+
+    asked: list[int] = []
+    real = wishes.run_newest
+    monkeypatch.setattr(wishes, "run_newest", lambda query, **kw: asked.append(1) or real(query, **kw))
     now = timezone.now()
     _notes(p, 2 * PER_PAGE, start=now)  # the first two pages are notes
     _wish(p, now - datetime.timedelta(days=3650))  # a wish ten years ago: far below the first page
@@ -111,10 +119,11 @@ def test_a_page_reads_only_the_sources_whose_newest_entry_reaches_it(p: Personas
     url = f"/unge/{p.youth.pk}/tidslinje/"
     old_wish = count_queries(lambda: client.get(url))
     assert "ønskede" not in client.get(url).content.decode()
+    assert asked == []
     _wish(p, now + datetime.timedelta(minutes=1))  # now the newest entry: the wishes are read
     recent_wish = count_queries(lambda: client.get(url))
     assert "ønskede" in client.get(url).content.decode()
-    assert recent_wish == old_wish + 1
+    assert asked and recent_wish <= old_wish + 1  # read ahead with the others, or asked when reached (SQLite)
 
 
 def test_pages_read_through_the_probes_are_the_whole_timeline_cut_in_order(p: Personas, as_user) -> None:
