@@ -168,19 +168,35 @@ class Prepared(Generic[M]):
         functools.update_wrapper(self, build)
 
     def __call__(self, **kwargs: Any) -> list[M]:
-        ahead = _AHEAD.get()
-        if ahead:
-            key = (self, _frozen(kwargs))
-            rows = ahead.pop(key, None)
-            if rows is not None:
-                waiting = _ALONG.get()
-                if waiting is not None:  # asked once, inside the `ahead` that sent it or after (`along`)
-                    waiting.memo.pop(key, None)
-                return rows()
+        rows = self._read_ahead(kwargs)
+        if rows is not None:
+            return rows()
         ready = self._ready(kwargs)
         if ready is None:
             return list(self.build(**kwargs))
         return list(ready[0]) if ready else []
+
+    def each(self, **kwargs: Any) -> Iterator[M]:
+        """The call's rows one at a time: of a read sent ahead, each object is made only when the caller comes to
+        it, so a caller that stops early (the timeline, at the page's last moment) makes none for the rest."""
+        rows = self._read_ahead(kwargs)
+        if rows is not None:
+            lazily = getattr(rows, "lazily", None)
+            return lazily() if lazily is not None else iter(rows())
+        return iter(self(**kwargs))
+
+    def _read_ahead(self, kwargs: dict[str, Any]) -> Callable[[], list[M]] | None:
+        """This call's rows if an `ahead` block sent it (taken: each read is asked once), else None."""
+        ahead = _AHEAD.get()
+        if not ahead:
+            return None
+        key = (self, _frozen(kwargs))
+        rows = ahead.pop(key, None)
+        if rows is not None:
+            waiting = _ALONG.get()
+            if waiting is not None:  # asked once, inside the `ahead` that sent it or after (`along`)
+                waiting.memo.pop(key, None)
+        return rows
 
     def read(self, **kwargs: Any) -> Read:
         """This call, to be run together with others (`ahead`) rather than now."""
@@ -392,8 +408,25 @@ def _send_together(reads: list[Read]) -> list[Callable[[], list[Any]]]:
                 rows = cursor.fetchall()
             cursor.close()
             compiler.execute_sql = _fetched(rows, compiler)  # type: ignore[method-assign]
-            made.append(functools.partial(list, queryset))
+            made.append(_Rows(queryset))
     return made
+
+
+class _Rows:
+    """A read's fetched rows: all of them as objects (called), or one at a time (`lazily`)."""
+
+    __slots__ = ("queryset",)
+
+    def __init__(self, queryset: QuerySet[Any]) -> None:
+        self.queryset = queryset
+
+    def __call__(self) -> list[Any]:
+        return list(self.queryset)
+
+    def lazily(self) -> Iterator[Any]:
+        if self.queryset._prefetch_related_lookups:  # those are done for all rows at once
+            return iter(self())
+        return iter(self.queryset._iterable_class(self.queryset))
 
 
 def _fetched(rows: list[Any], compiler: SQLCompiler) -> Callable[..., Any]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.db.models import QuerySet
 from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
@@ -20,7 +22,15 @@ from ungeforlob.messaging.models import (
     WakeUpSeries,
     WakeUpStopReason,
 )
-from ungeforlob.youth.timeline import TimelineEntry, latest, newest_at, newest_by, newest_read, run_newest
+from ungeforlob.youth.timeline import (
+    TimelineEntry,
+    latest,
+    newest_at,
+    newest_by,
+    newest_read,
+    newest_rows,
+    older_than,
+)
 
 
 def weekdays_text(series: WakeUpSeries) -> str:
@@ -70,11 +80,16 @@ def _sms_consent(*, youth_id: int) -> QuerySet[SmsConsent]:
     (SmsConsent.objects.filter(youth=youth),
      Greatest(Coalesce("given_at", "withdrawn_at"), Coalesce("withdrawn_at", "given_at"))),
 ])
-def sms_entries(youth: Any, *, limit: int | None = None) -> list[TimelineEntry]:
+def sms_entries(youth: Any, *, limit: int | None = None, since: datetime.datetime | None = None
+                ) -> list[TimelineEntry]:
     """Sent and failed messages (wake-ups as one entry per series), replies, and the consent. Four queries; with
-    `limit`, the messages and replies are only the newest `limit` of each."""
+    `limit`, the messages and replies are only the newest `limit` of each, read until `since` (the page's last
+    moment so far: none older can reach it)."""
     entries: list[TimelineEntry] = []
-    for m in run_newest(_sent_rows, youth_id=youth.pk, limit=limit):
+    tz = timezone.get_current_timezone()
+    for m in newest_rows(_sent_rows, youth_id=youth.pk, limit=limit):
+        if older_than(m.sent_at or m.failed_at or m.send_at, since, tz):
+            break
         m.youth = youth
         if m.status == MessageStatus.FAILED:
             title = _("SMS kunne ikke sendes (%(kind)s)") % {"kind": choice_label(MessageKind, m.kind).lower()}
@@ -82,7 +97,9 @@ def sms_entries(youth: Any, *, limit: int | None = None) -> list[TimelineEntry]:
             title = _("SMS sendt (%(kind)s)") % {"kind": choice_label(MessageKind, m.kind).lower()}
         by = m.created_by.get_full_name() if m.created_by else ""
         entries.append(TimelineEntry(m.sent_at or m.failed_at or m.send_at, "sms", title, by=by))
-    for r in run_newest(_replies, youth_id=youth.pk, limit=limit):
+    for r in newest_rows(_replies, youth_id=youth.pk, limit=limit):
+        if older_than(r.received_at, since, tz):
+            break
         if r.is_stop:
             title = _("Den unge svarede STOP og modtager ikke flere SMS'er")
         elif r.checkin_id:

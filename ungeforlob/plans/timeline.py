@@ -6,15 +6,25 @@ is shown to the youth; hidden notes stay on the staff's notes page.
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ungeforlob.core.prepared import prepared, reads_ahead
 from ungeforlob.plans.models import Evaluation, JournalNote, PlanChange, PlanMeeting
 from ungeforlob.youth.models import Youth
-from ungeforlob.youth.timeline import TimelineEntry, newest_at, newest_by, newest_read, run_newest
+from ungeforlob.youth.timeline import (
+    TimelineEntry,
+    newest_at,
+    newest_by,
+    newest_read,
+    newest_rows,
+    older_than,
+)
 
 _TITLES = {
     ("profile", "update"): gettext_lazy("Ungeprofilen blev ændret"),
@@ -64,22 +74,33 @@ def _notes(*, youth_id: int, limit: int | None) -> QuerySet[JournalNote]:
     (PlanMeeting.objects.filter(youth=youth), "held_on"),
     (JournalNote.objects.filter(youth=youth, visible_to_youth=True), "created_at"),
 ])
-def plan_entries(youth: Youth, *, limit: int | None = None) -> list[TimelineEntry]:
+def plan_entries(youth: Youth, *, limit: int | None = None, since: datetime.datetime | None = None
+                 ) -> list[TimelineEntry]:
+    """With `limit`, each kind's rows are read newest first until `since` (the page's last moment so far)."""
+    tz = timezone.get_current_timezone()
     history_url = reverse("plans:history", args=[youth.pk])
     entries = []
-    for c in run_newest(_changes, youth_id=youth.pk, limit=limit):
+    for c in newest_rows(_changes, youth_id=youth.pk, limit=limit):
+        if older_than(c.created_at, since, tz):
+            break
         text = "" if c.object_type == "profile" else c.object_label
         entries.append(TimelineEntry(c.created_at, "plan", change_title(c), text, c.actor_name, history_url))
     plan_url = reverse("plans:plan", args=[youth.pk])
-    for e in run_newest(_evaluations, youth_id=youth.pk, limit=limit):
+    for e in newest_rows(_evaluations, youth_id=youth.pk, limit=limit):
+        if older_than(e.created_at, since, tz):
+            break
         target = e.subgoal.text if e.subgoal_id else e.goal.text
         entries.append(TimelineEntry(
             e.created_at, "evaluering", _("Evaluering: %(n)s af 5 på vej") % {"n": e.closeness}, target,
             e.author_name, plan_url))
-    for m in run_newest(_meetings, youth_id=youth.pk, limit=limit):
+    for m in newest_rows(_meetings, youth_id=youth.pk, limit=limit):
+        if older_than(m.held_on, since, tz):
+            break
         entries.append(TimelineEntry(m.held_on, "planmoede", _("Planmøde"), m.agreed, "",
                                      reverse("plans:meeting_detail", args=[youth.pk, m.pk])))
     notes_url = reverse("plans:notes", args=[youth.pk])
-    for n in run_newest(_notes, youth_id=youth.pk, limit=limit):
+    for n in newest_rows(_notes, youth_id=youth.pk, limit=limit):
+        if older_than(n.created_at, since, tz):
+            break
         entries.append(TimelineEntry(n.created_at, "notat", _("Notat"), n.text, n.author_name, notes_url))
     return entries

@@ -20,7 +20,7 @@ import datetime
 import functools
 import heapq
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,6 +121,27 @@ def run_newest(query: Prepared[Any], *, limit: int | None, **values: Any) -> lis
     return query(limit=limit, **values)
 
 
+def newest_rows(query: Prepared[Any], *, limit: int | None, **values: Any) -> Iterator[Any]:
+    """`run_newest`'s rows one at a time, newest first (with `limit`): a source that stops at the page's last
+    moment (`since`) makes no objects for the rows after it."""
+    if limit is not None and limit > PREPARED_PAGES * PER_PAGE + 1:
+        return iter(query.build(limit=limit, **values))
+    return query.each(limit=limit, **values)
+
+
+# Rows come newest first by the database's time (UTC), entries are ordered by local wall-clock time: when the
+# clocks go back, a moment an hour older can read up to an hour later.
+_CLOCK_SLACK = datetime.timedelta(hours=1)
+
+
+def older_than(when: datetime.datetime | datetime.date, since: datetime.datetime | None,
+               tz: datetime.tzinfo) -> bool:
+    """Whether a row at `when`, in rows read newest first, and every row after it are older than the page's last
+    moment so far (`since`, a `moment_key`), so none can reach the page: a source stops reading there. Rows up to
+    an hour below `since` are still read (`_CLOCK_SLACK`); the page cuts what does not reach it."""
+    return since is not None and moment_key(when, tz) < since - _CLOCK_SLACK
+
+
 def newest_read(query: Prepared[Any], *, limit: int | None, **values: Any) -> list[Read]:
     """`run_newest`'s call as a read to run ahead (`core.prepared.reads_ahead`); none for a page past the prepared
     ones, which is built as plain Django does."""
@@ -199,6 +220,12 @@ def _source(path: str) -> tuple[Callable[..., list[TimelineEntry]], bool]:
     """The source function and whether it takes `limit` (looked up once per process)."""
     source = import_string(path)
     return source, "limit" in inspect.signature(source).parameters
+
+
+@functools.cache
+def _takes_since(source: Callable[..., list[TimelineEntry]]) -> bool:
+    """Whether a source takes `since`: the page's last moment so far, below which it may stop reading."""
+    return "since" in inspect.signature(source).parameters
 
 
 def newest_moment(qs: QuerySet[Any], when: Any) -> QuerySet[Any]:
@@ -282,13 +309,20 @@ def _gather(youth: Youth, sources: list[tuple[Callable[..., list[TimelineEntry]]
             entries.extend(_keyed(source(youth, limit=limit) if takes_limit and limit is not None else source(youth), tz))
     if probed:
         for i in sorted(newest, key=lambda i: newest[i], reverse=True):
+            cut = None
             if limit is not None and len(entries) >= limit:
-                # The page's last entry so far: a source whose newest entry is older cannot reach the page.
+                # The page's last entry so far: a source whose newest entry is older cannot reach the page, and
+                # a source that takes `since` stops at it.
                 cut = heapq.nlargest(limit, (e.sort_key for e in entries))[-1]
                 if newest[i] < cut:
                     break
             source, takes_limit = sources[i]
-            entries.extend(_keyed(source(youth, limit=limit) if takes_limit else source(youth), tz))
+            if not takes_limit:
+                entries.extend(_keyed(source(youth), tz))
+            elif cut is not None and _takes_since(source):
+                entries.extend(_keyed(source(youth, limit=limit, since=cut), tz))
+            else:
+                entries.extend(_keyed(source(youth, limit=limit), tz))
     # Entries at the same moment are ordered by their text, so every page cuts the same order.
     ordered = sorted(entries, key=lambda e: (e.sort_key, e.kind, e.title, e.text, e.by, e.url), reverse=True)
     return ordered if limit is None else ordered[:limit]

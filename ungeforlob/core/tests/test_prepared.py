@@ -264,3 +264,23 @@ def test_on_postgresql_reads_along_are_in_the_pipeline_of_run_together_too(p: Pe
         run_together([_memberships.read(youth_id=p.youth.pk, day=today, limit=10)])
         _names(ids=[p.youth.pk])
     assert sent == [True, True]
+
+
+def test_each_gives_the_rows_one_at_a_time_and_of_a_read_ahead_makes_only_the_objects_come_to(
+        p: Personas, monkeypatch) -> None:
+    today = timezone.localdate()
+    everything = _memberships(youth_id=p.youth.pk, day=today, limit=10)
+    assert len(everything) >= 3
+    assert [m.pk for m in _memberships.each(youth_id=p.youth.pk, day=today, limit=10)] == [m.pk for m in everything]
+    made: list[int] = []
+    real = Membership.from_db.__func__  # type: ignore[attr-defined]
+    monkeypatch.setattr(Membership, "from_db", classmethod(lambda cls, *a, **kw: made.append(1) or real(cls, *a, **kw)))
+    with ahead([_memberships.read(youth_id=p.youth.pk, day=today, limit=10), _names.read(ids=[p.youth.pk])]):
+        first = next(_memberships.each(youth_id=p.youth.pk, day=today, limit=10))
+        with CaptureQueriesContext(connection) as asked:
+            assert _names(ids=[p.youth.pk]) == [(p.youth.pk, "Josefine")]
+    assert first.pk == everything[0].pk and first.n_roles == everything[0].n_roles
+    assert first.professional.organisation == everything[0].professional.organisation
+    # PostgreSQL sent both together and made one object of the rows fetched; SQLite asks each read when called.
+    assert len(made) == (1 if connection.vendor == "postgresql" else len(everything))
+    assert len(asked) == (0 if connection.vendor == "postgresql" else 1)

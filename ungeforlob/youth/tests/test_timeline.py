@@ -170,3 +170,50 @@ def test_the_probes_compiled_once_read_the_same_rows_as_probes_built_for_the_you
     assert _ANY_YOUTH in params
     probed = [path for path in TIMELINE_SOURCES if hasattr(_source(path)[0], "newest_probe")]
     assert len(probed) == len(TIMELINE_SOURCES)  # every source of the staff timeline declares its probe
+
+
+def test_a_source_reached_after_the_page_is_full_stops_at_the_pages_last_moment(p: Personas, as_user,
+                                                                                 monkeypatch) -> None:
+    """The SMS replies are read newest first and left at the first one an hour below the page's last entry so
+    far (`since`): forty older replies make no entries on the first page, and every page is still the whole
+    timeline's, in order."""
+    from django.utils import timezone
+
+    from ungeforlob.messaging import timeline as sms
+    from ungeforlob.messaging.models import InboundMessage
+
+    came_to: list[int] = []
+    real = sms.older_than
+    monkeypatch.setattr(sms, "older_than", lambda *a: came_to.append(1) or real(*a))
+    now = timezone.now()
+    _notes(p, 3 * PER_PAGE, start=now)  # hourly: the plan's notes fill the pages
+    InboundMessage.objects.create(youth=p.youth, from_number="+4512345678", body="Ny", received_at=now
+                                  - datetime.timedelta(hours=2))
+    for i in range(40):
+        InboundMessage.objects.create(youth=p.youth, from_number="+4512345678", body=f"Gammel {i}",
+                                      received_at=now - datetime.timedelta(days=3, hours=i))
+    client = as_user(p.contact_person)
+    first = client.get(f"/unge/{p.youth.pk}/tidslinje/").context["page"]
+    assert [e.title for e in first.entries].count("SMS fra den unge") == 1
+    assert 0 < len(came_to) <= 3  # the new reply, the first old one; not forty
+    everything = timeline_for(p.youth)
+    shown = list(first.entries)
+    for number in range(2, 10):
+        page = client.get(f"/unge/{p.youth.pk}/tidslinje/?side={number}").context["page"]
+        shown += page.entries
+        if page.older is None:
+            break
+    assert shown == everything
+
+
+def test_a_row_within_an_hour_below_the_pages_last_moment_is_still_read() -> None:
+    """When the clocks go back, a moment an hour older in the database can read later on the wall clock."""
+    from zoneinfo import ZoneInfo
+
+    from ungeforlob.youth.timeline import moment_key, older_than
+
+    tz = ZoneInfo("Europe/Copenhagen")
+    since = moment_key(datetime.datetime(2026, 3, 1, 12, 0, tzinfo=datetime.UTC), tz)
+    assert not older_than(datetime.datetime(2026, 3, 1, 11, 30, tzinfo=datetime.UTC), since, tz)
+    assert older_than(datetime.datetime(2026, 3, 1, 10, 30, tzinfo=datetime.UTC), since, tz)
+    assert not older_than(datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC), None, tz)
