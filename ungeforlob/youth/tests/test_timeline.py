@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from ungeforlob.chain.models import ChainRole, Membership
 from ungeforlob.testing import Personas
@@ -94,6 +95,17 @@ def _notes(p: Personas, count: int, *, start: datetime.datetime) -> None:
         JournalNote.objects.filter(pk=note.pk).update(created_at=start - datetime.timedelta(hours=i))
 
 
+def _every_page(client: Any, p: Personas) -> list[Any]:
+    """The entries of the timeline's pages, from the first until the one without "Vis ældre"."""
+    shown: list[Any] = []
+    for number in range(1, 10):
+        page = client.get(f"/unge/{p.youth.pk}/tidslinje/?side={number}").context["page"]
+        shown += page.entries
+        if page.older is None:
+            break
+    return shown
+
+
 def _wish(p: Personas, when: datetime.datetime) -> None:
     from ungeforlob.portal.models import Wish
 
@@ -139,15 +151,7 @@ def test_pages_read_through_the_probes_are_the_whole_timeline_cut_in_order(p: Pe
         when = now - datetime.timedelta(hours=i, minutes=0 if i % 3 else 30)  # some at the same moment as a note
         InboundMessage.objects.create(youth=p.youth, from_number="+4512345678", body=f"Svar {i}", received_at=when)
         _wish(p, now - datetime.timedelta(days=40 * i))
-    client = as_user(p.contact_person)
-    everything = timeline_for(p.youth)
-    shown = []
-    for number in range(1, 10):
-        page = client.get(f"/unge/{p.youth.pk}/tidslinje/?side={number}").context["page"]
-        shown += page.entries
-        if page.older is None:
-            break
-    assert shown == everything
+    assert _every_page(as_user(p.contact_person), p) == timeline_for(p.youth)
 
 
 def test_the_probes_compiled_once_read_the_same_rows_as_probes_built_for_the_young_person(p: Personas) -> None:
@@ -196,14 +200,7 @@ def test_a_source_reached_after_the_page_is_full_stops_at_the_pages_last_moment(
     first = client.get(f"/unge/{p.youth.pk}/tidslinje/").context["page"]
     assert [e.title for e in first.entries].count("SMS fra den unge") == 1
     assert 0 < len(came_to) <= 3  # the new reply, the first old one; not forty
-    everything = timeline_for(p.youth)
-    shown = list(first.entries)
-    for number in range(2, 10):
-        page = client.get(f"/unge/{p.youth.pk}/tidslinje/?side={number}").context["page"]
-        shown += page.entries
-        if page.older is None:
-            break
-    assert shown == everything
+    assert _every_page(client, p) == timeline_for(p.youth)
 
 
 def test_a_row_within_an_hour_below_the_pages_last_moment_is_still_read() -> None:
