@@ -80,7 +80,8 @@ def caseload_rows(rows: Any) -> list[Youth]:
 
 def caseload_for(user: Any, *, scope: str = "kontaktperson", q: str = "", sort: str = "navn") -> Any:
     """The young people on the user's list: as contact person (default) or anywhere in their circles. A queryset,
-    or — for the list unsearched, inside a request — a `NamedCaseload` (counted and paged like one)."""
+    or — inside a request, unless searched by CPR number — a `NamedCaseload` of her young people's ids (those whose
+    names hold the search terms, when searched), counted and paged like one."""
     sort = sort if sort in CASELOAD_SORTS else "navn"
     q = q.strip()
     if not _CPR_QUERY.match(q):

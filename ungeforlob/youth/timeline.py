@@ -114,9 +114,14 @@ def newest_by(qs: QuerySet[Any], when: Any, limit: int | None) -> QuerySet[Any]:
 PREPARED_PAGES = 10
 
 
+def _built_each_time(limit: int | None) -> bool:
+    """Whether a page this deep builds its queries as plain Django does, not from a prepared shape."""
+    return limit is not None and limit > PREPARED_PAGES * PER_PAGE + 1
+
+
 def run_newest(query: Prepared[Any], *, limit: int | None, **values: Any) -> list[Any]:
     """A prepared query taking the shape argument `limit` (None or a page's worth), run with `values`."""
-    if limit is not None and limit > PREPARED_PAGES * PER_PAGE + 1:
+    if _built_each_time(limit):
         return list(query.build(limit=limit, **values))
     return query(limit=limit, **values)
 
@@ -124,7 +129,7 @@ def run_newest(query: Prepared[Any], *, limit: int | None, **values: Any) -> lis
 def newest_rows(query: Prepared[Any], *, limit: int | None, **values: Any) -> Iterator[Any]:
     """`run_newest`'s rows one at a time, newest first (with `limit`): a source that stops at the page's last
     moment (`since`) makes no objects for the rows after it."""
-    if limit is not None and limit > PREPARED_PAGES * PER_PAGE + 1:
+    if _built_each_time(limit):
         return iter(query.build(limit=limit, **values))
     return query.each(limit=limit, **values)
 
@@ -145,7 +150,7 @@ def older_than(when: datetime.datetime | datetime.date, since: datetime.datetime
 def newest_read(query: Prepared[Any], *, limit: int | None, **values: Any) -> list[Read]:
     """`run_newest`'s call as a read to run ahead (`core.prepared.reads_ahead`); none for a page past the prepared
     ones, which is built as plain Django does."""
-    if limit is not None and limit > PREPARED_PAGES * PER_PAGE + 1:
+    if _built_each_time(limit):
         return []
     return [query.read(limit=limit, **values)]
 
