@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import itertools
-import re
-from types import SimpleNamespace
 from typing import Any
 
 from django import template
@@ -14,6 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ungeforlob.core.stamp import stamp, stand_in
 from ungeforlob.core.templatetags.ui import short_day
 
 register = template.Library()
@@ -63,33 +61,28 @@ def overdue_since(due: datetime.date, today: datetime.date | None = None) -> Saf
     return mark_safe(gettext("Forsinket – %(d)s") % {"d": day})  # noqa: S308 - the day is escaped
 
 
-# Stand-ins for one follow-up's values in its forms (`followup_actions`): letters and underscores, which escaping
-# leaves as they are.
-_STAND_INS = {"title": "__uf_title__", "youth_name": "__uf_youth__", "done": "__uf_done__", "move": "__uf_move__",
-              "skip": "__uf_skip__", "counter": "__uf_n__"}
-_STAND_IN = re.compile("(" + "|".join(_STAND_INS.values()) + ")")
-_FRAGMENT = "transitions/_followup_actions.html"
+_ITEM = "transitions/_agenda_item.html"
 
 
 @register.simple_tag(takes_context=True)
-def followup_actions(context: template.Context, item: Any, counter: int) -> SafeString:
-    """A follow-up's three forms on *I dag* (done, move, skip). The fragment is drawn once per list, with
-    stand-ins for the item's title, young person, addresses and number, and each item's values are put in their
-    place, escaped: thirty items with three forms each cost the template engine some 5 ms when each was drawn
-    in full (docs/benchmarks.md)."""
-    pieces = context.render_context.get(_FRAGMENT)
-    if pieces is None:
-        stand_in = SimpleNamespace(title=_STAND_INS["title"], youth_name=_STAND_INS["youth_name"], actions={
-            key: _STAND_INS[key] for key in ("done", "move", "skip")})
-        fragment = context.template.engine.get_template(_FRAGMENT)
-        with context.push(item=stand_in, forloop={"counter": _STAND_INS["counter"]}):
-            drawn = str(fragment.render(context))
-        # The drawn fragment cut at its stand-ins, once: the text between them, and each stand-in's place.
-        pieces = context.render_context[_FRAGMENT] = _STAND_IN.split(drawn)
-    values = {_STAND_INS["title"]: conditional_escape(item.title),
-              _STAND_INS["youth_name"]: conditional_escape(item.youth_name),
-              _STAND_INS["counter"]: str(int(counter)),
-              **{_STAND_INS[key]: conditional_escape(item.actions.get(key, "")) for key in ("done", "move", "skip")}}
-    # Odd places hold the stand-ins (the pattern's group), even places the fragment's own text.
-    return mark_safe("".join(values[piece] if odd else piece  # noqa: S308 - the values are escaped
-                             for piece, odd in zip(pieces, itertools.cycle((False, True)))))
+def agenda_item(context: template.Context, item: Any, counter: int, today: datetime.date) -> SafeString:
+    """One item on *I dag*, its follow-up forms (done, move, skip) included: stamped (`core.stamp`) from
+    `_agenda_item.html`, drawn once per shape of item. Thirty items drawn in full cost the template engine some
+    5 ms (docs/benchmarks.md)."""
+    keys = tuple(item.actions)
+    followup = item.kind == "opfoelgning"
+    shape = {"overdue": item.overdue, "has_url": bool(item.url), "has_youth_name": bool(item.youth_name),
+             "has_youth_id": bool(item.youth_id), "has_detail": bool(item.detail), "followup": followup,
+             "actions": keys}
+    values = {"kind": item.kind, "kind_label": agenda_kind(item.kind), "title": item.title, "url": item.url,
+              "youth_name": item.youth_name, "youth_id": str(item.youth_id or ""), "detail": item.detail,
+              "counter": str(int(counter)), "csrf_token": str(context.get("csrf_token", "")),
+              "min_day": today.isoformat(),
+              "badge": overdue_since(item.due, today) if item.overdue else ""}
+    if followup:
+        values.update({f"action_{key}": item.actions.get(key, "") for key in ("done", "move", "skip")})
+        actions = keys
+    else:
+        values.update({f"action_{n}": url for n, url in enumerate(item.actions.values())})
+        actions = tuple((action_label(key), stand_in(f"action_{n}")) for n, key in enumerate(keys))
+    return stamp(context, _ITEM, shape=shape, values=values, drawing={"actions": actions})

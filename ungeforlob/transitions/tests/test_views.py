@@ -59,12 +59,12 @@ def test_i_dag_lists_todays_and_overdue_followups_but_not_later_ones(p: Personas
 
 
 def test_each_follow_up_on_i_dag_has_its_own_three_forms_with_its_title_escaped(p: Personas, as_user) -> None:
-    """The forms are drawn once and stamped per item (`followup_actions`): each item keeps its own addresses and
-    field ids, and a title or name is escaped, even one that looks like a stand-in."""
+    """Items are drawn once per shape and stamped (`agenda_item`, `core.stamp`): each item keeps its own addresses
+    and field ids, and a title or name is escaped, even one that looks like a stand-in."""
     t = transition(p, days=20)
     first = _due(t, "Formøde før start", _today())
     second = _due(t, "Velkomst på første dag", _today() - datetime.timedelta(days=3))
-    FollowUp.objects.filter(pk=first.pk).update(title='<b>"Formøde"</b> __uf_done__ __uf_n__')
+    FollowUp.objects.filter(pk=first.pk).update(title='<b>"Formøde"</b> __stamp_action_done__ __stamp_counter__')
     response = as_user(p.contact_person).get("/i-dag/")
     html = response.content.decode()
     order = [i.title for i in response.context["items"]]
@@ -78,8 +78,8 @@ def test_each_follow_up_on_i_dag_has_its_own_three_forms_with_its_title_escaped(
     for field in ("note", "due", "reason"):
         assert re.findall(rf'id="{field}-(\d+)"', html) == [str(n) for n in followups]
     assert "<b>" not in html
-    assert html.count("&lt;b&gt;&quot;Formøde&quot;&lt;/b&gt; __uf_done__ __uf_n__") == 4  # title and 3 forms
-    assert "__uf_youth__" not in html and "__uf_move__" not in html
+    assert html.count("&lt;b&gt;&quot;Formøde&quot;&lt;/b&gt; __stamp_action_done__ __stamp_counter__") == 4  # title, 3 forms
+    assert "__stamp_youth_name__" not in html and "__stamp_action_move__" not in html
     assert html.count('name="csrfmiddlewaretoken"') >= 6 and f'min="{_today():%Y-%m-%d}"' in html
 
 

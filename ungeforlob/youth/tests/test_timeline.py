@@ -214,3 +214,26 @@ def test_a_row_within_an_hour_below_the_pages_last_moment_is_still_read() -> Non
     assert not older_than(datetime.datetime(2026, 3, 1, 11, 30, tzinfo=datetime.UTC), since, tz)
     assert older_than(datetime.datetime(2026, 3, 1, 10, 30, tzinfo=datetime.UTC), since, tz)
     assert not older_than(datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC), None, tz)
+
+
+def test_an_entry_is_written_in_local_time_with_its_text_escaped_and_its_lines_kept() -> None:
+    """The entries are stamped (`timeline_entry`, `core.stamp`): each writes what `|iso_moment`, `|local_day|ldate`
+    and `|linebreaksbr` wrote, in the shape it has."""
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from ungeforlob.youth.timeline import TimelineEntry
+
+    page = SimpleNamespace(older=None, entries=[
+        TimelineEntry(when=datetime.datetime(2026, 12, 31, 23, 30, tzinfo=datetime.UTC), kind="note",
+                      title="Note <1>", text="Første linje\n<b>anden</b>", by="Kim & Co", url="/unge/1/noter/"),
+        TimelineEntry(when=datetime.date(2026, 6, 1), kind="plan", title="__stamp_title__")])
+    with translation.override("da"):
+        html = render_to_string("youth/_timeline_entries.html", {"page": page, "youth": SimpleNamespace(pk=1)})
+    first, second = (" ".join(li.split()) for li in html.split("</li>")[:2])
+    assert first == ('<li><time datetime="2027-01-01T00:30:00+01:00">1. januar 2027</time> <strong>Note &lt;1&gt;'
+                     '</strong><br>Første linje<br>&lt;b&gt;anden&lt;/b&gt; <span class="app-meta">– Kim &amp; Co'
+                     '</span> <a href="/unge/1/noter/">Se mere</a>')
+    assert second == '<li><time datetime="2026-06-01">1. juni 2026</time> <strong>__stamp_title__</strong>'
