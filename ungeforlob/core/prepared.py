@@ -465,7 +465,15 @@ def along(reads: list[Read]) -> Iterator[_Memo]:
     own: the first `ahead` inside the block sends them with its reads, and until the block ends a call of one of
     them gets its rows. A block with no `ahead` sends nothing: each read is asked when it is called, as without
     `along`. Their rows are read when that `ahead` runs, so a read whose answer the block may change before it is
-    asked does not belong here. The block is given what is still unasked."""
+    asked does not belong here. The block is given what is still unasked.
+
+    Inside another `along` block (the layout's, for the whole request: `core.layout`) the reads join the outer
+    block's: they go with its next round trip, and their rows are kept until the outer block ends."""
+    outer = _ALONG.get()
+    if outer is not None:
+        outer.reads.extend(reads)
+        yield outer.memo
+        return
     memo = dict(_AHEAD.get() or {})
     along_token = _ALONG.set(_Along(list(reads), memo))
     token = _AHEAD.set(memo)

@@ -163,19 +163,18 @@ def plan_for(youth: Youth) -> Plan:
     """Goals → sub-goals → activities and evaluations, plus the meeting state, in six prepared queries (three when
     there are no goals), joined here as prefetch_related would have (`goal.subgoals.all()`, `sg.goal` …).
 
-    The queries go to the database in three round trips where it can take several at once (`run_together`): her
-    goals and meetings; then her sub-goals, evaluations and the count of changes since the last meeting; then the
-    activities, when there are sub-goals. The same queries as one by one, each asked only when it can find rows."""
+    The queries go to the database in two round trips where it can take several at once (`run_together`): her
+    goals and meetings; then, when she has goals, her sub-goals, activities, evaluations and the count of changes
+    since the last meeting (only the count without goals). The same queries as one by one otherwise."""
     goals, meetings = run_together([_goal_rows.read(youth_id=youth.pk), _recent_meetings.read(youth_id=youth.pk)])
     open_meeting = next((m for m in meetings if m.is_open and m.held_on == timezone.localdate()), None)
     last = next((m for m in meetings if not m.is_open), None)
     if goals:
-        subgoals, evaluations, changes = run_together([
-            _subgoal_rows.read(youth_id=youth.pk), _evaluation_rows.read(youth_id=youth.pk),
-            _changes_since_read(youth, last)])
+        subgoals, activities, evaluations, changes = run_together([
+            _subgoal_rows.read(youth_id=youth.pk), _activity_rows.read(youth_id=youth.pk),
+            _evaluation_rows.read(youth_id=youth.pk), _changes_since_read(youth, last)])
     else:
-        subgoals, evaluations, (changes,) = [], [], run_together([_changes_since_read(youth, last)])
-    activities = _activity_rows(youth_id=youth.pk) if subgoals else []
+        subgoals, activities, evaluations, (changes,) = [], [], [], run_together([_changes_since_read(youth, last)])
     goal_by_pk = {g.pk: g for g in goals}
     subgoals = [sg for sg in subgoals if sg.goal_id in goal_by_pk]
     subgoal_by_pk = {sg.pk: sg for sg in subgoals}

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ungeforlob import policy
 from ungeforlob.audit.services import audit_search
 from ungeforlob.core.forms import keep_on_stale, run_service
+from ungeforlob.core.prepared import along
 from ungeforlob.logins.sessions import reauth_required, reauth_required_on_post
 from ungeforlob.plans import selectors, services
 from ungeforlob.plans.forms import (
@@ -37,6 +38,7 @@ from ungeforlob.plans.forms import (
 )
 from ungeforlob.plans.models import Activity, Goal, JournalNote, PlanMeeting, PlanShare, SubGoal
 from ungeforlob.policy import Action
+from ungeforlob.vocabulary.selectors import method_reads
 from ungeforlob.youth.models import Youth
 
 TAB = "plans:plan"
@@ -63,8 +65,9 @@ def _plan_url(youth: Youth, anchor: str = "") -> str:
 def plan(request: HttpRequest, youth_pk: int) -> HttpResponse:
     """Min plan: the stick figure with up to three goals, sub-goals, activities and progress lines."""
     youth = policy.get_youth_for(request.user, youth_pk, what="plan")
-    return render(request, "plans/plan.html", _context(request, youth, "plan", plan=selectors.plan_for(youth),
-                                                          youth_name=services.youth_display_name(youth)))
+    with along(method_reads(youth.municipality_id)):  # the activities' method labels, with the plan's first reads
+        return render(request, "plans/plan.html", _context(request, youth, "plan", plan=selectors.plan_for(youth),
+                                                              youth_name=services.youth_display_name(youth)))
 
 
 @require_http_methods(["GET", "POST"])

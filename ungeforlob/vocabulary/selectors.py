@@ -120,6 +120,11 @@ def _method_rows(*, municipality_id: int) -> QuerySet[MethodTag]:
     return MethodTag.objects.filter(municipality_id=municipality_id)
 
 
+def method_reads(municipality_id: int | None) -> list[Read]:
+    """What `method_tags` (and so `method_labels`) will read, to be sent ahead with a page's other reads."""
+    return [_method_rows.read(municipality_id=municipality_id)] if municipality_id else []
+
+
 def method_tags(municipality_id: int | None) -> list[dict[str, Any]]:
     """The municipality's method tags in order; the shipped list while it has none of its own (one query)."""
     rows = _method_rows(municipality_id=municipality_id) if municipality_id else []

@@ -266,6 +266,25 @@ def test_on_postgresql_reads_along_are_in_the_pipeline_of_run_together_too(p: Pe
     assert sent == [True, True]
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pipelines are PostgreSQL's")
+def test_on_postgresql_reads_along_inside_another_along_go_with_the_outer_ones_and_are_kept_with_them(
+        p: Personas) -> None:
+    """A view's `along` inside the layout's (for the request): both blocks' reads go in the view's first round
+    trip, and the inner block's rows are found after it ends, until the outer one does."""
+    from ungeforlob.core.prepared import along
+    from ungeforlob.testing import pipelined
+
+    today = timezone.localdate()
+    with along([_names.read(ids=[p.youth.pk])]):
+        with along([_memberships.read(youth_id=p.youth.pk, day=today, limit=1)]), pipelined() as sent:
+            run_together([_memberships.read(youth_id=p.youth.pk, day=today, limit=10)])
+        assert sent == [True, True, True]
+        with CaptureQueriesContext(connection) as asked:
+            assert _names(ids=[p.youth.pk]) == [(p.youth.pk, "Josefine")]
+            assert len(_memberships(youth_id=p.youth.pk, day=today, limit=1)) == 1
+        assert len(asked) == 0
+
+
 def test_each_gives_the_rows_one_at_a_time_and_of_a_read_ahead_makes_only_the_objects_come_to(
         p: Personas, monkeypatch) -> None:
     today = timezone.localdate()

@@ -121,14 +121,14 @@ def test_a_progress_line_writes_its_texts_and_grid_as_before(p: Personas, langua
     assert sum(1 for sg in plan.subgoals if sg.evaluations.all()) == 2
 
 
-def test_the_plan_reads_only_what_can_find_rows(p: Personas, count_queries) -> None:
+def test_the_plan_reads_its_parts_only_when_she_has_goals(p: Personas, count_queries) -> None:
     empty = count_queries(lambda: selectors.plan_for(p.youth))
     goal = services.goal_create(youth=p.youth, actor=p.contact_person, text="Et mål", written_by="ung")
     without_subgoals = count_queries(lambda: selectors.plan_for(p.youth))
     services.subgoal_create(youth=p.youth, goal=goal, actor=p.contact_person, text="Et delmål",
                             success_criterion="Det kan ses")
     full = count_queries(lambda: selectors.plan_for(p.youth))
-    assert (empty, without_subgoals, full) == (3, 5, 6)
+    assert (empty, without_subgoals, full) == (3, 6, 6)
 
 
 def test_the_plan_counts_the_changes_since_the_last_meeting_as_the_history_lists_them(p: Personas) -> None:
