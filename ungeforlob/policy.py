@@ -41,7 +41,7 @@ from ungeforlob.accounts.models import Role, Team
 from ungeforlob.audit.models import AuditAction
 from ungeforlob.audit.services import audit_record
 from ungeforlob.chain.models import ChainRole, Membership
-from ungeforlob.core.prepared import prepared
+from ungeforlob.core.prepared import prepared, run_together
 from ungeforlob.youth.models import Youth
 
 if TYPE_CHECKING:
@@ -368,14 +368,17 @@ def roles_in_circle(user: Any, youth: Youth) -> frozenset[str]:
 
 def _roles_of(user: Any, youth_id: int) -> frozenset[str]:
     """The user's active roles in one circle: `memberships_of(user)` for one young person, compiled once."""
-    return frozenset(_roles_rows(user_id=user.pk, teams=_team_ids(user), youth_id=youth_id,
-                                 day=timezone.localdate()))
+    return frozenset(_roles_rows(user_id=user.pk, youth_id=youth_id, day=timezone.localdate()))
 
 
-@prepared(user_id=int, teams=list, youth_id=int, day=datetime.date)
-def _roles_rows(*, user_id: int, teams: list[int], youth_id: int, day: datetime.date) -> QuerySet[Membership]:
+@prepared(user_id=int, youth_id=int, day=datetime.date)
+def _roles_rows(*, user_id: int, youth_id: int, day: datetime.date) -> QuerySet[Membership]:
+    """The teams as a subquery, not as the ids `memberships_of` takes: one young person's few memberships are
+    found by her key and the subquery is asked of those, so this needs nothing read before it (`get_youth_for`
+    sends it with the read of the young person)."""
+    teams = Team.objects.filter(members=user_id).values("pk")
     return Membership.objects.active(day).filter(
-        Q(professional_id=user_id) | Q(team_id__any_of=teams), youth_id=youth_id).values_list("role", flat=True)
+        Q(professional_id=user_id) | Q(team_id__in=teams), youth_id=youth_id).values_list("role", flat=True)
 
 
 @prepared(pk=int, municipality_id=int)
@@ -427,7 +430,15 @@ def get_youth_for(
     if not is_staff_user(user) or user.municipality_id is None:
         raise Http404
     # The young person in the user's municipality; `can` then asks the circle (what `visible_youth` would ask).
-    found = _youth_in_municipality(pk=pk, municipality_id=user.municipality_id)
+    # Unless this request knows the user's roles already, both go to the database in one round trip.
+    youth_read = _youth_in_municipality.read(pk=pk, municipality_id=user.municipality_id)
+    cache = _cache.get()
+    if cache is None or ("circles", user.pk) in cache or ("roles", user.pk, pk) in cache:
+        found = run_together([youth_read])[0]
+    else:
+        found, roles = run_together([youth_read, _roles_rows.read(user_id=user.pk, youth_id=pk,
+                                                                  day=timezone.localdate())])
+        cache[("roles", user.pk, pk)] = frozenset(roles)
     youth = found[0] if found else None
     if youth is None or not can(user, action, youth):
         raise Http404

@@ -30,6 +30,15 @@ from ungeforlob.transitions.models import (
 )
 
 
+def _still_open(days_overdue: int) -> float:
+    """How likely a follow-up this many days past its day is still open: 15 % in the first two weeks, 3 % up to
+    two months, then 0.5 %. A contact person's list of overdue follow-ups is mostly the last weeks'; one that is
+    months old has been done, skipped or moved (before, one in ten stayed open for good, and a contact person of
+    the national dataset had two dozen from the year before)."""
+    if days_overdue <= 14:
+        return 0.15
+    return 0.03 if days_overdue <= 60 else 0.005
+
 class Paths:
     """Mixed into `Generator`: stations with transitions, SMS, concerns, plan stops, notices and wishes."""
 
@@ -67,11 +76,13 @@ class Paths:
                         due = planned + datetime.timedelta(days=rng.randint(1, 5)) if rng.random() < 0.1 else planned
                         status, done_on = FollowUpStatus.OPEN, None
                         if due < today:
-                            r = rng.random()
-                            if r < 0.85:
-                                status, done_on = FollowUpStatus.DONE, due
-                            elif r < 0.90:
+                            r, still_open = rng.random(), _still_open((today - due).days)
+                            if r < still_open:
+                                pass  # overdue: mostly the last weeks' (an old one is done, skipped or moved)
+                            elif r < still_open + 0.07:
                                 status, done_on = FollowUpStatus.SKIPPED, due
+                            else:
+                                status, done_on = FollowUpStatus.DONE, due
                         w.add(FollowUp, transition_id=tid, youth_id=yid, step_id=step_id, occurrence=occurrence,
                               title=step.title, kind=step.kind, responsible_role=ChainRole.CONTACT_PERSON,
                               description="", offset_days=offset, working_days=step.working_days,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import pytest
@@ -10,6 +11,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.models import Count
 from django.test import override_settings
+from django.utils import timezone
 
 from ungeforlob import policy
 from ungeforlob.accounts.models import Municipality, User
@@ -83,6 +85,21 @@ def test_the_rows_satisfy_the_constraints_the_services_rely_on():
     assert not AssessmentVersion.objects.filter(is_current=True).values("assessment").annotate(
         n=Count("pk")).filter(n__gt=1).exists()
     assert FollowUp.objects.exclude(status="aaben").filter(done_on__isnull=True).count() == 0
+
+
+def test_follow_ups_left_open_are_mostly_the_last_weeks():
+    """A contact person's overdue follow-ups are mostly recent: one months past its day has been done, skipped or
+    moved (one in ten stayed open for good before, two dozen a year old on one contact person's I dag)."""
+    from ungeforlob.scale.generate.paths import _still_open
+
+    assert (_still_open(3), _still_open(14), _still_open(30), _still_open(60), _still_open(400)) == (
+        0.15, 0.15, 0.03, 0.03, 0.005)
+    run(*SMALL)
+    today = timezone.localdate()
+    past = FollowUp.objects.filter(due_date__lt=today - datetime.timedelta(days=60))
+    assert past.count() > 200
+    assert past.filter(status="aaben").count() <= past.count() * 0.02
+    assert past.filter(status="sprunget_over").exists() and past.filter(status="udfoert").exists()
 
 
 def test_cpr_numbers_are_encrypted_and_found_by_their_lookup_key():
