@@ -6,6 +6,8 @@ import datetime
 import random
 from collections.abc import Callable
 
+from django.utils import timezone
+
 from ungeforlob.chain.models import ChainRole, Concern, ConcernAction, ConcernCategory, PlanStop, Severity
 from ungeforlob.messaging.models import (
     CheckIn,
@@ -28,6 +30,16 @@ from ungeforlob.transitions.models import (
     StationKind,
     Transition,
 )
+
+
+def _acknowledged(failed_at: datetime.datetime, today: datetime.date, yid: int, k: int) -> datetime.datetime | None:
+    """When the contact person acknowledged a failed SMS (*I dag* shows it until then): as likely still waiting
+    as a follow-up as old (`_still_open`), else a day or two after. Decided from the young person and the message's
+    number, not the shared random stream, so that the rest of the dataset stays what the seed made it."""
+    days = (today - failed_at.date()).days
+    if (yid * 7919 + k * 104729) % 1000 / 1000 < _still_open(days):
+        return None
+    return min(failed_at + datetime.timedelta(days=1 + (yid + k) % 2), timezone.now())
 
 
 def _still_open(days_overdue: int) -> float:
@@ -130,7 +142,8 @@ class Paths:
                         last_error="", status_reason="", sent_at=None if future else at,
                         delivered_at=at if status == MessageStatus.DELIVERED else None,
                         failed_at=at if status == MessageStatus.FAILED else None, cancelled_at=None,
-                        failure_acknowledged_at=None, warning_accepted=False, related_type="", related_id="",
+                        failure_acknowledged_at=_acknowledged(at, today, yid, k) if status == MessageStatus.FAILED
+                        else None, warning_accepted=False, related_type="", related_id="",
                         series_id=series if kind == MessageKind.WAKEUP else None, created_at=at,
                         created_by_id=kp.id)
             checkin = None

@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.db.models import Count
+from django.db.models import Count, F
 from django.test import override_settings
 from django.utils import timezone
 
@@ -17,6 +17,7 @@ from ungeforlob import policy
 from ungeforlob.accounts.models import Municipality, User
 from ungeforlob.audit.models import AuditEvent
 from ungeforlob.chain.models import ChainRole, Membership
+from ungeforlob.messaging.models import OutboundMessage
 from ungeforlob.plans.models import Goal
 from ungeforlob.progression.models import AssessmentVersion
 from ungeforlob.scale import generate
@@ -87,9 +88,10 @@ def test_the_rows_satisfy_the_constraints_the_services_rely_on():
     assert FollowUp.objects.exclude(status="aaben").filter(done_on__isnull=True).count() == 0
 
 
-def test_follow_ups_left_open_are_mostly_the_last_weeks():
-    """A contact person's overdue follow-ups are mostly recent: one months past its day has been done, skipped or
-    moved (one in ten stayed open for good before, two dozen a year old on one contact person's I dag)."""
+def test_follow_ups_left_open_and_failed_sms_not_acknowledged_are_mostly_the_last_weeks():
+    """What waits on a contact person's I dag is mostly recent: a follow-up months past its day has been done,
+    skipped or moved, a failed SMS acknowledged (before, one follow-up in ten stayed open and every failed SMS
+    unacknowledged for good: two dozen a year old on one contact person's I dag)."""
     from ungeforlob.scale.generate.paths import _still_open
 
     assert (_still_open(3), _still_open(14), _still_open(30), _still_open(60), _still_open(400)) == (
@@ -100,6 +102,11 @@ def test_follow_ups_left_open_are_mostly_the_last_weeks():
     assert past.count() > 200
     assert past.filter(status="aaben").count() <= past.count() * 0.02
     assert past.filter(status="sprunget_over").exists() and past.filter(status="udfoert").exists()
+    failed = OutboundMessage.objects.filter(status="failed")
+    old_failures = failed.filter(failed_at__lt=timezone.now() - datetime.timedelta(days=60))
+    assert old_failures.count() > 10
+    assert old_failures.filter(failure_acknowledged_at__isnull=True).count() <= old_failures.count() * 0.05
+    assert not failed.filter(failure_acknowledged_at__lt=F("failed_at")).exists()
 
 
 def test_cpr_numbers_are_encrypted_and_found_by_their_lookup_key():
