@@ -30,6 +30,8 @@ _KIND_LABELS = {
     "samarbejdsaftale": _("Samarbejdsaftale"),
     "handling": _("Aftalt handling"),
     "udviklingsplan": _("Udviklingsplan"),
+    "fravaer": _("Fravær"),
+    "tjek_ind": _("Tjek-ind"),
 }
 _ACTION_LABELS = {
     "done": _("Udført"),

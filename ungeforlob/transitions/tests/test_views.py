@@ -443,3 +443,23 @@ def test_the_sms_signs_with_the_contact_person_whose_membership_ends_later(p: Pe
                                    date=_today() + datetime.timedelta(days=10), procedure=procedures(p)[VEJLE])
     sms = t.followups.get(title="SMS dagen før")
     assert sms.sms_body.endswith("/Mette")
+
+
+def test_every_kind_an_agenda_source_names_has_its_own_label_in_both_languages() -> None:
+    """Each app's items on I dag name their kind; the badge beside the title writes it in words, never the code."""
+    import pathlib
+    import re as regex
+
+    from django.utils import translation
+
+    from ungeforlob.transitions.templatetags.transitions import _KIND_LABELS, agenda_kind
+
+    root = pathlib.Path(__file__).resolve().parents[2]
+    named = {kind for path in root.glob("*/agenda.py")
+             for kind in regex.findall(r'kind="([^"]+)"', path.read_text(encoding="utf-8"))}
+    assert "fravaer" in named and "opfoelgning" not in named  # follow-ups are made in transitions.selectors
+    assert named <= set(_KIND_LABELS), named - set(_KIND_LABELS)
+    with translation.override("da"):
+        assert (agenda_kind("fravaer"), agenda_kind("tjek_ind")) == ("Fravær", "Tjek-ind")
+    with translation.override("en"):
+        assert (agenda_kind("fravaer"), agenda_kind("tjek_ind")) == ("Absence", "Check-in")
