@@ -1,10 +1,10 @@
 """Stamped fragments: a list's row drawn by the template engine once per shape and filled in per row.
 
 A row of a long list (an item on *I dag*, an entry on the timeline) costs the template engine 50–150 µs, most of
-it in the nodes that write the same markup on every row. `stamp()` draws the row's own template once per render
-and *shape* (what the row's `{% if %}`s decide: which parts it has), with a stand-in in place of each of the row's
-values; it cuts the drawing at the stand-ins once, and for each row joins the row's values, escaped, into their
-places.
+it in the nodes that write the same markup on every row. `stamp()` draws the row's own template once per process,
+*shape* (what the row's `{% if %}`s decide: which parts it has) and language, with a stand-in in place of each of
+the row's values; it cuts the drawing at the stand-ins once, and for each row joins the row's values, escaped, into
+their places.
 
 The row's template is an ordinary template that writes its values plainly (`{{ title }}`): a value is given ready
 (a date already written, text already through `linebreaksbr`), since a filter would work on the stand-in. What
@@ -29,7 +29,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 # Letters, digits and single underscores between double ones: text escaping leaves as it is.
 _STAND_IN = re.compile(r"__stamp_([a-z0-9]+(?:_[a-z0-9]+)*)__")
-# (template, shape, language, names) -> the drawing cut at its stand-ins. Shapes are few (a handful per list). The
+# (template, shape, language, escaping, names) -> the drawing cut at its stand-ins. Shapes are few (a handful per list). The
 # template is the loaded object: when the template loaders are reset (a template edited under `runserver`), it is
 # a new one and drawn anew.
 _drawings: dict[tuple[Any, ...], list[str]] = {}
@@ -50,7 +50,7 @@ def stamp(context: template.Context, template_name: str, *, shape: Mapping[str, 
     of `values`, in a context of its own. Each value is then escaped (a `SafeString` is kept as it is) and put in
     its stand-in's places."""
     fragment = context.template.engine.get_template(template_name)
-    key = (fragment, tuple(shape.items()), translation.get_language(), tuple(values))
+    key = (fragment, tuple(shape.items()), translation.get_language(), context.autoescape, tuple(values))
     pieces = _drawings.get(key)
     if pieces is None:
         drawn = fragment.render(template.Context(
