@@ -286,9 +286,24 @@ GRID = mark_safe("".join(  # noqa: S308 - numbers only
     f'<line x1="4" x2="236" y1="{_y(c)}" y2="{_y(c)}" stroke="#dcdcdc" stroke-width="1"/>' for c in range(1, 6)))
 
 
-@register.inclusion_tag("plans/_progress.html")
-def progress_line(target: SubGoal | Goal, id_prefix: str = "fremskridt") -> dict[str, Any]:
-    """The 1–5 "how close" answers over time as a line, with the same facts in words."""
+@register.simple_tag(takes_context=True)
+def progress_line(context: template.Context, target: SubGoal | Goal, id_prefix: str = "fremskridt") -> SafeString:
+    """The 1–5 "how close" answers over time as a line, with the same facts in words (`_progress.html`, stamped
+    by `core.stamp`: drawn once per number of answers)."""
+    data = progress_data(target, id_prefix)
+    points = data["points"]
+    values = {"id": data["id"], "desc": data["desc"], "polyline": data["polyline"], "latest": data["latest"],
+              "first": data["first"]}
+    for i, point in enumerate(points):
+        values.update({f"x_{i}": point["x"], f"y_{i}": point["y"], f"fill_{i}": point["fill"]})
+    shape = {"has_points": bool(points), "several": data["count"] > 1, "n": len(points),
+             "has_first": bool(data["first"])}
+    return stamp(context, "plans/_progress.html", shape=shape, values=values, drawing={"grid": GRID, "points": [
+        {"x": stand_in(f"x_{i}"), "y": stand_in(f"y_{i}"), "fill": stand_in(f"fill_{i}")} for i in range(len(points))]})
+
+
+def progress_data(target: SubGoal | Goal, id_prefix: str = "fremskridt") -> dict[str, Any]:
+    """What a progress line shows: its points, the line through them and its texts."""
     evaluations = list(target.evaluations.all())
     n = len(evaluations)
     width = 240

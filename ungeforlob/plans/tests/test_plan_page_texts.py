@@ -102,7 +102,7 @@ def test_a_progress_line_writes_its_texts_and_grid_as_before(p: Personas, langua
         services.evaluation_create(youth=p.youth, actor=p.contact_person, subgoal=second, closeness=closeness)
     services.evaluation_create(youth=p.youth, actor=p.contact_person, subgoal=third, closeness=3, youth_voice=True)
     plan = selectors.plan_for(p.youth)
-    from ungeforlob.plans.templatetags.plans_ui import progress_line
+    from ungeforlob.plans.templatetags.plans_ui import progress_data
 
     with translation.override(language):
         for sg in plan.subgoals:
@@ -116,7 +116,7 @@ def test_a_progress_line_writes_its_texts_and_grid_as_before(p: Personas, langua
             assert html.count('stroke="#dcdcdc" stroke-width="1"/>') == 5
             for y in (62, 49, 36, 23, 10):
                 assert f'<line x1="4" x2="236" y1="{y}" y2="{y}" stroke="#dcdcdc" stroke-width="1"/>' in html
-            fills = [pt["fill"] for pt in progress_line(sg)["points"]]
+            fills = [pt["fill"] for pt in progress_data(sg)["points"]]
             assert fills == ["#00528c" if e.by_youth else "#ffffff" for e in evaluations]
     assert sum(1 for sg in plan.subgoals if sg.evaluations.all()) == 2
 
