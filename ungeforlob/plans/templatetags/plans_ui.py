@@ -22,7 +22,7 @@ from django.utils.translation import gettext_noop, ngettext
 
 from ungeforlob.core.links import current_app, reverse_ids
 from ungeforlob.core.stamp import stamp, stand_in
-from ungeforlob.core.templatetags.ui import ldate, tab_links
+from ungeforlob.core.templatetags.ui import ldate, local_day, tab_links
 from ungeforlob.core.text import choice_label, possessive
 from ungeforlob.plans.models import (
     MAX_GOALS,
@@ -122,6 +122,18 @@ def plan_activity(context: template.Context, activity: Activity, youth: Any, can
              "can_edit": bool(can_edit)}
     return stamp(context, "plans/_activity.html", shape=shape, values=values,
                  drawing={"methods": [stand_in(f"method_{n}") for n in range(len(labels))]})
+
+
+@register.simple_tag(takes_context=True)
+def plan_evaluation(context: template.Context, evaluation: Any) -> SafeString:
+    """One evaluation of a sub-goal on Min plan, stamped (`core.stamp`) from `_evaluation.html`: its day is the
+    day in Denmark it was written (`|local_day|ldate:"DATE_FORMAT"`)."""
+    e = evaluation
+    written = timezone.template_localtime(e.created_at, context.use_tz)
+    values = {"closeness": str(e.closeness), "day": ldate(local_day(written), "DATE_FORMAT"), "author": e.author_name,
+              "went_well": e.went_well, "was_hard": e.was_hard, "next_step": e.next_step}
+    shape = {"has_went_well": bool(e.went_well), "has_was_hard": bool(e.was_hard), "has_next_step": bool(e.next_step)}
+    return stamp(context, "plans/_evaluation.html", shape=shape, values=values)
 
 
 @register.filter
