@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ungeforlob.chain.models import (
@@ -16,6 +15,7 @@ from ungeforlob.chain.models import (
     PlanStop,
     Severity,
 )
+from ungeforlob.core.links import reverse_ids
 from ungeforlob.core.prepared import prepared, reads_ahead
 from ungeforlob.core.text import choice_label
 from ungeforlob.youth.models import Youth
@@ -33,7 +33,7 @@ def concern_entries(youth: Youth) -> list[TimelineEntry]:
     entries = []
     for c in _concerns(youth_id=youth.pk):
         c.youth = youth
-        url = reverse("chain:concern_detail", args=[c.pk])
+        url = reverse_ids("chain:concern_detail", [c.pk])
         entries.append(TimelineEntry(c.raised_at, "bekymring", _("Bekymring rejst: %(cat)s") % {
             "cat": choice_label(ConcernCategory, c.category)}, choice_label(Severity, c.severity), by=str(c.raised_by), url=url))
         if c.acknowledged_at:
@@ -58,7 +58,7 @@ def _handovers(*, youth_id: int) -> QuerySet[Handover]:
 def handover_entries(youth: Youth) -> list[TimelineEntry]:
     entries = []
     for h in _handovers(youth_id=youth.pk):
-        url = reverse("chain:handover_detail", args=[h.pk])
+        url = reverse_ids("chain:handover_detail", [h.pk])
         title = (_("Sagsstamme omfordelt: %(s)s til %(r)s") if h.is_reassignment
                  else _("Overlevering fra %(s)s til %(r)s")) % {"s": h.sender, "r": h.receiver}
         entries.append(TimelineEntry(h.created_at, "overlevering", title, choice_label(ChainRole, h.role), url=url))

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import QuerySet
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ungeforlob.core.links import reverse_ids
 from ungeforlob.core.prepared import prepared, reads_ahead
 from ungeforlob.plans.models import Evaluation, JournalNote, PlanChange, PlanMeeting
 from ungeforlob.youth.models import Youth
@@ -78,14 +78,14 @@ def plan_entries(youth: Youth, *, limit: int | None = None, since: datetime.date
                  ) -> list[TimelineEntry]:
     """With `limit`, each kind's rows are read newest first until `since` (the page's last moment so far)."""
     tz = timezone.get_current_timezone()
-    history_url = reverse("plans:history", args=[youth.pk])
+    history_url = reverse_ids("plans:history", [youth.pk])
     entries = []
     for c in newest_rows(_changes, youth_id=youth.pk, limit=limit):
         if older_than(c.created_at, since, tz):
             break
         text = "" if c.object_type == "profile" else c.object_label
         entries.append(TimelineEntry(c.created_at, "plan", change_title(c), text, c.actor_name, history_url))
-    plan_url = reverse("plans:plan", args=[youth.pk])
+    plan_url = reverse_ids("plans:plan", [youth.pk])
     for e in newest_rows(_evaluations, youth_id=youth.pk, limit=limit):
         if older_than(e.created_at, since, tz):
             break
@@ -97,8 +97,8 @@ def plan_entries(youth: Youth, *, limit: int | None = None, since: datetime.date
         if older_than(m.held_on, since, tz):
             break
         entries.append(TimelineEntry(m.held_on, "planmoede", _("Planmøde"), m.agreed, "",
-                                     reverse("plans:meeting_detail", args=[youth.pk, m.pk])))
-    notes_url = reverse("plans:notes", args=[youth.pk])
+                                     reverse_ids("plans:meeting_detail", [youth.pk, m.pk])))
+    notes_url = reverse_ids("plans:notes", [youth.pk])
     for n in newest_rows(_notes, youth_id=youth.pk, limit=limit):
         if older_than(n.created_at, since, tz):
             break

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from ungeforlob.core.links import reverse_ids
 from ungeforlob.core.prepared import prepared, reads_ahead
 from ungeforlob.core.text import choice_label
 from ungeforlob.progression.levels import Level
@@ -44,7 +44,7 @@ def assessment_entries(youth: Youth) -> list[TimelineEntry]:
     """Team assessments (on their date), corrections (when made, with why) and the youth's own placements."""
     entries = []
     for v in _versions(youth_id=youth.pk):
-        url = reverse("progression:assessment_detail", args=[youth.pk, v.assessment_id])
+        url = reverse_ids("progression:assessment_detail", [youth.pk, v.assessment_id])
         by = str(v.created_by) if v.created_by else ""
         level = choice_label(Level, v.level)
         if v.overlap_level:
@@ -64,12 +64,12 @@ def assessment_entries(youth: Youth) -> list[TimelineEntry]:
         entries.append(TimelineEntry(
             p.placed_on, "progression", _("Den unge placerede sig selv: %(level)s") % {"level": choice_label(Level, p.level)},
             p.own_words, _("den unge selv") if p.by_youth else (str(p.recorded_by) if p.recorded_by else ""),
-            reverse("progression:overview", args=[youth.pk]),
+            reverse_ids("progression:overview", [youth.pk]),
         ))
     for r in _kept_rounds(youth_id=youth.pk):
         r.youth = youth
         entries.append(TimelineEntry(
             timezone.localtime(r.finished_at or r.started_at), "selvevaluering", _("Selvevaluering gemt"), "", "",
-            reverse("progression:selfeval_round", args=[youth.pk, r.pk]),
+            reverse_ids("progression:selfeval_round", [youth.pk, r.pk]),
         ))
     return entries

@@ -3,9 +3,9 @@ came from (two queries)."""
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ungeforlob.core.links import reverse_ids
 from ungeforlob.relocation.models import IncomingPackage, Relocation
 from ungeforlob.youth.models import Youth
 from ungeforlob.youth.timeline import TimelineEntry, latest, newest_at, newest_by
@@ -16,7 +16,7 @@ from ungeforlob.youth.timeline import TimelineEntry, latest, newest_at, newest_b
     (IncomingPackage.objects.filter(youth=youth), "imported_at"),
 ])
 def relocation_entries(youth: Youth, *, limit: int | None = None) -> list[TimelineEntry]:
-    url = reverse("relocation:youth", args=[youth.pk])
+    url = reverse_ids("relocation:youth", [youth.pk])
     entries = []
     sent = Relocation.objects.filter(youth=youth).select_related("created_by").defer("sealed")
     for r in newest_by(sent, "created_at", limit):

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ungeforlob.core.links import reverse_ids
 from ungeforlob.core.prepared import prepared, reads_ahead
 from ungeforlob.core.text import choice_label
 from ungeforlob.transitions.models import FollowUp, FollowUpStatus, Station, StationEndReason, Transition
@@ -47,7 +47,7 @@ def _closed(*, youth_id: int) -> QuerySet[FollowUp]:
 ])
 def transition_entries(youth: Youth) -> list[TimelineEntry]:
     today = timezone.localdate()
-    url = reverse("transitions:youth", args=[youth.pk])
+    url = reverse_ids("transitions:youth", [youth.pk])
     entries: list[TimelineEntry] = []
     for s in _stations(youth_id=youth.pk):
         if s.start_date <= today:
