@@ -47,3 +47,29 @@ def test_a_user_with_more_memberships_than_the_inline_limit_keeps_the_subquery(p
         second = policy.youth_for(p.contact_person)
         assert "EXISTS" in str(second.query).upper()
         assert _ids(second) == {p.youth.pk}
+
+
+def test_a_young_persons_page_reads_her_and_the_users_roles_together_through_a_team_too(p: Personas) -> None:
+    """`get_youth_for` sends the read of the young person and of the user's roles in her circle together (one
+    round trip on PostgreSQL); a role held through a team counts, and outside the circle the answer is 404."""
+    import pytest
+    from django.db import connection
+    from django.http import Http404
+
+    from ungeforlob.accounts.models import Team
+
+    team = Team.objects.create(municipality=p.municipality, organisation=p.organisation, name="Team Øst")
+    team.members.add(p.outsider)
+    with policy.request_scope(), pytest.raises(Http404):
+        policy.get_youth_for(p.outsider, p.youth.pk)
+    Membership.objects.create(youth=p.youth, team=team, role=ChainRole.MENTOR, start_date=p.youth.created_at.date())
+    if connection.vendor == "postgresql":
+        from ungeforlob.testing import pipelined
+
+        with policy.request_scope(), pipelined() as sent:
+            assert policy.get_youth_for(p.outsider, p.youth.pk) == p.youth
+            assert policy.roles_in_circle(p.outsider, p.youth) == {ChainRole.MENTOR}
+        assert sent[:2] == [True, True] and len(sent) == 3  # her, the roles; then the audit row
+    with policy.request_scope():
+        assert policy.get_youth_for(p.outsider, p.youth.pk) == p.youth
+        assert policy.can(p.outsider, Action.VIEW, p.youth)
