@@ -3,8 +3,9 @@
 Both are SVG with role="img", <title> and <desc>, and presentation attributes only (strict CSP: no
 inline styles). The same markup goes into the PDF.
 
-Also the page's texts per goal, sub-goal and activity, made cheaply (a plan page shows a few dozen), and the plan
-pages' sub-menu.
+Min plan's goals, sub-goals, activities and evaluations, and the drawings, are stamped (`core.stamp`): each one's
+template is drawn once per shape and language, and filled in per item (a plan page shows a few dozen). Also the
+plan pages' sub-menu.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def plans_subnav(context: Any, youth_pk: int, section: str) -> SafeString:
     return tab_links(context, [(url_name, _(label)) for url_name, _key, label in SUBNAV], youth_pk, current)
 
 
-# --- Min plan's texts per goal, sub-goal and activity -------------------------------------------------------
+# --- Min plan's goals, sub-goals, activities and evaluations ------------------------------------------------
 # Filters instead of a {% blocktranslate %} or get_FOO_display() per item (each of those costs several times
 # what the filter does on a plan page with a few dozen items). Same text: the translation as it is, the value in it
 # localized and escaped, as {% blocktranslate %} writes it.
@@ -64,40 +65,50 @@ def _filled(text: str, **values: Any) -> SafeString:
     return mark_safe(text % {k: conditional_escape(localize(v)) for k, v in values.items()})  # noqa: S308
 
 
-@register.simple_tag
-def plan_texts() -> dict[str, str]:
-    """The texts repeated for each goal, sub-goal, evaluation and activity on Min plan, translated once per page
-    (`{% plan_texts as t %}` … `{{ t.why }}`)."""
-    return {
-        "by_youth": _("Skrevet af den unge selv"),
-        "together": _("Skrevet af en fagperson sammen med den unge"),
-        "whole_goal": _("Hele målet"),
-        "edit_goal": _("Ret mål"),
-        "new_subgoal": _("Nyt delmål"),
-        "evaluate_goal": _("Evaluer målet"),
-        "remove_goal": _("Fjern mål"),
-        "criterion": _("Sådan ved vi, at det er nået"),
-        "reach_by": _("Nået senest"),
-        "of_5": _("af 5"),
-        "went_well": _("Det gik godt:"),
-        "was_hard": _("Det var svært:"),
-        "next_step": _("Næste skridt:"),
-        "activities": _("Aktiviteter"),
-        "why": _("Hvorfor:"),
-        "who": _("Hvem:"),
-        "when": _("Hvornår:"),
-        "where": _("Hvor:"),
-        "offer": _("Tilbud:"),
-        "methods": _("Metoder"),
-        "edit": _("Ret"),
-        "remove": _("Fjern"),
-        "no_activities": _("Ingen aktiviteter endnu."),
-        "new_activity": _("Ny aktivitet"),
-        "evaluate": _("Evaluer"),
-        "edit_subgoal": _("Ret delmål"),
-        "remove_subgoal": _("Fjern delmål"),
-        "no_subgoals": _("Ingen delmål endnu. Del målet op i små skridt, der kan nås."),
-    }
+@register.simple_tag(takes_context=True)
+def plan_goal(context: template.Context, goal: Goal, youth: Any, can_edit: bool) -> SafeString:
+    """One goal on Min plan with its sub-goals, stamped (`core.stamp`) from `_goal.html`: a plan drawn in full by
+    the template engine spent some 0.3 ms per sub-goal on markup that is the same on each (docs/benchmarks.md)."""
+    subgoals = "".join(plan_subgoal(context, sg, youth, can_edit) for sg in goal.subgoals.all())
+    evaluated = bool(goal.evaluations.all())
+    values = {"pk": str(goal.pk), "number": goal_number(goal.position), "text": goal.text,
+              "progress": progress_line(context, goal) if evaluated else "", "subgoals": mark_safe(subgoals)}  # noqa: S308 - stamped
+    if can_edit:
+        app = current_app(context)
+        values.update({
+            "position": str(goal.position), "under_goal": under_goal_number(goal.position),
+            "edit_url": reverse_ids("plans:goal_edit", [youth.pk, goal.pk], {}, app),
+            "subgoal_create_url": reverse_ids("plans:subgoal_create", [youth.pk, goal.pk], {}, app),
+            "evaluation_create_url": reverse_ids("plans:evaluation_create", [youth.pk], {}, app),
+            "delete_url": reverse_ids("plans:goal_delete", [youth.pk, goal.pk], {}, app)})
+    shape = {"by_youth": goal.written_by == "ung", "has_evaluations": evaluated, "has_subgoals": bool(subgoals),
+             "can_edit": bool(can_edit)}
+    return stamp(context, "plans/_goal.html", shape=shape, values=values)
+
+
+def plan_subgoal(context: template.Context, subgoal: SubGoal, youth: Any, can_edit: bool) -> SafeString:
+    """One sub-goal of `plan_goal`, stamped from `_subgoal.html` with its progress line, evaluations (newest first)
+    and activities."""
+    sg = subgoal
+    evaluations = list(sg.evaluations.all())
+    activities = list(sg.activities.all())
+    values = {
+        "pk": str(sg.pk), "text": sg.text, "status": sg.status, "status_label": subgoal_status(sg.status),
+        "criterion": sg.success_criterion, "reach_by": ldate(sg.target_date, "DATE_FORMAT") if sg.target_date else "—",
+        "progress": progress_line(context, sg),
+        "evaluation_count": evaluation_count(len(evaluations)),
+        "evaluations": mark_safe("".join(plan_evaluation(context, e) for e in reversed(evaluations))),  # noqa: S308
+        "activities": mark_safe("".join(plan_activity(context, a, youth, can_edit) for a in activities))}  # noqa: S308
+    if can_edit:
+        app = current_app(context)
+        values.update({
+            "for_subgoal": for_subgoal(sg.text),
+            "activity_create_url": reverse_ids("plans:activity_create", [youth.pk], {}, app),
+            "evaluation_create_url": reverse_ids("plans:evaluation_create", [youth.pk], {}, app),
+            "edit_url": reverse_ids("plans:subgoal_edit", [youth.pk, sg.pk], {}, app),
+            "delete_url": reverse_ids("plans:subgoal_delete", [youth.pk, sg.pk], {}, app)})
+    shape = {"has_evaluations": bool(evaluations), "has_activities": bool(activities), "can_edit": bool(can_edit)}
+    return stamp(context, "plans/_subgoal.html", shape=shape, values=values)
 
 
 @register.simple_tag(takes_context=True)
@@ -272,11 +283,12 @@ def _svg(value: Any) -> Any:
     return value
 
 
-@register.inclusion_tag("plans/_stick_figure.html")
-def stick_figure(goals: list[Goal], name: str, id_prefix: str = "figur", layout: str = "wide") -> dict[str, Any]:
-    """Min plan as a drawing: a stick figure with up to three goals around it (role="img" with a text)."""
+@register.simple_tag(takes_context=True)
+def stick_figure(context: template.Context, goals: list[Goal], name: str, id_prefix: str = "figur",
+                 layout: str = "wide") -> SafeString:
+    """Min plan as a drawing: a stick figure with up to three goals around it (role="img" with a text). Stamped
+    (`core.stamp`) from `_stick_figure.html`, drawn once per layout and number of lines in each box."""
     boxes, figure, width, height = _narrow(goals) if layout == "narrow" else _wide(goals)
-    boxes, figure, width, height = _svg(boxes), _svg(figure), str(width), str(height)
     count = len(goals)
     desc_goals = " ".join(
         _("Mål %(n)s: %(text)s.") % {"n": i + 1, "text": g.text} for i, g in enumerate(goals)
@@ -285,8 +297,16 @@ def stick_figure(goals: list[Goal], name: str, id_prefix: str = "figur", layout:
         desc = _("En tændstiksfigur med tre tomme pladser til mål. Der er ikke skrevet nogen mål endnu.")
     else:
         desc = _("En tændstiksfigur med armene løftet mod sine mål.") + " " + desc_goals
-    return {"boxes": boxes, "f": figure, "width": width, "height": height, "layout": layout,
-            "title": _("%(owner)s plan") % {"owner": possessive(name)}, "desc": desc, "id": id_prefix}
+    values = {"id": id_prefix, "desc": desc, "title": _("%(owner)s plan") % {"owner": possessive(name)}}
+    # Where everything sits follows from the layout and each box's number of lines and look (a goal or an empty
+    # place): that is the shape, and the numbers are part of the drawing. Only the texts are values.
+    for n, box in enumerate(boxes):
+        for m, row in enumerate(box["rows"]):
+            values[f"b{n}_{m}"] = row["text"]
+            row["text"] = stand_in(f"b{n}_{m}")
+    shape = {"layout": layout, "boxes": tuple((box["goal"] is not None, len(box["rows"])) for box in boxes)}
+    drawing = {"boxes": _svg(boxes), "f": _svg(figure), "width": str(width), "height": str(height)}
+    return stamp(context, "plans/_stick_figure.html", shape=shape, values=values, drawing=drawing)
 
 
 def _y(closeness: int) -> int:
