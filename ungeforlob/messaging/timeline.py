@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.db.models import QuerySet
@@ -23,6 +22,7 @@ from ungeforlob.messaging.models import (
     WakeUpStopReason,
 )
 from ungeforlob.youth.timeline import (
+    PageSoFar,
     TimelineEntry,
     latest,
     newest_at,
@@ -80,15 +80,15 @@ def _sms_consent(*, youth_id: int) -> QuerySet[SmsConsent]:
     (SmsConsent.objects.filter(youth=youth),
      Greatest(Coalesce("given_at", "withdrawn_at"), Coalesce("withdrawn_at", "given_at"))),
 ])
-def sms_entries(youth: Any, *, limit: int | None = None, since: datetime.datetime | None = None
-                ) -> list[TimelineEntry]:
+def sms_entries(youth: Any, *, limit: int | None = None, page: PageSoFar | None = None) -> list[TimelineEntry]:
     """Sent and failed messages (wake-ups as one entry per series), replies, and the consent. Four queries; with
-    `limit`, the messages and replies are only the newest `limit` of each, read until `since` (the page's last
-    moment so far: none older can reach it)."""
+    `limit`, the messages and replies are only the newest `limit` of each, read until the page's last moment so
+    far (`page.since`: none older can reach it)."""
+    page = page or PageSoFar.whole()
     entries: list[TimelineEntry] = []
     tz = timezone.get_current_timezone()
     for m in newest_rows(_sent_rows, youth_id=youth.pk, limit=limit):
-        if older_than(m.sent_at or m.failed_at or m.send_at, since, tz):
+        if older_than(m.sent_at or m.failed_at or m.send_at, page.since, tz):
             break
         m.youth = youth
         if m.status == MessageStatus.FAILED:
@@ -97,8 +97,9 @@ def sms_entries(youth: Any, *, limit: int | None = None, since: datetime.datetim
             title = _("SMS sendt (%(kind)s)") % {"kind": choice_label(MessageKind, m.kind).lower()}
         by = m.created_by.get_full_name() if m.created_by else ""
         entries.append(TimelineEntry(m.sent_at or m.failed_at or m.send_at, "sms", title, by=by))
+    page.tighten(entries)
     for r in newest_rows(_replies, youth_id=youth.pk, limit=limit):
-        if older_than(r.received_at, since, tz):
+        if older_than(r.received_at, page.since, tz):
             break
         if r.is_stop:
             title = _("Den unge svarede STOP og modtager ikke flere SMS'er")

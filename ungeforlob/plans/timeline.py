@@ -6,8 +6,6 @@ is shown to the youth; hidden notes stay on the staff's notes page.
 
 from __future__ import annotations
 
-import datetime
-
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +16,7 @@ from ungeforlob.core.prepared import prepared, reads_ahead
 from ungeforlob.plans.models import Evaluation, JournalNote, PlanChange, PlanMeeting
 from ungeforlob.youth.models import Youth
 from ungeforlob.youth.timeline import (
+    PageSoFar,
     TimelineEntry,
     newest_at,
     newest_by,
@@ -74,33 +73,37 @@ def _notes(*, youth_id: int, limit: int | None) -> QuerySet[JournalNote]:
     (PlanMeeting.objects.filter(youth=youth), "held_on"),
     (JournalNote.objects.filter(youth=youth, visible_to_youth=True), "created_at"),
 ])
-def plan_entries(youth: Youth, *, limit: int | None = None, since: datetime.datetime | None = None
-                 ) -> list[TimelineEntry]:
-    """With `limit`, each kind's rows are read newest first until `since` (the page's last moment so far)."""
+def plan_entries(youth: Youth, *, limit: int | None = None, page: PageSoFar | None = None) -> list[TimelineEntry]:
+    """With `limit`, each kind's rows are read newest first until the page's last moment so far (`page.since`,
+    raised by what the kinds before have filled)."""
     tz = timezone.get_current_timezone()
+    page = page or PageSoFar.whole()
     history_url = reverse_ids("plans:history", [youth.pk])
     entries = []
     for c in newest_rows(_changes, youth_id=youth.pk, limit=limit):
-        if older_than(c.created_at, since, tz):
+        if older_than(c.created_at, page.since, tz):
             break
         text = "" if c.object_type == "profile" else c.object_label
         entries.append(TimelineEntry(c.created_at, "plan", change_title(c), text, c.actor_name, history_url))
+    page.tighten(entries)
     plan_url = reverse_ids("plans:plan", [youth.pk])
     for e in newest_rows(_evaluations, youth_id=youth.pk, limit=limit):
-        if older_than(e.created_at, since, tz):
+        if older_than(e.created_at, page.since, tz):
             break
         target = e.subgoal.text if e.subgoal_id else e.goal.text
         entries.append(TimelineEntry(
             e.created_at, "evaluering", _("Evaluering: %(n)s af 5 på vej") % {"n": e.closeness}, target,
             e.author_name, plan_url))
+    page.tighten(entries)
     for m in newest_rows(_meetings, youth_id=youth.pk, limit=limit):
-        if older_than(m.held_on, since, tz):
+        if older_than(m.held_on, page.since, tz):
             break
         entries.append(TimelineEntry(m.held_on, "planmoede", _("Planmøde"), m.agreed, "",
                                      reverse_ids("plans:meeting_detail", [youth.pk, m.pk])))
+    page.tighten(entries)
     notes_url = reverse_ids("plans:notes", [youth.pk])
     for n in newest_rows(_notes, youth_id=youth.pk, limit=limit):
-        if older_than(n.created_at, since, tz):
+        if older_than(n.created_at, page.since, tz):
             break
         entries.append(TimelineEntry(n.created_at, "notat", _("Notat"), n.text, n.author_name, notes_url))
     return entries

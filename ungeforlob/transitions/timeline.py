@@ -3,8 +3,7 @@ skipped with their note. Three queries whatever the history's length."""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
-from django.db.models.functions import Coalesce
+from django.db.models import Case, F, QuerySet, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,7 +12,7 @@ from ungeforlob.core.prepared import prepared, reads_ahead
 from ungeforlob.core.text import choice_label
 from ungeforlob.transitions.models import FollowUp, FollowUpStatus, Station, StationEndReason, Transition
 from ungeforlob.youth.models import Youth
-from ungeforlob.youth.timeline import TimelineEntry, newest_at
+from ungeforlob.youth.timeline import TODAY, TimelineEntry, newest_at
 
 
 def _closed_followups(youth_id: int) -> QuerySet[FollowUp]:
@@ -40,8 +39,9 @@ def _closed(*, youth_id: int) -> QuerySet[FollowUp]:
 @reads_ahead(lambda youth, limit: [_stations.read(youth_id=youth.pk), _cancelled.read(youth_id=youth.pk),
                                    _closed.read(youth_id=youth.pk)])
 @newest_at(lambda youth: [
-    (Station.objects.filter(youth=youth).exclude(transition__cancelled_at__isnull=False),
-     Coalesce("end_date", "start_date")),
+    # A station shows from the day it begins, and its end from the day it ends: a planned one is not the newest.
+    (Station.objects.filter(youth=youth, start_date__lte=TODAY).exclude(transition__cancelled_at__isnull=False),
+     Case(When(end_date__lte=TODAY, then=F("end_date")), default=F("start_date"))),
     (Transition.objects.filter(youth=youth, cancelled_at__isnull=False), "cancelled_at"),
     (_closed_followups(youth.pk), "done_at"),
 ])

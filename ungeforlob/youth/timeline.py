@@ -76,7 +76,9 @@ NewestProbe = Callable[[Youth], list[tuple[QuerySet[Any], Any]]]
 def newest_at(probe: NewestProbe) -> Callable[[Callable[..., list[TimelineEntry]]], Callable[..., list[TimelineEntry]]]:
     """Declare a source's probe: `(youth) -> [(queryset, when), …]`, the rows the source reads and the moment of
     each (a field name or an expression: the row's latest moment when it yields several entries). The source
-    must return no entry newer than the newest `when` of these rows, and none when they have no rows."""
+    must return no entry newer than the newest `when` of these rows, and none when they have no rows. A probe
+    that depends on the day writes `TODAY` for it. The closer the newest `when` is to the newest entry the source
+    shows, the sooner a page leaves the source unread."""
 
     def declare(source: Callable[..., list[TimelineEntry]]) -> Callable[..., list[TimelineEntry]]:
         source.newest_probe = probe  # type: ignore[attr-defined]
@@ -145,6 +147,33 @@ def older_than(when: datetime.datetime | datetime.date, since: datetime.datetime
     moment so far (`since`, a `moment_key`), so none can reach the page: a source stops reading there. Rows up to
     an hour below `since` are still read (`_CLOCK_SLACK`); the page cuts what does not reach it."""
     return since is not None and moment_key(when, tz) < since - _CLOCK_SLACK
+
+
+class PageSoFar:
+    """A page being gathered, as a source that reads its kinds of rows newest first sees it: `since` is the page's
+    last moment so far (a `moment_key`; None while the entries gathered cannot fill the page), below which no row
+    can reach it (`older_than(when, page.since, tz)`). Between its kinds a source calls `tighten` with its own
+    entries so far: a later kind then stops at what the sources before and its earlier kinds have filled (a page's
+    first source would otherwise read a page's worth of every kind)."""
+
+    def __init__(self, limit: int | None, tz: datetime.tzinfo, earlier: list[datetime.datetime]) -> None:
+        self.limit, self.tz, self._earlier = limit, tz, earlier
+        self.since = self._cut(earlier)
+
+    @classmethod
+    def whole(cls) -> PageSoFar:
+        """No page: every row is read."""
+        return cls(None, datetime.UTC, [])
+
+    def _cut(self, keys: list[datetime.datetime]) -> datetime.datetime | None:
+        if self.limit is None or len(keys) < self.limit:
+            return None
+        return heapq.nlargest(self.limit, keys)[-1]
+
+    def tighten(self, entries: list[TimelineEntry]) -> None:
+        cut = self._cut(self._earlier + [e.sort_key for e in _keyed(entries, self.tz)])
+        if cut is not None and (self.since is None or cut > self.since):
+            self.since = cut
 
 
 def newest_read(query: Prepared[Any], *, limit: int | None, **values: Any) -> list[Read]:
@@ -228,9 +257,10 @@ def _source(path: str) -> tuple[Callable[..., list[TimelineEntry]], bool]:
 
 
 @functools.cache
-def _takes_since(source: Callable[..., list[TimelineEntry]]) -> bool:
-    """Whether a source takes `since`: the page's last moment so far, below which it may stop reading."""
-    return "since" in inspect.signature(source).parameters
+def _takes_page(source: Callable[..., list[TimelineEntry]]) -> bool:
+    """Whether a source takes `page` (`PageSoFar`): the page's last moment so far, below which it may stop
+    reading."""
+    return "page" in inspect.signature(source).parameters
 
 
 def newest_moment(qs: QuerySet[Any], when: Any) -> QuerySet[Any]:
@@ -243,6 +273,10 @@ def newest_moment(qs: QuerySet[Any], when: Any) -> QuerySet[Any]:
 # A young person's id that no row has: the probes are compiled once per process for it, then run for any young
 # person by putting her id in its place (building and compiling some 30 subqueries cost more than running them).
 _ANY_YOUTH = -7_310_241_901
+# Today, in a probe: a probe compiled once must not hold the day it was compiled on, so a source whose entries
+# depend on the day (a station shown once it has begun) writes this day, and each run puts today in its place.
+TODAY = datetime.date(1212, 12, 12)
+_TODAY_FORMS = (TODAY, TODAY.isoformat())
 
 
 @functools.cache
@@ -278,7 +312,8 @@ def _newest_moments(youth: Youth) -> dict[int, datetime.datetime]:
     sql, template_params, owners = _probe_sql(tuple(TIMELINE_SOURCES), connection.vendor)
     if not sql:
         return {}
-    params = [youth.pk if p == _ANY_YOUTH else p for p in template_params]
+    today = connection.ops.adapt_datefield_value(timezone.localdate())  # SQLite's parameters hold the day as text
+    params = [youth.pk if p == _ANY_YOUTH else today if p in _TODAY_FORMS else p for p in template_params]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
@@ -317,15 +352,16 @@ def _gather(youth: Youth, sources: list[tuple[Callable[..., list[TimelineEntry]]
             cut = None
             if limit is not None and len(entries) >= limit:
                 # The page's last entry so far: a source whose newest entry is older cannot reach the page, and
-                # a source that takes `since` stops at it.
+                # a source that takes `page` stops at it.
                 cut = heapq.nlargest(limit, (e.sort_key for e in entries))[-1]
                 if newest[i] < cut:
                     break
             source, takes_limit = sources[i]
             if not takes_limit:
                 entries.extend(_keyed(source(youth), tz))
-            elif cut is not None and _takes_since(source):
-                entries.extend(_keyed(source(youth, limit=limit, since=cut), tz))
+            elif _takes_page(source):
+                page = PageSoFar(limit, tz, [e.sort_key for e in entries])
+                entries.extend(_keyed(source(youth, limit=limit, page=page), tz))
             else:
                 entries.extend(_keyed(source(youth, limit=limit), tz))
     # Entries at the same moment are ordered by their text, so every page cuts the same order.

@@ -179,7 +179,7 @@ def test_the_probes_compiled_once_read_the_same_rows_as_probes_built_for_the_you
 def test_a_source_reached_after_the_page_is_full_stops_at_the_pages_last_moment(p: Personas, as_user,
                                                                                  monkeypatch) -> None:
     """The SMS replies are read newest first and left at the first one an hour below the page's last entry so
-    far (`since`): forty older replies make no entries on the first page, and every page is still the whole
+    far (`page.since`): forty older replies make no entries on the first page, and every page is still the whole
     timeline's, in order."""
     from django.utils import timezone
 
@@ -237,3 +237,54 @@ def test_an_entry_is_written_in_local_time_with_its_text_escaped_and_its_lines_k
                      '</strong><br>Første linje<br>&lt;b&gt;anden&lt;/b&gt; <span class="app-meta">– Kim &amp; Co'
                      '</span> <a href="/unge/1/noter/">Se mere</a>')
     assert second == '<li><time datetime="2026-06-01">1. juni 2026</time> <strong>__stamp_title__</strong>'
+
+
+def test_a_planned_station_does_not_make_the_transitions_the_newest_source(p: Personas) -> None:
+    """The transitions' probe gives the newest moment they show: a station from the day it begins, its end from
+    the day it ends. A station planned to begin next month, or one that has begun and ends later, is not newer."""
+    from django.utils import timezone
+
+    from ungeforlob.transitions.models import Station
+    from ungeforlob.transitions.timeline import transition_entries
+    from ungeforlob.youth.timeline import TIMELINE_SOURCES, _newest_moments
+
+    today = timezone.localdate()
+    days = datetime.timedelta
+    Station.objects.create(youth=p.youth, kind="fgu", start_date=today - days(100), end_date=today - days(50),
+                           end_reason="gennemfoert")
+    Station.objects.create(youth=p.youth, kind="eud_gf1", start_date=today - days(10), end_date=today + days(60),
+                           end_reason="gennemfoert")
+    Station.objects.create(youth=p.youth, kind="eud_gf2", start_date=today + days(30))
+    transitions = TIMELINE_SOURCES.index("ungeforlob.transitions.timeline.transition_entries")
+    newest = _newest_moments(p.youth)[transitions]
+    assert newest == datetime.datetime.combine(today - days(10), datetime.time.min)
+    assert newest == max(e.sort_key for e in transition_entries(p.youth))
+
+
+def test_a_sources_later_kinds_stop_at_what_the_page_and_its_earlier_kinds_filled(p: Personas) -> None:
+    """The plan's notes, all older than its changes, are left at the first one an hour below the page's last
+    moment, once its changes fill the page (`PageSoFar.tighten`) alone or with the entries of the sources read
+    before; and the timeline's pages are still the whole timeline's."""
+    from django.utils import timezone
+
+    from ungeforlob.plans.models import PlanChange
+    from ungeforlob.plans.timeline import plan_entries
+    from ungeforlob.youth.timeline import PageSoFar, moment_key
+
+    now = timezone.now()
+    tz = timezone.get_current_timezone()
+    _notes(p, PER_PAGE, start=now - datetime.timedelta(days=30))
+    for i in range(PER_PAGE + 1):
+        change = PlanChange.objects.create(youth=p.youth, object_type="goal", action="update", object_label=f"Mål {i}",
+                                           actor_name="Anna")
+        PlanChange.objects.filter(pk=change.pk).update(created_at=now - datetime.timedelta(hours=i))
+    limit = PER_PAGE + 1
+    notes = lambda entries: [e.kind for e in entries].count("notat")  # noqa: E731
+    assert notes(plan_entries(p.youth, limit=limit)) == PER_PAGE  # no page: all of them
+    assert notes(plan_entries(p.youth, limit=limit, page=PageSoFar(limit, tz, []))) == 0
+    # Ten changes and, from the sources before, twenty entries newer still: together they fill the page.
+    PlanChange.objects.filter(object_label__in=[f"Mål {i}" for i in range(10, PER_PAGE + 1)]).delete()
+    earlier = [moment_key(now + datetime.timedelta(minutes=i), tz) for i in range(20)]
+    assert notes(plan_entries(p.youth, limit=limit, page=PageSoFar(limit, tz, []))) == PER_PAGE
+    assert notes(plan_entries(p.youth, limit=limit, page=PageSoFar(limit, tz, earlier))) == 0
+    assert [e.title for e in timeline_for(p.youth, limit=limit)] == [e.title for e in timeline_for(p.youth)[:limit]]
