@@ -174,6 +174,9 @@ class OutboundMessage(models.Model):
             models.Index(fields=["status", "due_at"], name="sms_out_status_due"),
             models.Index(fields=["youth", "send_at"], name="sms_out_youth_time"),
             models.Index(fields=["related_type", "related_id"], name="sms_out_related"),
+            # *I dag*'s "SMS kunne ikke sendes": a young person's few unacknowledged failures, not her whole history.
+            models.Index(fields=["youth"], name="sms_out_failed_unacked",
+                         condition=Q(status=MessageStatus.FAILED, failure_acknowledged_at__isnull=True)),
         ]
 
     def __str__(self) -> str:
