@@ -161,14 +161,17 @@ TEMPLATES = [
     },
 ]
 
-# Persistent connections in production: a new PostgreSQL connection costs ~3 ms of every request (issue 14), so a
-# connection is kept for 60 s and checked before reuse (a connection broken by a database restart is replaced,
-# not handed to a request). Development and the tests (DEBUG on) open one per request: nothing is kept open
-# between a test's threads and the test database, and SQLite gains nothing from it.
+# Persistent connections in production: a new PostgreSQL connection costs ~3 ms of every request (issue 14), and
+# a connection keeps what PostgreSQL has planned for it (psycopg prepares a statement at its 6th use, PostgreSQL
+# keeps a generic plan after 5 more; a youth page asked on a connection that has not got there costs about a third
+# more, docs/benchmarks.md). So a connection is kept for 10 minutes, long enough for a thread at ordinary traffic
+# to get there, and checked before reuse (a connection broken by a database restart is replaced, not handed to a
+# request). Development and the tests (DEBUG on) open one per request: nothing is kept open between a test's
+# threads and the test database, and SQLite gains nothing from it.
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0 if DEBUG else 60),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0 if DEBUG else 600),
         conn_health_checks=env_bool("DATABASE_CONN_HEALTH_CHECKS", True),
     )
 }

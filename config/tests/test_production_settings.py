@@ -29,8 +29,8 @@ def _settings(**env: str) -> list:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_production_keeps_database_connections_for_a_minute_and_checks_them_before_reuse() -> None:
-    assert _settings(**PRODUCTION) == [60, True, 60]
+def test_production_keeps_database_connections_for_ten_minutes_and_checks_them_before_reuse() -> None:
+    assert _settings(**PRODUCTION) == [600, True, 60]
 
 
 def test_development_opens_a_connection_per_request_and_the_environment_overrides_the_defaults() -> None:

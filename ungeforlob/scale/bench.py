@@ -7,12 +7,16 @@
    settings (`bench_settings.py`: DEBUG off).
 2. Logs in over HTTP as the known contact person (`scale-kp`) and leader (`scale-leder`) with the demo password,
    and opens a Min side session for one of the contact person's young people.
-3. For 1 and then 16 concurrent users, requests every page in a shuffled, interleaved order together with the
+3. Warms the server up (`--warm-up`): every page requested a dozen times per server thread, all threads at once,
+   so that each thread's database connection has prepared and planned each page's statements, as in a server that
+   has been serving for a while. A server just started plans every statement of a page anew on each connection
+   for its first ten or so uses, which costs a youth page about a third more (docs/benchmarks.md).
+4. For 1 and then 16 concurrent users, requests every page in a shuffled, interleaved order together with the
    trivial view (`/healthz`: no login, two queries, the floor every request pays) and two staff baselines (a
    trivial logged-in staff view, `/bench/tom/` from bench_urls.py, and `/om/`, the lightest page with the layout
    and menu), a bounded number of times,
    and reads the server time and query count each response carries (`X-Bench-Ms`, `X-Bench-Queries`).
-4. Prints a table — queries, server time p50/p95 in ms, the ratio to the trivial view measured in the same
+5. Prints a table — queries, server time p50/p95 in ms, the ratio to the trivial view measured in the same
    run, and at 16 users how much that ratio degrades — and appends it to docs/benchmarks.md with the machine,
    the command and the date (`--record`).
 
@@ -340,6 +344,10 @@ def main() -> None:
                         help="requests per page at each level (default: 20 at 1 user, 48 at more)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--warm-up", type=int, default=12,
+                        help="requests per page and server thread before measuring, all threads at once (default "
+                             "12: every connection has prepared and planned each page's statements; 0: measure "
+                             "a server just started)")
     parser.add_argument("--max-seconds", type=float, default=900, help="stop measuring after this long")
     parser.add_argument("--record", default="", help="append the result to this Markdown file")
     parser.add_argument("--command", default="", help="the command to write down with the result")
@@ -369,12 +377,18 @@ def main() -> None:
             "youth": youth_session(own_id),
         }
         connection.close()
-        for p in pages:  # warm up every page (and fail early on a broken one)
-            for _ in range(2):
-                status, _, _, _ = request(port, p.path, dict(sessions[p.who]))
+        for p in pages:  # every page answers (fail early on a broken one)
+            status, _, _, _ = request(port, p.path, dict(sessions[p.who]))
             if status != 200:
                 print(f"warning: {p.name} {p.path} answered {status}", file=sys.stderr)
         deadline = time.monotonic() + args.max_seconds
+        if args.warm_up:
+            # Each server thread's database connection asks every page's questions often enough to have them
+            # prepared and planned once (psycopg prepares a statement at its 6th use on a connection, PostgreSQL
+            # keeps a generic plan after 5 more): the steady state of a server at work, not its first minute.
+            threads = args.workers * args.threads
+            print(f"warming up: {args.warm_up * threads} requests per page at {threads} users …", file=sys.stderr)
+            measure(port, pages, sessions, threads, args.warm_up * threads, deadline, seed=0)
         result = Result()
         for users in levels:
             per_page = args.per_page or (20 if users == 1 else 48)
@@ -397,7 +411,10 @@ def main() -> None:
         f"- Dataset: seed {dataset.seed}, largest municipality {dataset.largest:,} young people, "
         f"{sum(counts.values()) - audit:,} domain rows + {audit:,} audit rows (built in {dataset.seconds or 0:.0f} s)",
         f"- Server: {server_kind}, {args.workers} processes × {args.threads} threads, DEBUG off, "
-        f"CONN_MAX_AGE={conn_max_age}; the youth pages show young person #{youth_id} (of `scale-kp`, the one "
+        f"CONN_MAX_AGE={conn_max_age}, "
+        + (f"warmed up with {args.warm_up} requests per page and thread" if args.warm_up
+           else "not warmed up (a server just started)")
+        + f"; the youth pages show young person #{youth_id} (of `scale-kp`, the one "
         f"with the most audit rows); Min side is #{own_id}'s (the most after her: the staff pages' reads write "
         "hundreds of rows a run in the first one's log)",
         "- Server time: from a worker thread taking the request until its body is produced and the request "
