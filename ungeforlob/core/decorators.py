@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
 from ungeforlob import policy
+from ungeforlob.core.planning import planned_each_time
 
 
 def administrator_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -21,10 +22,14 @@ def administrator_required(view: Callable[..., HttpResponse]) -> Callable[..., H
 
 
 def leader_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A leader's (or administrator's) page. Its aggregates over a whole municipality are planned by PostgreSQL for
+    their values every time (`core.planning`)."""
+
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not policy.is_leader(request.user):
             raise PermissionDenied
-        return view(request, *args, **kwargs)
+        with planned_each_time():
+            return view(request, *args, **kwargs)
 
     return wrapped
