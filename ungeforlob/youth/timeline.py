@@ -349,18 +349,15 @@ def _gather(youth: Youth, sources: list[tuple[Callable[..., list[TimelineEntry]]
             entries.extend(_keyed(source(youth, limit=limit) if takes_limit and limit is not None else source(youth), tz))
     if probed:
         for i in sorted(newest, key=lambda i: newest[i], reverse=True):
-            cut = None
-            if limit is not None and len(entries) >= limit:
-                # The page's last entry so far: a source whose newest entry is older cannot reach the page, and
-                # a source that takes `page` stops at it.
-                cut = heapq.nlargest(limit, (e.sort_key for e in entries))[-1]
-                if newest[i] < cut:
-                    break
+            # The page's last entry so far: a source whose newest entry is older cannot reach the page, and a
+            # source that takes `page` stops at it.
+            page = PageSoFar(limit, tz, [e.sort_key for e in entries])
+            if page.since is not None and newest[i] < page.since:
+                break
             source, takes_limit = sources[i]
             if not takes_limit:
                 entries.extend(_keyed(source(youth), tz))
             elif _takes_page(source):
-                page = PageSoFar(limit, tz, [e.sort_key for e in entries])
                 entries.extend(_keyed(source(youth, limit=limit, page=page), tz))
             else:
                 entries.extend(_keyed(source(youth, limit=limit), tz))
