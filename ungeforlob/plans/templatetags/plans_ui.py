@@ -287,7 +287,7 @@ def _svg(value: Any) -> Any:
 def stick_figure(context: template.Context, goals: list[Goal], name: str, id_prefix: str = "figur",
                  layout: str = "wide") -> SafeString:
     """Min plan as a drawing: a stick figure with up to three goals around it (role="img" with a text). Stamped
-    (`core.stamp`) from `_stick_figure.html`, drawn once per layout and number of lines in each box."""
+    (`core.stamp`) from `_stick_figure.html`, drawn once per layout and each box's number of lines and look."""
     boxes, figure, width, height = _narrow(goals) if layout == "narrow" else _wide(goals)
     count = len(goals)
     desc_goals = " ".join(
