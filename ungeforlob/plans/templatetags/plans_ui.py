@@ -357,7 +357,6 @@ def progress_data(target: SubGoal | Goal, id_prefix: str = "fremskridt") -> dict
     return {
         "points": points,
         "polyline": " ".join(f"{p['x']},{p['y']}" for p in points),
-        "grid": GRID,
         # "Seneste: 4 af 5 · startede på 2 (3 evalueringer)"
         "latest": _filled(_("Seneste: %(n)s af 5"), n=evaluations[-1].closeness) if evaluations else "",
         "first": _filled(ngettext("startede på %(n)s (%(c)s evaluering)", "startede på %(n)s (%(c)s evalueringer)",
